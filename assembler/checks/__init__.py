@@ -1,0 +1,25 @@
+"""Plan-wide rules: everything that needs more than one model to decide.
+
+Each module holds a few related rules; each rule is a generator of Problems so
+that every problem in every file is reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from assembler.checks import codes, measures, plan, registry, years
+from assembler.diagnostics import Problem
+from assembler.project import Project
+
+_CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
+    *codes.CHECKS,
+    *years.CHECKS,
+    *measures.CHECKS,
+    *registry.CHECKS,
+    *plan.CHECKS,
+]
+
+
+def check_plan(project: Project) -> list[Problem]:
+    return [problem for check in _CHECKS for problem in check(project)]

@@ -1,0 +1,50 @@
+"""Rules about the plan as a document: approval data, legal content, rule settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assembler.diagnostics import Problem, did_you_mean
+from assembler.models.chapter import Area
+from assembler.project import Project
+from assembler.rules import RULES
+from assembler.vocab import LEGAL_ITEMS
+
+
+def approval(project: Project) -> Iterator[Problem]:
+    if project.info.status == "schvaleno" and project.info.approval is None:
+        message = (
+            "Plán má stav: schvaleno, ale chybí údaje o schválení. Doplňte klíč schvaleni "
+            "(organ, usneseni, datum), nebo změňte stav."
+        )
+        yield Problem("schvaleni", message, project.plan_source.location(["stav"]))
+
+
+def legal_content(project: Project) -> Iterator[Problem]:
+    covered: set[str] = set()
+    for chapter in project.chapters:
+        covered.update(chapter.chapter.covers)
+        if isinstance(chapter.chapter, Area):
+            covered.add("strategie")
+    where = project.plan_source.location(["osnova"])
+    for item, description in LEGAL_ITEMS.items():
+        if item not in covered:
+            message = (
+                f"Plánu chybí náležitost podle § 3 písm. h) zákona: {description}. Napište ji "
+                f"do některé kapitoly a v její hlavičce uveďte pokryva: [{item}]."
+            )
+            yield Problem("zakon-obsah", message, where)
+
+
+def rule_settings(project: Project) -> Iterator[Problem]:
+    for code in project.info.rules:
+        where = project.plan_source.location(["pravidla", f"[{code}]"])
+        if code not in RULES:
+            message = f"Pravidlo „{code}“ neexistuje.{did_you_mean(code, RULES)} Seznam pravidel je v docs/pravidla.md."
+            yield Problem("spatna-hodnota", message, where)
+        elif not RULES[code].configurable:
+            message = f"Závažnost pravidla „{code}“ nelze měnit: bez opravy nelze plán sestavit."
+            yield Problem("spatna-hodnota", message, where)
+
+
+CHECKS = [approval, legal_content, rule_settings]

@@ -1,0 +1,121 @@
+"""References to the plan's registers and vocabularies, and identifiers with check digits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assembler import walk
+from assembler.diagnostics import Location, Problem, did_you_mean
+from assembler.project import Project
+from assembler.vocab import SERVICE_TYPES
+
+_SERVICE_ID = re.compile(r"\d{7}")
+
+
+def ico_check_digit(ico: str) -> bool:
+    """IČO: 8 digits, the last one a weighted mod-11 check digit."""
+    if not re.fullmatch(r"\d{8}", ico):
+        return False
+    total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1), strict=True))
+    return (11 - total % 11) % 10 == int(ico[7])
+
+
+def _ico_problem(ico: str, owner: str, where: Location) -> Iterator[Problem]:
+    if not ico_check_digit(ico):
+        message = (
+            f"IČO {ico} ({owner}) nemá platnou kontrolní číslici. Ověřte je v registru "
+            "ARES a opravte překlep."
+        )
+        yield Problem("ico", message, where)
+
+
+def icos(project: Project) -> Iterator[Problem]:
+    plan = project.plan_source
+    info = project.info
+    yield from _ico_problem(info.municipality.ico, info.municipality.name, plan.location(["zadavatel", "ico"]))
+    for i, org in enumerate(info.organisations):
+        if org.ico:
+            yield from _ico_problem(org.ico, org.name, plan.location(["organizace", i, "ico"]))
+
+
+def _org_problem(key: str | None, known: list[str], where: Location) -> Iterator[Problem]:
+    if key and key not in known:
+        message = (
+            f"Organizace „{key}“ není v registru organizací (plan.yaml, klíč organizace)."
+            f"{did_you_mean(key, known)} Jde-li o novou organizaci, doplňte ji do registru."
+        )
+        yield Problem("neznama-organizace", message, where)
+
+
+def organisations(project: Project) -> Iterator[Problem]:
+    known = [org.key for org in project.info.organisations]
+    for found in walk.measures(project):
+        m = found.item
+        yield from _org_problem(m.guarantor, known, found.where("garant"))
+        for field, keys in (("realizatori", m.implementers), ("partneri", m.partners)):
+            for i, key in enumerate(keys):
+                yield from _org_problem(key, known, found.where(field, i))
+        for i, service in enumerate(m.services):
+            yield from _org_problem(service.provider, known, found.where("sluzby", i, "poskytovatel"))
+    for _, activity in walk.activities(project):
+        yield from _org_problem(activity.item.implementer, known, activity.where("realizator"))
+    for chapter, area in project.areas:
+        group = area.working_group
+        people = [(("manazer",), group.manager)]
+        people += [(("clenove", i), person) for i, person in enumerate(group.members)]
+        for path, person in people:
+            where = chapter.source.location(["pracovni_skupina", *path, "organizace"])
+            yield from _org_problem(person.organisation, known, where)
+
+
+def services(project: Project) -> Iterator[Problem]:
+    for found in walk.measures(project):
+        for i, service in enumerate(found.item.services):
+            if service.section not in SERVICE_TYPES:
+                message = (
+                    f"§ {service.section} není druh sociální služby podle zákona č. 108/2006 Sb. "
+                    "Uveďte paragraf druhu služby (37, 39–52, 54–70 nebo 60a), jak je v registru."
+                )
+                yield Problem("neznamy-paragraf", message, found.where("sluzby", i, "paragraf"))
+            if not _SERVICE_ID.fullmatch(service.identifier):
+                message = (
+                    f"Identifikátor služby „{service.identifier}“ nemá obvyklý tvar 7 číslic. "
+                    "Ověřte jej v registru poskytovatelů sociálních služeb."
+                )
+                yield Problem("identifikator-sluzby", message, found.where("sluzby", i, "identifikator"))
+
+
+def _vocab_problem(key: str, known: list[str], where: Location) -> Iterator[Problem]:
+    if key not in known:
+        message = (
+            f"Cílová skupina „{key}“ není ve slovníku plánu (plan.yaml, cilove_skupiny)."
+            f"{did_you_mean(key, known)}"
+        )
+        yield Problem("neznama-cilova-skupina", message, where)
+
+
+def target_groups(project: Project) -> Iterator[Problem]:
+    known = [group.key for group in project.info.target_groups]
+    for chapter, area in project.areas:
+        for i, key in enumerate(area.target_groups):
+            yield from _vocab_problem(key, known, chapter.source.location(["cilove_skupiny", i]))
+    for found in walk.measures(project):
+        for i, key in enumerate(found.item.target_groups):
+            yield from _vocab_problem(key, known, found.where("cilove_skupiny", i))
+
+
+def shared_goals(project: Project) -> Iterator[Problem]:
+    known = [goal.code for goal in project.info.shared_goals]
+    carriers = [*walk.goals(project), *walk.measures(project)]
+    for found in carriers:
+        for i, code in enumerate(found.item.shared_goals):
+            if code not in known:
+                message = (
+                    f"Společný cíl {code} není v plan.yaml (klíč spolecne_cile) definován."
+                    f"{did_you_mean(code, known)}"
+                )
+                yield Problem("neznamy-spolecny-cil", message, found.where("spolecne_cile", i))
+
+
+CHECKS = [icos, organisations, services, target_groups, shared_goals]

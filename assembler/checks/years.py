@@ -1,0 +1,68 @@
+"""Every year in the plan lies in its period; timelines and baselines make sense."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assembler import walk
+from assembler.diagnostics import Location, Problem
+from assembler.project import Project
+
+
+def _outside(year: int, project: Project, what: str, where: Location) -> Iterator[Problem]:
+    period = project.info.period
+    if year not in period.years:
+        message = (
+            f"{what} {year} leží mimo období plánu {period.start}–{period.end}. "
+            "Opravte rok, nebo upravte obdobi v plan.yaml."
+        )
+        yield Problem("rok-mimo-obdobi", message, where)
+
+
+def timelines(project: Project) -> Iterator[Problem]:
+    for found in walk.measures(project):
+        timeline = found.item.timeline
+        if timeline.end < timeline.start:
+            message = (
+                f"Harmonogram končí rokem {timeline.end} dřív, než začíná ({timeline.start}). "
+                "Prohoďte hodnoty od a do."
+            )
+            yield Problem("harmonogram", message, found.where("harmonogram", "do"))
+        yield from _outside(timeline.start, project, "Začátek", found.where("harmonogram", "od"))
+        yield from _outside(timeline.end, project, "Konec", found.where("harmonogram", "do"))
+        for i, milestone in enumerate(timeline.milestones):
+            where = found.where("harmonogram", "milniky", i, "rok")
+            yield from _outside(milestone.year, project, "Milník", where)
+
+
+def cost_years(project: Project) -> Iterator[Problem]:
+    for found in walk.measures(project):
+        timeline = found.item.timeline
+        for year in found.item.costs:
+            where = found.where("naklady", f"[{year}]")
+            if year not in project.info.period.years:
+                yield from _outside(year, project, "Rok nákladů", where)
+            elif year not in timeline.years:
+                message = (
+                    f"Náklady na rok {year} leží mimo harmonogram opatření "
+                    f"{timeline.start}–{timeline.end}. Upravte harmonogram, nebo náklady."
+                )
+                yield Problem("naklady-mimo-harmonogram", message, where)
+
+
+def indicator_years(project: Project) -> Iterator[Problem]:
+    start = project.info.period.start
+    for _, found in walk.indicators(project):
+        baseline = found.item.baseline
+        if baseline.year > start:
+            message = (
+                f"Výchozí hodnota je z roku {baseline.year}, ale plán začíná rokem {start}. "
+                f"Výchozí hodnota popisuje stav před plánem: uveďte rok {start} nebo dřívější."
+            )
+            yield Problem("vychozi-rok", message, found.where("vychozi_hodnota", "rok"))
+        for i, target in enumerate(found.item.targets):
+            where = found.where("cilova_hodnota", i, "rok")
+            yield from _outside(target.year, project, "Rok cílové hodnoty", where)
+
+
+CHECKS = [timelines, cost_years, indicator_years]

@@ -1,0 +1,134 @@
+"""The ``plan`` command. The only place that prints or exits.
+
+Exit codes: 0 ok (warnings allowed), 1 problems in the plan, 2 usage,
+environment or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assembler import commands
+from assembler.terminal import Terminal
+
+EXIT_CODES = """\
+návratové kódy:
+  0  v pořádku (varování nevadí)
+  1  plán obsahuje chyby (vypsány jako soubor:řádek:sloupec)
+  2  chybné použití příkazu, chyba prostředí nebo vnitřní chyba programu
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Czech messages; usage errors exit with 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        message = message.replace("the following arguments are required", "chybí argumenty")
+        message = message.replace("invalid choice", "neznámá volba").replace(
+            "unrecognized arguments", "neznámé argumenty"
+        )
+        self.exit(2, f"plan: chyba: {message}\n")
+
+
+def _dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        default=Path("."),
+        metavar="SLOŽKA",
+        help="složka plánu s plan.yaml a chapters/ (výchozí: aktuální složka)",
+    )
+
+
+def _subparser(
+    sub: argparse._SubParsersAction[_Parser],
+    name: str,
+    summary: str,
+    examples: str,
+    handler: Callable[[argparse.Namespace, Terminal], int],
+) -> _Parser:
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"příklady:\n{examples}\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")
+    parser.add_argument("-v", "--verbose", action="store_true", help="podrobný výpis při chybě")
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
+        prog="plan",
+        description=(
+            "Sestavení střednědobého plánu rozvoje sociálních služeb z kapitol pracovních "
+            "skupin: kontrola, plán v DOCX a PDF, veřejná verze."
+        ),
+        epilog=(
+            "příklady:\n  plan check            zkontroluje plán v aktuální složce\n"
+            "  plan build            sestaví plán a veřejnou verzi do output/\n"
+            "  plan check --help     nápověda k jednomu příkazu\n\n" + EXIT_CODES
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")
+    sub = parser.add_subparsers(title="příkazy", metavar="PŘÍKAZ", parser_class=_Parser)
+
+    check = _subparser(
+        sub,
+        "check",
+        "zkontroluje plán a vypíše všechny problémy; nic nezapisuje",
+        "  plan check\n  plan check muj-plan --strict",
+        commands.run_check,
+    )
+    _dir_argument(check)
+    check.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
+
+    schema = _subparser(
+        sub,
+        "schema",
+        "přegeneruje schema/*.schema.json a docs/ z modelů (pro vývojáře a editory)",
+        "  plan schema",
+        commands.run_schema,
+    )
+    schema.add_argument(
+        "--out", type=Path, default=Path("."), metavar="SLOŽKA", help="kořen repozitáře"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    terminal = Terminal(verbose=args.verbose)
+    try:
+        return int(args.handler(args, terminal))
+    except KeyboardInterrupt:
+        terminal.error("přerušeno uživatelem")
+        return 130
+    except Exception as err:  # the one place a crash becomes a message instead of a traceback
+        if args.verbose:
+            terminal.traceback()
+        else:
+            terminal.error(
+                f"vnitřní chyba programu ({type(err).__name__}: {err}). Spusťte příkaz znovu "
+                "s přepínačem -v a výpis pošlete správci."
+            )
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Czech language formatting behind one module (babel): numbers, money, dates, plurals."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+_CS = Locale.parse("cs_CZ")
+NBSP = "\u00a0"
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """``plural(3, "chyba", "chyby", "chyb")`` → ``"3 chyby"``."""
+    form = _CS.plural_form(count)
+    word = {"one": one, "few": few}.get(form, many)
+    return f"{count} {word}"
+
+
+def number(value: Decimal | int, decimals: int | None = None) -> str:
+    """1234567.5 → ``1 234 567,5`` with non-breaking spaces between digit groups."""
+    if decimals is None:
+        text = format_decimal(value, locale=_CS, decimal_quantization=False)
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        text = format_decimal(value, format=pattern, locale=_CS)
+    return text.replace("\u00a0", NBSP).replace(" ", NBSP)
+
+
+def money(value: Decimal | int) -> str:
+    """Money as the Czech plans print it: ``1 279 522,20 Kč``; whole crowns without decimals."""
+    amount = Decimal(value)
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    return f"{number(amount, decimals)}{NBSP}Kč"
+
+
+def date(value: datetime.date) -> str:
+    """``1. 12. 2010`` with non-breaking spaces, as Czech typography asks."""
+    return format_date(value, "d. M. y", locale=_CS).replace(" ", NBSP)
+
+
+def long_date(value: datetime.date) -> str:
+    """``1. prosince 2010``."""
+    return format_date(value, "d. MMMM y", locale=_CS).replace(" ", NBSP)

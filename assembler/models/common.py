@@ -1,0 +1,189 @@
+"""Building blocks shared by the plan and chapter models.
+
+Keys seen by authors are Czech without diacritics (pydantic aliases); attributes
+are English. Every field carries a Czech title and description: they become the
+JSON Schema that editors use and the key reference in ``docs/klice.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        validate_by_alias=True,
+        validate_by_name=False,
+        serialize_by_alias=True,
+    )
+
+
+def yaml_key(alias: str, title: str, description: str, default: Any = ..., **extra: Any) -> Any:
+    """A front-matter key: Czech alias, title and description in one call."""
+    return Field(default, alias=alias, title=title, description=description, **extra)
+
+
+def _as_text(value: Any) -> Any:
+    """YAML reads ``kod: 1.2`` as a number; codes and identifiers are text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return value
+
+
+def _pattern(regex: str, what: str, example: str) -> AfterValidator:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise PydanticCustomError(
+                "spatna-hodnota",
+                "„{value}“ není platný {what}. Správný tvar je např. {example}.",
+                {"value": value, "what": what, "example": example},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _code(regex: str, what: str, example: str) -> Any:
+    # Numeric codes may be written unquoted (kod: 1.2), so editors must accept numbers too.
+    types_ = ["string", "number"] if regex[0] == "\\" else ["string"]
+    schema = {"type": types_, "pattern": f"^{regex}$", "examples": [example]}
+    return Annotated[
+        str, BeforeValidator(_as_text), _pattern(regex, what, example), WithJsonSchema(schema)
+    ]
+
+
+ChapterCode = _code(r"[A-Z]{2,8}", "kód kapitoly (2–8 velkých písmen bez diakritiky)", "SEN")
+PriorityCode = _code(r"P\d{1,2}", "kód priority (P a číslo)", "P1")
+GoalCode = _code(r"\d{1,2}", "kód cíle (číslo)", "2")
+MeasureCode = _code(r"\d{1,2}\.\d{1,2}", "kód opatření (číslo cíle, tečka, číslo)", "2.3")
+ActivityCode = _code(r"\d{1,2}\.\d{1,2}\.\d{1,2}", "kód aktivity", "2.3.1")
+IndicatorCode = _code(r"\d{1,2}\.\d{1,2}[a-z]", "kód indikátoru (kód opatření a písmeno)", "2.3a")
+SharedGoalCode = _code(r"SC\d{1,2}", "kód společného cíle (SC a číslo)", "SC1")
+VocabKey = _code(r"[a-z0-9][a-z0-9_-]*", "klíč (malá písmena bez diakritiky)", "seniori")
+OrgKey = _code(
+    r"[A-Za-z0-9][A-Za-z0-9_-]*", "klíč organizace (písmena bez diakritiky, číslice)", "CHAROL"
+)
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+
+def _paragraph(value: Any) -> Any:
+    """Authors write 40, "§ 40" or "60a"; keep the bare section number."""
+    value = _as_text(value)
+    if isinstance(value, str):
+        return value.replace("§", "").replace("\u00a0", " ").strip().lower()
+    return value
+
+
+Paragraph = Annotated[str, BeforeValidator(_paragraph)]
+Markdown = Annotated[str, BeforeValidator(_as_text)]
+
+Year = Annotated[
+    int,
+    Field(ge=1990, le=2100, json_schema_extra={"examples": [2026]}),
+]
+
+
+def _ico(value: Any) -> Any:
+    # YAML drops leading zeros of an unquoted IČO (00299308 → 299308); restore them.
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**8:
+        return f"{value:08d}"
+    return value
+
+
+Ico = Annotated[str, BeforeValidator(_ico), _pattern(r"\d{8}", "IČO (8 číslic)", "00299308")]
+
+
+_MONEY_JUNK = re.compile(r"[\s\u00a0\u202f]|Kč|CZK", re.IGNORECASE)
+
+
+def parse_money(value: Any) -> Decimal:
+    """Accept 1250000, 1250000.50, "1 250 000,50 Kč" and "1.250.000,50"; refuse floats."""
+    if isinstance(value, bool):
+        raise _money_error(value)
+    if isinstance(value, int | Decimal):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        text = _MONEY_JUNK.sub("", value).rstrip(",-–")
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        elif text.count(".") > 1:
+            text = text.replace(".", "")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise _money_error(value) from None
+    else:
+        raise _money_error(value)
+    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise _money_error(value)
+    return amount
+
+
+def _money_error(value: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "castka",
+        "„{value}“ není platná částka. Napište nezáporné číslo v korunách, nejvýše "
+        "s haléři, např. 1250000 nebo „1 250 000,50“.",
+        {"value": value},
+    )
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(parse_money),
+    Field(json_schema_extra={"examples": [1250000, "1 250 000,50"]}),
+]
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, str):
+        cleaned = _MONEY_JUNK.sub("", value).replace(",", ".")
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            pass
+    return value
+
+
+Number = Annotated[Decimal, BeforeValidator(_number)]
+
+_YES = {"ano", "true", "yes", "1"}
+_NO = {"ne", "false", "no", "0"}
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+
+
+def listify(value: Any) -> Any:
+    """Let authors write a single item where a list is expected."""
+    if value is None:
+        return []
+    if isinstance(value, dict | str):
+        return [value]
+    return value
+
+
+T = TypeVar("T")
+Many = Annotated[list[T], BeforeValidator(listify)]

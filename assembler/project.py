@@ -1,0 +1,167 @@
+"""The plan project: reading its files and assembling validated chapters in outline order."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from assembler.diagnostics import Location, Problem
+from assembler.models.chapter import Area, Section
+from assembler.models.plan import PlanInfo
+from assembler.sources import SourceFile, read_chapter, read_plan_file
+from assembler.validation import validate_chapter, validate_model
+from assembler.vocab import GENERATED_SECTIONS
+
+PLAN_FILE = "plan.yaml"
+CHAPTER_DIR = "chapters"
+# Placed after the chapters when plan.yaml has no outline.
+DEFAULT_GENERATED = ("seznam-opatreni", "rozpocet", "indikatory", "odpovednost", "zkratky")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every project file, read and parsed (not yet validated)."""
+
+    root: Path
+    plan: SourceFile | None
+    chapters: tuple[SourceFile, ...]
+
+
+@dataclass(frozen=True)
+class ChapterFile:
+    source: SourceFile
+    chapter: Area | Section
+    number: int
+
+    @property
+    def area(self) -> Area | None:
+        return self.chapter if isinstance(self.chapter, Area) else None
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """One entry of the outline: a chapter file or a generated section."""
+
+    chapter: ChapterFile | None = None
+    generated: str | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    """The validated plan: its settings and its chapters in outline order."""
+
+    root: Path
+    plan_source: SourceFile
+    info: PlanInfo
+    outline: tuple[OutlineItem, ...]
+
+    @property
+    def chapters(self) -> list[ChapterFile]:
+        return [item.chapter for item in self.outline if item.chapter is not None]
+
+    @property
+    def areas(self) -> list[tuple[ChapterFile, Area]]:
+        return [(c, c.area) for c in self.chapters if c.area is not None]
+
+
+def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
+    problems: list[Problem] = []
+    plan_path = root / PLAN_FILE
+    plan = None
+    if plan_path.is_file():
+        plan, found = read_plan_file(plan_path, PLAN_FILE)
+        problems += found
+    else:
+        message = (
+            f"Ve složce {root} chybí soubor plan.yaml. Spusťte příkaz ve složce plánu, "
+            "nebo nový plán založte příkazem plan init."
+        )
+        problems.append(Problem("chybi-plan", message, Location(PLAN_FILE)))
+    chapters = []
+    chapter_paths = sorted((root / CHAPTER_DIR).glob("*.md"))
+    if not chapter_paths:
+        message = (
+            "Ve složce chapters/ není žádná kapitola (soubor .md). Přidejte kapitolu "
+            "příkazem plan new-chapter nebo zkopírujte vzorovou kapitolu."
+        )
+        problems.append(Problem("zadne-kapitoly", message, Location(f"{CHAPTER_DIR}/")))
+    for path in chapter_paths:
+        source, found = read_chapter(path, f"{CHAPTER_DIR}/{path.name}")
+        problems += found
+        if source is not None:
+            chapters.append(source)
+    return Sources(root, plan, tuple(chapters)), problems
+
+
+def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
+    """Validate every file and order the chapters by the outline."""
+    problems: list[Problem] = []
+    info = None
+    if sources.plan is not None:
+        info, found = validate_model(PlanInfo, sources.plan)
+        problems += found
+    valid: dict[str, tuple[SourceFile, Area | Section]] = {}
+    for source in sources.chapters:
+        chapter, found = validate_chapter(source)
+        problems += found
+        if chapter is not None:
+            valid[source.path.name] = (source, chapter)
+    if info is None or sources.plan is None:
+        return None, problems
+    outline, found = _outline(info, sources, valid)
+    problems += found
+    return Project(sources.root, sources.plan, info, outline), problems
+
+
+def _outline(
+    info: PlanInfo,
+    sources: Sources,
+    valid: dict[str, tuple[SourceFile, Area | Section]],
+) -> tuple[tuple[OutlineItem, ...], list[Problem]]:
+    plan = sources.plan
+    assert plan is not None
+    present = [s.path.name for s in sources.chapters]
+    entries = list(info.outline) or [*present, *DEFAULT_GENERATED]
+    problems: list[Problem] = []
+    items: list[OutlineItem] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        where = plan.location(["osnova", index]) if info.outline else plan.location()
+        if entry in seen:
+            message = f"„{entry}“ je v osnově uvedeno vícekrát. Ponechte jen jeden výskyt."
+            problems.append(Problem("osnova-duplicita", message, where))
+            continue
+        seen.add(entry)
+        if entry in GENERATED_SECTIONS:
+            items.append(OutlineItem(generated=entry))
+        elif entry in valid:
+            source, chapter = valid[entry]
+            items.append(OutlineItem(ChapterFile(source, chapter, len(items) + 1)))
+        elif entry not in present:
+            problems.append(_missing_entry(entry, present, where))
+    if info.outline:
+        for name in present:
+            if name not in seen:
+                message = (
+                    f"Kapitola chapters/{name} není v osnově. Přidejte do plan.yaml pod "
+                    f"osnova řádek „- {name}“, jinak se do plánu nedostane."
+                )
+                problems.append(Problem("osnova-neuvadi-soubor", message, plan.location(["osnova"])))
+    return tuple(items), problems
+
+
+def _missing_entry(entry: str, present: list[str], where: Location) -> Problem:
+    if entry.endswith(".md"):
+        close = difflib.get_close_matches(entry, present, n=1)
+        hint = f" Měli jste na mysli „{close[0]}“?" if close else ""
+        message = f"Osnova uvádí soubor chapters/{entry}, který neexistuje.{hint}"
+        return Problem("osnova-chybi-soubor", message, where)
+    close = difflib.get_close_matches(entry, list(GENERATED_SECTIONS), n=1)
+    hint = f"Měli jste na mysli „{close[0]}“?" if close else (
+        "Generované oddíly: " + ", ".join(GENERATED_SECTIONS) + "."
+    )
+    message = (
+        f"„{entry}“ není soubor kapitoly (končí na .md) ani generovaný oddíl. {hint}"
+    )
+    return Problem("osnova-chybi-soubor", message, where)

@@ -1,0 +1,95 @@
+"""The catalogue of rules: every problem the assembler reports has a stable code here.
+
+Codes are Czech without diacritics because coordinators type them into
+``plan.yaml`` (``pravidla:``) to change a rule's severity. ``docs/pravidla.md`` is
+generated from this table (``plan schema``) and a test keeps it in sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """Severity as written in ``plan.yaml``."""
+
+    ERROR = "chyba"
+    WARNING = "varovani"
+    OFF = "vypnuto"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    level: Level
+    group: str
+    summary: str
+    # Rules about reading files and their structure cannot be relaxed: without a
+    # readable, well-formed chapter there is nothing to build from.
+    configurable: bool = True
+
+
+E, W = Level.ERROR, Level.WARNING
+_READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT = (
+    "Čtení souborů",
+    "Struktura hlavičky",
+    "Pravidla plánu",
+    "Odkazy a rejstříky",
+    "Veřejná verze",
+    "Výstupy",
+)
+
+_CATALOGUE = [
+    Rule("kodovani", E, _READ, "Soubor není v kódování UTF-8 (např. Windows-1250).", False),
+    Rule("prazdny-soubor", E, _READ, "Soubor je prázdný.", False),
+    Rule("prilis-velky-soubor", E, _READ, "Soubor je větší, než je rozumné pro kapitolu.", False),
+    Rule("hlavicka-chybi", E, _READ, "Kapitola nezačíná hlavičkou YAML mezi řádky ---.", False),
+    Rule("hlavicka-neuzavrena", E, _READ, "Hlavička YAML není ukončena řádkem ---.", False),
+    Rule("yaml-syntaxe", E, _READ, "Chyba zápisu YAML (odsazení, dvojtečky, uvozovky).", False),
+    Rule("yaml-tabulator", E, _READ, "Odsazení tabulátorem; YAML dovoluje jen mezery.", False),
+    Rule("yaml-duplicitni-klic", E, _READ, "Stejný klíč je v jedné úrovni uveden dvakrát.", False),
+    Rule("yaml-kotva", E, _READ, "Kotvy a aliasy YAML (&, *) nejsou povoleny.", False),
+    Rule("yaml-hloubka", E, _READ, "Hlavička je zanořená hlouběji, než dává smysl.", False),
+    Rule("zadne-kapitoly", E, _READ, "Ve složce chapters/ není žádná kapitola.", False),
+    Rule("chybi-plan", E, _READ, "Ve složce projektu chybí soubor plan.yaml.", False),
+    Rule("neznamy-klic", E, _SCHEMA, "Klíč, který formát nezná (často překlep).", False),
+    Rule("chybi-klic", E, _SCHEMA, "Chybí povinný klíč.", False),
+    Rule("spatna-hodnota", E, _SCHEMA, "Hodnota má špatný typ nebo tvar.", False),
+    Rule("ico", E, _PLAN, "IČO nemá 8 číslic nebo nesedí jeho kontrolní číslice."),
+    Rule("castka", E, _SCHEMA, "Částka není nezáporné číslo s nejvýše dvěma desetinnými místy.", False),
+    Rule("duplicitni-kod", E, _PLAN, "Stejný kód je v plánu použit dvakrát."),
+    Rule("kod-nesouhlasi", E, _PLAN, "Kód opatření, aktivity nebo indikátoru nesedí k nadřazenému."),
+    Rule("rok-mimo-obdobi", E, _PLAN, "Rok leží mimo období plánu."),
+    Rule("harmonogram", E, _PLAN, "Harmonogram končí dřív, než začíná."),
+    Rule("vychozi-rok", E, _PLAN, "Výchozí hodnota indikátoru je z roku po začátku plánu."),
+    Rule("cilova-hodnota-smer", E, _PLAN, "Cílová hodnota jde proti směru „vyšší je lepší“."),
+    Rule("neznamy-zdroj", E, _PLAN, "Zdroj financování není v seznamu zdrojů plánu."),
+    Rule("chybi-garant", E, _PLAN, "Opatření nemá garanta."),
+    Rule("chybi-indikator", E, _PLAN, "Opatření nemá žádný indikátor."),
+    Rule("chybi-naklady", E, _PLAN, "Pro rok harmonogramu chybí předpokládané náklady."),
+    Rule("naklady-mimo-harmonogram", W, _PLAN, "Náklady jsou uvedeny na rok mimo harmonogram."),
+    Rule("neznama-organizace", E, _PLAN, "Klíč organizace není v registru organizací."),
+    Rule("neznamy-paragraf", E, _PLAN, "Druh služby (§) není v zákoně o sociálních službách."),
+    Rule("identifikator-sluzby", W, _PLAN, "Identifikátor služby nemá 7 číslic."),
+    Rule("neznama-cilova-skupina", E, _PLAN, "Cílová skupina není ve slovníku plánu."),
+    Rule("neznamy-spolecny-cil", E, _PLAN, "Společný cíl není definován v plan.yaml."),
+    Rule("osnova-chybi-soubor", E, _PLAN, "Osnova uvádí soubor, který neexistuje."),
+    Rule("osnova-neuvadi-soubor", E, _PLAN, "Kapitola ve složce chapters/ není v osnově."),
+    Rule("osnova-duplicita", E, _PLAN, "Položka osnovy je uvedena vícekrát."),
+    Rule("zakon-obsah", W, _PLAN, "Plánu chybí náležitost podle § 3 písm. h) zákona."),
+    Rule("schvaleni", E, _PLAN, "Schválený plán nemá údaje o usnesení."),
+    Rule("odkaz-neznamy", E, _REFS, "Odkaz míří na kód, který v plánu není."),
+    Rule("odkaz-zruseny", W, _REFS, "Odkaz míří na zrušenou nebo vyřazenou položku."),
+    Rule("odkaz-sam-na-sebe", W, _REFS, "Položka odkazuje sama na sebe."),
+    Rule("odkaz-zapis", E, _REFS, "Odkaz [[…]] je zapsán chybně."),
+    Rule("zkratka-neznama", W, _REFS, "Text používá zkratku, která není v seznamu zkratek."),
+    Rule("shrnuti-chybi", W, _PUBLIC, "Kapitole chybí shrnutí pro veřejnost."),
+    Rule("shrnuti-dlouhe", W, _PUBLIC, "Shrnutí pro veřejnost je příliš dlouhé."),
+    Rule("shrnuti-zkratka", W, _PUBLIC, "Shrnutí pro veřejnost používá nevysvětlenou zkratku."),
+    Rule("obrazek-bez-popisu", E, _PUBLIC, "Obrázek nemá alternativní text."),
+    Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
+    Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _CATALOGUE}

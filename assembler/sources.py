@@ -1,0 +1,192 @@
+"""Reading project files: encodings, line ends, front matter, and YAML with positions.
+
+Everything a user can get wrong before validation starts (encoding, a missing
+``---``, tabs, YAML syntax) is turned into Problems here, all of them, never an
+exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assembler import yamlio
+from assembler.diagnostics import Location, Problem
+
+MAX_BYTES = 4 * 1024 * 1024
+
+_SAVE_AS_UTF8 = (
+    "Otevřete soubor v Poznámkovém bloku, zvolte Soubor → Uložit jako…, v poli Kódování "
+    "vyberte UTF-8 a soubor uložte."
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One project file after reading: its YAML (data and node tree) and its Markdown body."""
+
+    path: Path
+    name: str
+    data: Any
+    yaml_root: Any = None
+    yaml_lines: Sequence[str] = ()
+    yaml_first_line: int = 1
+    body: str = ""
+    body_first_line: int = 1
+    raw: bytes = field(default=b"", repr=False)
+
+    def location(self, path: Sequence[str | int] = ()) -> Location:
+        """Location of the YAML value at ``path`` (pydantic-style path of keys and indexes)."""
+        line, col = yamlio.locate(self.yaml_root, path)
+        return Location(self.name, line + self.yaml_first_line, col + 1)
+
+    def text_location(self, path: Sequence[str | int], line: int, col: int) -> Location:
+        """Location of a character inside a YAML text value (0-based line/col in the text)."""
+        start_line, start_col, block = yamlio.value_text_start(
+            self.yaml_root, path, self.yaml_lines
+        )
+        column = start_col + col if (block or line == 0) else col
+        return Location(self.name, start_line + line + self.yaml_first_line, column + 1)
+
+    def body_location(self, line: int, col: int) -> Location:
+        """Location of a character in the Markdown body (0-based line/col in the body)."""
+        return Location(self.name, self.body_first_line + line, col + 1)
+
+
+def read_plan_file(path: Path, name: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Read ``plan.yaml``: the whole file is YAML."""
+    raw, text, problems = _read_text(path, name)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem("prazdny-soubor", _EMPTY_PLAN, Location(name, 1, 1))]
+    return _with_yaml(SourceFile(path, name, None, raw=raw), text, 1)
+
+
+def read_chapter(path: Path, name: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Read a chapter: YAML front matter between ``---`` lines, then Markdown."""
+    raw, text, problems = _read_text(path, name)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem("prazdny-soubor", _EMPTY_CHAPTER, Location(name, 1, 1))]
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip())
+    if lines[start].rstrip() != "---":
+        return None, [Problem("hlavicka-chybi", _NO_FRONT_MATTER, Location(name, start + 1, 1))]
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].rstrip() in ("---", "...")), None
+    )
+    if end is None:
+        message = _UNCLOSED.format(line=start + 1)
+        return None, [Problem("hlavicka-neuzavrena", message, Location(name, start + 1, 1))]
+    yaml_text = "\n".join(lines[start + 1 : end]) + "\n"
+    source = SourceFile(
+        path, name, None, body="\n".join(lines[end + 1 :]), body_first_line=end + 2, raw=raw
+    )
+    return _with_yaml(source, yaml_text, start + 2)
+
+
+def _with_yaml(
+    source: SourceFile, yaml_text: str, first_line: int
+) -> tuple[SourceFile | None, list[Problem]]:
+    lines = yaml_text.split("\n")
+    problems = [
+        Problem("yaml-tabulator", _TAB, Location(source.name, i + first_line, line.index("\t") + 1))
+        for i, line in enumerate(lines)
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+    ]
+    if problems:
+        return None, problems
+    try:
+        root = yamlio.compose(yaml_text)
+    except yamlio.YamlSyntaxError as err:
+        fault = err.fault
+        where = Location(source.name, fault.line + first_line, fault.col + 1)
+        return None, [Problem(fault.rule, fault.message, where)]
+    if root is not None:
+        for fault in yamlio.inspect(root, first_line):
+            where = Location(source.name, fault.line + first_line, fault.col + 1)
+            problems.append(Problem(fault.rule, fault.message, where))
+    if problems:
+        return None, problems
+    data = yamlio.construct(root) if root is not None else None
+    return (
+        SourceFile(
+            source.path,
+            source.name,
+            data,
+            yaml_root=root,
+            yaml_lines=lines,
+            yaml_first_line=first_line,
+            body=source.body,
+            body_first_line=source.body_first_line,
+            raw=source.raw,
+        ),
+        [],
+    )
+
+
+def _read_text(path: Path, name: str) -> tuple[bytes, str | None, list[Problem]]:
+    raw = path.read_bytes()
+    start = Location(name, 1, 1)
+    if len(raw) > MAX_BYTES:
+        size = len(raw) // (1024 * 1024)
+        message = (
+            f"Soubor má {size} MiB, kapitola plánu mívá desítky KiB (limit je "
+            f"{MAX_BYTES // (1024 * 1024)} MiB). Zkontrolujte, že jde o správný soubor; "
+            "velké přílohy rozdělte."
+        )
+        return raw, None, [Problem("prilis-velky-soubor", message, start)]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = f"Soubor je uložen v kódování UTF-16, plán potřebuje UTF-8. {_SAVE_AS_UTF8}"
+        return raw, None, [Problem("kodovani", message, start)]
+    if raw.startswith(b"PK\x03\x04") or b"\x00" in raw[:4096]:
+        message = (
+            "Soubor není text, ale binární soubor (např. dokument Wordu). Kapitolu "
+            "napište jako prostý text (Markdown) a uložte s příponou .md v kódování UTF-8."
+        )
+        return raw, None, [Problem("kodovani", message, start)]
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return raw, None, [_not_utf8(body, err.start, name)]
+    return raw, text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _not_utf8(data: bytes, offset: int, name: str) -> Problem:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    try:
+        guess = data.decode("cp1250")
+    except UnicodeDecodeError:
+        message = f"Soubor není uložen v kódování UTF-8 a jeho kódování nelze poznat. {_SAVE_AS_UTF8}"
+    else:
+        char = guess[len(data[:offset].decode("cp1250"))]
+        message = (
+            "Soubor není uložen v kódování UTF-8; podle znaků jde nejspíš o Windows-1250 "
+            f"(zde znak „{char}“). {_SAVE_AS_UTF8}"
+        )
+    return Problem("kodovani", message, Location(name, line, col))
+
+
+_EMPTY_PLAN = (
+    "Soubor plan.yaml je prázdný. Vytvořte nový plán příkazem plan init, nebo do souboru "
+    "doplňte alespoň nazev, zadavatel a obdobi."
+)
+_EMPTY_CHAPTER = (
+    "Kapitola je prázdná. Doplňte hlavičku (--- typ: sekce, nazev: … ---) a text, "
+    "nebo soubor smažte a odeberte z osnovy v plan.yaml."
+)
+_NO_FRONT_MATTER = (
+    "Kapitola nezačíná hlavičkou. Na první řádek napište tři pomlčky ---, pod ně klíče "
+    "kapitoly (typ, nazev, …) a hlavičku ukončete dalším řádkem ---."
+)
+_UNCLOSED = (
+    "Hlavička začatá na řádku {line} není ukončena. Za poslední klíč hlavičky vložte "
+    "řádek se třemi pomlčkami ---."
+)
+_TAB = "Řádek je odsazen tabulátorem. YAML dovoluje odsazovat jen mezerami; nahraďte jej mezerami."

@@ -1,0 +1,59 @@
+"""Terminal output behind one module (rich). Only the CLI uses it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+
+from assembler.diagnostics import Problem
+
+
+class Terminal:
+    def __init__(self, verbose: bool = False) -> None:
+        # Windows consoles may not be UTF-8; rich falls back per character where needed.
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.verbose = verbose
+
+    def problem(self, problem: Problem) -> None:
+        style = "bold red" if problem.is_error else "yellow"
+        self.out.print(
+            f"{escape(str(problem.location))}: [{style}]{problem.severity}[/]: "
+            f"{escape(problem.message)} [dim]\\[{problem.rule}][/]"
+        )
+
+    def ok(self, text: str) -> None:
+        self.out.print(f"[green]{escape(text)}[/]")
+
+    def info(self, text: str) -> None:
+        self.out.print(escape(text))
+
+    def warn(self, text: str) -> None:
+        self.out.print(f"[yellow]{escape(text)}[/]")
+
+    def error(self, text: str) -> None:
+        self.err.print(f"[bold red]chyba:[/] {escape(text)}")
+
+    def debug(self, text: str) -> None:
+        if self.verbose:
+            self.err.print(f"[dim]{escape(text)}[/]")
+
+    @contextmanager
+    def progress(self, text: str) -> Iterator[None]:
+        """Show a spinner for a step that takes a moment; silent when not on a terminal."""
+        if not self.out.is_terminal:
+            yield
+            return
+        with self.out.status(escape(text)):
+            yield
+
+    def traceback(self) -> None:
+        self.err.print_exception()
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,184 @@
+"""Validate YAML data against the pydantic models and explain every error in Czech.
+
+pydantic reports where (a path of keys and indexes) and what (an error type);
+this module turns that into ``file:line:col`` from the YAML node tree and a
+sentence saying what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from assembler.diagnostics import Problem
+from assembler.models.chapter import Area, Section
+from assembler.rules import RULES
+from assembler.sources import SourceFile
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(model: type[M], source: SourceFile) -> tuple[M | None, list[Problem]]:
+    data = source.data if source.data is not None else {}
+    if not isinstance(data, dict):
+        message = (
+            "Hlavička musí obsahovat klíče s hodnotami (např. nazev: Senioři), "
+            "ne samotný text nebo seznam."
+        )
+        return None, [Problem("spatna-hodnota", message, source.location())]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        return None, [_problem(model, source, error) for error in err.errors()]
+
+
+def validate_chapter(source: SourceFile) -> tuple[Area | Section | None, list[Problem]]:
+    """Pick the chapter model by its ``typ`` key, so messages speak of the right kind."""
+    data = source.data
+    kind = data.get("typ") if isinstance(data, dict) else None
+    if isinstance(data, dict) and kind not in ("oblast", "sekce"):
+        if kind is None:
+            message = (
+                "Chybí klíč typ. Napište typ: oblast pro kapitolu pracovní skupiny "
+                "(s cíli a opatřeními), nebo typ: sekce pro text bez cílů."
+            )
+            return None, [Problem("chybi-klic", message, source.location())]
+        message = f"Neznámý typ kapitoly „{_show(kind)}“. Povolené hodnoty: oblast, sekce."
+        return None, [Problem("spatna-hodnota", message, source.location(["typ"]))]
+    model: type[Area | Section] = Area if kind == "oblast" else Section
+    return validate_model(model, source)
+
+
+def _problem(model: type[BaseModel], source: SourceFile, error: ErrorDetails) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind in RULES:  # our own validators name their rule as the error type
+        rule, message = kind, error["msg"]
+    else:
+        rule, message = _explain(model, loc, error)
+    if kind == "extra_forbidden":
+        loc = (*loc[:-1], f"[{loc[-1]}]")
+    return Problem(rule, message, source.location(loc))
+
+
+def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) -> tuple[str, str]:
+    kind = error["type"]
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        field = _field_at(model, loc)
+        hint = f" ({field.title}: {field.description})" if field else ""
+        return "chybi-klic", f"Chybí povinný klíč „{name}“{hint} Doplňte jej."
+    if kind == "extra_forbidden":
+        return "neznamy-klic", _unknown_key(model, loc)
+    explain = _MESSAGES.get(kind) or _MESSAGES.get(kind.split("_")[0])
+    if explain is None:
+        return "spatna-hodnota", f"Chybná hodnota klíče „{name}“: {error['msg']}."
+    return "spatna-hodnota", explain(name, error)
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    allowed = _aliases_at(model, loc[:-1])
+    unknown = str(loc[-1])
+    close = difflib.get_close_matches(unknown.lower(), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"Neznámý klíč „{unknown}“. Měli jste na mysli „{close[0]}“?"
+    listed = ", ".join(allowed)
+    return f"Neznámý klíč „{unknown}“. Na tomto místě lze použít: {listed}."
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _expected(error: ErrorDetails) -> str:
+    ctx = error.get("ctx") or {}
+    expected = str(ctx.get("expected", ""))
+    return expected.replace("'", "").replace(" or ", ", ")
+
+
+_Explain = Callable[[str, ErrorDetails], str]
+
+_MESSAGES: dict[str, _Explain] = {
+    "literal": lambda n, e: (
+        f"„{_show(e['input'])}“ není povolená hodnota klíče „{n}“. Povolené: {_expected(e)}."
+    ),
+    "enum": lambda n, e: (
+        f"„{_show(e['input'])}“ není povolená hodnota klíče „{n}“. Povolené: {_expected(e)}."
+    ),
+    "string": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat text, ne seznam ani klíče. Napište jednu hodnotu, "
+        "u delšího textu použijte | a text na dalších řádcích."
+    ),
+    "int": lambda n, e: f"Klíč „{n}“ má obsahovat celé číslo (např. rok 2026), ne „{_show(e['input'])}“.",
+    "greater": lambda n, e: f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš malá (rok musí být 1990–2100).",
+    "less": lambda n, e: f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš velká (rok musí být 1990–2100).",
+    "decimal": lambda n, e: f"Klíč „{n}“ má obsahovat číslo (např. 120 nebo 12,5), ne „{_show(e['input'])}“.",
+    "bool": lambda n, e: f"Klíč „{n}“ má mít hodnotu ano nebo ne, ne „{_show(e['input'])}“.",
+    "list": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat seznam: každou položku na nový řádek začínající pomlčkou."
+    ),
+    "dict": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat vnořené klíče (na dalších řádcích odsazené mezerami), "
+        f"ne „{_show(e['input'])}“."
+    ),
+    "model": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat vnořené klíče (na dalších řádcích odsazené mezerami), "
+        f"ne „{_show(e['input'])}“."
+    ),
+    "date": lambda n, e: f"Klíč „{n}“ má obsahovat datum ve tvaru 2025-12-10, ne „{_show(e['input'])}“.",
+}
+
+
+def _field_at(model: type[BaseModel], loc: Sequence[Any]) -> Any:
+    owner = _type_at(model, loc[:-1])
+    if isinstance(owner, type) and issubclass(owner, BaseModel):
+        for field in owner.model_fields.values():
+            if field.alias == loc[-1]:
+                return field
+    return None
+
+
+def _aliases_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
+    owner = _type_at(model, loc)
+    if isinstance(owner, type) and issubclass(owner, BaseModel):
+        return [str(f.alias) for f in owner.model_fields.values()]
+    return []
+
+
+def _type_at(tp: Any, loc: Sequence[Any]) -> Any:
+    """Follow a pydantic error path through model annotations to the type found there."""
+    for step in loc:
+        tp = _descend(_unwrap(tp), step)
+        if tp is None:
+            return None
+    return _unwrap(tp)
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = options[0] if len(options) == 1 else tp
+    return tp
+
+
+def _descend(tp: Any, step: Any) -> Any:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        for field in tp.model_fields.values():
+            if field.alias == step:
+                return field.annotation
+        return None
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    return None

@@ -1,0 +1,263 @@
+"""YAML behind one module: fast parsing that still knows where every value sits.
+
+The document is composed once with ruamel.yaml's C parser into a node tree and
+constructed from that tree, so exact positions cost nothing extra: the tree is
+kept and asked only when a problem needs a line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_DEPTH = 40
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlFault:
+    """A problem found while reading YAML; line and column are 0-based within the YAML text."""
+
+    rule: str
+    message: str
+    line: int
+    col: int
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, fault: YamlFault) -> None:
+        super().__init__(fault.message)
+        self.fault = fault
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _Constructor
+    return yaml
+
+
+class _Constructor(SafeConstructor):  # type: ignore[misc]
+    """Safe constructor that keeps money exact: YAML floats become Decimal."""
+
+    def construct_yaml_float(self, node: ScalarNode) -> Decimal | str:
+        text = str(self.construct_scalar(node)).replace("_", "")
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return text  # .inf / .nan: left as text so validation explains it
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+
+_PARSER = _yaml()
+
+
+def compose(text: str) -> Node | None:
+    """Parse YAML text into a node tree; raise YamlSyntaxError with a Czech message."""
+    try:
+        return _PARSER.compose(text)  # type: ignore[no-any-return]
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line, mark.column) if mark else (0, 0)
+        raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), line, col)) from None
+    except YAMLError as err:
+        raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), 0, 0)) from None
+
+
+def construct(node: Node) -> Any:
+    return _PARSER.constructor.construct_document(node)
+
+
+_EXPLANATIONS = [
+    (
+        "mapping values are not allowed",
+        "Dvojtečka na nečekaném místě. Pokud hodnota obsahuje dvojtečku, dejte ji do "
+        'uvozovek (nazev: "Cíl: podpora"), jinak zkontrolujte odsazení.',
+    ),
+    (
+        "could not find expected ':'",
+        "Chybí dvojtečka za klíčem, nebo je víceřádkový text špatně odsazen. "
+        "Za každým klíčem musí být dvojtečka a mezera (nazev: Senioři).",
+    ),
+    (
+        "did not find expected key",
+        "Řádek je odsazen jinak než ostatní klíče téže úrovně. Srovnejte odsazení mezerami.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Položka seznamu je odsazena jinak než ostatní. Každá položka začíná pomlčkou "
+        "na stejném odsazení.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Neukončené uvozovky nebo závorka. Zkontrolujte, že každé otevřené \" nebo [ je i zavřené.",
+    ),
+    (
+        "found character '\\t'",
+        "Tabulátor v odsazení. YAML dovoluje odsazovat jen mezerami.",
+    ),
+    (
+        "while scanning an alias",
+        "Hodnota začíná hvězdičkou (*). Dejte celou hodnotu do uvozovek.",
+    ),
+    (
+        "while scanning an anchor",
+        "Hodnota začíná znakem &. Dejte celou hodnotu do uvozovek.",
+    ),
+    (
+        "found undefined alias",
+        "Hodnota začíná hvězdičkou (*). Dejte celou hodnotu do uvozovek.",
+    ),
+    (
+        "found character that cannot start any token",
+        "Hodnota začíná znakem, kterým v YAML začínat nesmí (např. @ nebo `). "
+        "Dejte celou hodnotu do uvozovek.",
+    ),
+    (
+        "expected <block end>, but found",
+        "Odsazení nesedí: řádek je odsazen víc nebo méně, než odpovídá jeho úrovni.",
+    ),
+]
+
+
+def explain(err: YAMLError) -> str:
+    """Turn a ruamel.yaml error into a Czech sentence with a hint how to fix it."""
+    text = str(err)
+    for needle, czech in _EXPLANATIONS:
+        if needle in text:
+            return czech
+    problem = getattr(err, "problem", None) or text.splitlines()[0]
+    return (
+        f"Chyba zápisu YAML ({problem}). Zkontrolujte odsazení mezerami, dvojtečku za "
+        "klíčem a uvozovky kolem textu se zvláštními znaky."
+    )
+
+
+def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
+    """Find duplicate keys, anchors/aliases and absurd nesting in one pass over the tree.
+
+    Aliases are refused outright: they are never needed in a plan and a chain of
+    them expands exponentially ("billion laughs"). ``first_line`` is the file line
+    of the YAML text's first line, for messages that mention another line.
+    """
+    faults: list[YamlFault] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or getattr(node, "anchor", None):
+            faults.append(_fault_at("yaml-kotva", _ANCHOR_MESSAGE, node))
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            faults.append(_fault_at("yaml-hloubka", _DEPTH_MESSAGE, node))
+            continue
+        if isinstance(node, MappingNode):
+            faults.extend(_duplicate_keys(node, first_line))
+            for key, value in node.value:
+                stack.append((value, depth + 1))
+                if not isinstance(key, ScalarNode):
+                    stack.append((key, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return faults
+
+
+_ANCHOR_MESSAGE = (
+    "Kotvy a aliasy YAML (&jmeno, *jmeno) nejsou v plánu povoleny. Napište hodnotu "
+    "celou, nebo ji dejte do uvozovek, pokud & nebo * patří do textu."
+)
+_DEPTH_MESSAGE = f"Hlavička je zanořená hlouběji než {MAX_DEPTH} úrovní. Zkontrolujte odsazení."
+
+
+def _fault_at(rule: str, message: str, node: Node) -> YamlFault:
+    return YamlFault(rule, message, node.start_mark.line, node.start_mark.column)
+
+
+def _duplicate_keys(node: MappingNode, first_line: int) -> Iterator[YamlFault]:
+    first: dict[str, Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            continue
+        if key.value in first:
+            line = first[key.value].start_mark.line + first_line
+            message = (
+                f"Klíč „{key.value}“ je zde uveden podruhé (poprvé na řádku {line}). "
+                "Ponechte jen jeden a hodnoty slučte."
+            )
+            yield YamlFault(
+                "yaml-duplicitni-klic",
+                message,
+                key.start_mark.line,
+                key.start_mark.column,
+            )
+        else:
+            first[key.value] = key
+
+
+def locate(root: Node | None, path: Sequence[str | int]) -> tuple[int, int]:
+    """Return the 0-based (line, col) of the value at ``path``, or of its nearest ancestor.
+
+    A path step naming a mapping key ``"[key]"`` (pydantic's notation for a problem
+    with the key itself) points at the key instead of the value.
+    """
+    node = root
+    if node is None:
+        return (0, 0)
+    for step in path:
+        child = _child(node, step)
+        if child is None:
+            break
+        node = child
+    return (node.start_mark.line, node.start_mark.column)
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    if isinstance(node, SequenceNode) and isinstance(step, int):
+        return node.value[step] if 0 <= step < len(node.value) else None
+    if isinstance(node, MappingNode):
+        if step == 0 and not isinstance(step, bool):
+            return node  # a single item written where a list is allowed
+        wanted = str(step)
+        point_at_key = wanted.startswith("[") and wanted.endswith("]")
+        wanted = wanted.strip("[]") if point_at_key else wanted
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and _same_key(key.value, wanted):
+                return key if point_at_key else value  # type: ignore[no-any-return]
+    return None
+
+
+def _same_key(raw: str, wanted: str) -> bool:
+    return raw == wanted or raw.strip("'\"") == wanted
+
+
+def value_text_start(
+    root: Node | None, path: Sequence[str | int], lines: Sequence[str]
+) -> tuple[int, int, bool]:
+    """Where the text of a string value starts, and whether it is a block scalar (| or >).
+
+    Used to place problems found inside Markdown written in YAML text fields;
+    ``lines`` are the YAML text's lines, to read a block scalar's indentation.
+    """
+    node = root
+    for step in path:
+        node = _child(node, step) if node is not None else None
+    if not isinstance(node, ScalarNode):
+        return (*locate(root, path), False)
+    if node.style in ("|", ">"):
+        # Block scalar text starts on the next line, at the indentation of its content.
+        first = node.start_mark.line + 1
+        for line in lines[first:]:
+            if line.strip():
+                return (first, len(line) - len(line.lstrip(" ")), True)
+        return (first, 0, True)
+    quoted = 1 if node.style in ("'", '"') else 0
+    return (node.start_mark.line, node.start_mark.column + quoted, False)
