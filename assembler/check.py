@@ -5,26 +5,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembler.abbreviations import check_abbreviations
 from assembler.checks import check_plan
 from assembler.diagnostics import Problem, count_errors, settle
+from assembler.links import Links, link
+from assembler.markup import check_markup
 from assembler.project import Project, assemble, read_sources
 
 
 @dataclass(frozen=True)
+class CheckedPlan:
+    """A plan that passed validation: the input of every renderer."""
+
+    project: Project
+    links: Links
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    project: Project | None
+    plan: CheckedPlan | None
     problems: list[Problem]
 
     @property
     def ok(self) -> bool:
-        return self.project is not None and count_errors(self.problems) == 0
+        return self.plan is not None and count_errors(self.problems) == 0
 
 
 def check(root: Path, strict: bool = False) -> CheckResult:
     sources, problems = read_sources(root)
     project, found = assemble(sources)
     problems += found
-    if project is not None:
-        problems += check_plan(project)
-    overrides = project.info.rules if project is not None else None
-    return CheckResult(project, settle(problems, overrides, strict))
+    if project is None:
+        return CheckResult(None, settle(problems, None, strict))
+    problems += check_plan(project)
+    links, found = link(project)
+    problems += found
+    problems += check_abbreviations(project)
+    problems += check_markup(project)
+    return CheckResult(CheckedPlan(project, links), settle(problems, project.info.rules, strict))

@@ -94,6 +94,21 @@ def build_parser() -> _Parser:
     _dir_argument(check)
     check.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
 
+    build = _subparser(
+        sub,
+        "build",
+        "zkontroluje plán a sestaví plán (DOCX, PDF) a veřejnou verzi (PDF, DOCX, HTML) do output/",
+        "  plan build\n  plan build muj-plan --only pdf\n  plan build --only plan.docx,summary.html",
+        commands.run_build,
+    )
+    _dir_argument(build)
+    build.add_argument(
+        "--only",
+        metavar="SEZNAM",
+        help="jen vybrané výstupy, oddělené čárkou: docx, pdf, html, plan, summary, plan.pdf, …",
+    )
+    build.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
+
     schema = _subparser(
         sub,
         "schema",

@@ -55,3 +55,40 @@ def run_schema(args: argparse.Namespace, terminal: Terminal) -> int:
         write_atomic(args.out / relative, text.encode("utf-8"))
         terminal.info(f"zapsáno: {relative}")
     return 0
+
+
+def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.build import OutputSelectionError, build, check_selection
+
+    if not _environment_ok(args.dir, terminal):
+        return 2
+    only = args.only.split(",") if args.only else None
+    try:
+        check_selection(only or [])
+    except OutputSelectionError as err:
+        terminal.error(f"--only: neznámý výstup {err}. Možnosti: docx, pdf, html, plan, summary.")
+        return 2
+    with terminal.progress("Sestavuji plán…"):
+        result = build(args.dir, only, strict=args.strict)
+    for problem in result.problems:
+        terminal.problem(problem)
+    if not result.ok:
+        terminal.info(summary(result.problems))
+        terminal.warn("Nic nebylo zapsáno; předchozí výstupy zůstaly beze změny.")
+        return 1
+    if result.problems:
+        terminal.info(summary(result.problems))
+    names = [_relative(p, args.dir) for p in result.written]
+    same = [_relative(p, args.dir) for p in result.unchanged]
+    if names:
+        terminal.ok("Zapsáno: " + ", ".join(names))
+    if same:
+        terminal.info("Beze změny: " + ", ".join(same))
+    return 0
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

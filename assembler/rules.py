@@ -81,6 +81,7 @@ _CATALOGUE = [
     Rule("schvaleni", E, _PLAN, "Schválený plán nemá údaje o usnesení."),
     Rule("odkaz-neznamy", E, _REFS, "Odkaz míří na kód, který v plánu není."),
     Rule("odkaz-zruseny", W, _REFS, "Odkaz míří na zrušenou nebo vyřazenou položku."),
+    Rule("odkaz-nejednoznacny", E, _REFS, "Kód odkazu patří více položkám plánu."),
     Rule("odkaz-sam-na-sebe", W, _REFS, "Položka odkazuje sama na sebe."),
     Rule("odkaz-zapis", E, _REFS, "Odkaz [[…]] je zapsán chybně."),
     Rule("zkratka-neznama", W, _REFS, "Text používá zkratku, která není v seznamu zkratek."),

@@ -1,0 +1,68 @@
+"""Plan-wide indexes computed from the data: who answers for what, for whom, through which services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assembler import walk
+from assembler.models.chapter import Service
+from assembler.models.plan import Organisation, VocabItem
+from assembler.project import Project
+from assembler.vocab import SERVICE_TYPES
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    organisation: Organisation
+    guarantor: list[str] = field(default_factory=list)
+    implementer: list[str] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.guarantor or self.implementer or self.partner)
+
+
+def responsibilities(project: Project) -> list[Responsibility]:
+    """Organisations in register order with the measures they guarantee, implement or support."""
+    index = {org.key: Responsibility(org) for org in project.info.organisations}
+    for found in walk.measures(project):
+        m = found.item
+        code = walk.full_code(found.area, m.code)
+        if m.guarantor in index:
+            index[m.guarantor].guarantor.append(code)
+        for key in dict.fromkeys(m.implementers):
+            if key in index:
+                index[key].implementer.append(code)
+        for key in dict.fromkeys(m.partners):
+            if key in index:
+                index[key].partner.append(code)
+    return [r for r in index.values() if r.any]
+
+
+def by_target_group(project: Project) -> list[tuple[VocabItem, list[str]]]:
+    index: dict[str, list[str]] = {g.key: [] for g in project.info.target_groups}
+    for found in walk.measures(project):
+        for key in dict.fromkeys(found.item.target_groups):
+            if key in index:
+                index[key].append(walk.full_code(found.area, found.item.code))
+    return [(g, index[g.key]) for g in project.info.target_groups if index[g.key]]
+
+
+@dataclass(frozen=True)
+class ServiceUse:
+    service: Service
+    measures: list[str]
+
+
+def by_service_type(project: Project) -> list[tuple[str, str, list[ServiceUse]]]:
+    """(§, name of the type, services with the measures that concern them), by § order."""
+    uses: dict[str, dict[str, ServiceUse]] = {}
+    for found in walk.measures(project):
+        code = walk.full_code(found.area, found.item.code)
+        for service in found.item.services:
+            by_id = uses.setdefault(service.section, {})
+            use = by_id.setdefault(service.identifier, ServiceUse(service, []))
+            use.measures.append(code)
+    ordered = sorted(uses, key=lambda s: list(SERVICE_TYPES).index(s) if s in SERVICE_TYPES else 999)
+    return [(s, SERVICE_TYPES.get(s, ""), list(uses[s].values())) for s in ordered]

@@ -1,0 +1,66 @@
+"""The documents a plan produces — the full plan and the public summary — as Markdown plus metadata.
+
+One Markdown text per document feeds every format, so DOCX, PDF and HTML cannot
+disagree about content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assembler import czech
+from assembler.check import CheckedPlan
+from assembler.render.markdown import Renderer
+from assembler.render.view import PlanView
+
+PLAN, SUMMARY = "plan", "summary"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready for conversion; ``meta`` values are plain strings."""
+
+    kind: str
+    markdown: str
+    meta: dict[str, str]
+    root: Path
+
+
+def title_meta(plan: CheckedPlan) -> dict[str, str]:
+    info = plan.project.info
+    view = PlanView(plan)
+    status = f"Verze {info.version} · {view.status}"
+    approval = ""
+    if info.approval:
+        a = info.approval
+        approval = f"Schváleno: {a.body}, usnesení č. {a.resolution} ze dne {czech.date(a.date)}"
+    meta = {
+        "title": info.title,
+        "short-title": f"Střednědobý plán rozvoje sociálních služeb {view.period}",
+        "author": info.municipality.name,
+        "status-line": status,
+        "approval": approval,
+        "logo": info.municipality.logo or "",
+        "esf-logo": info.esf.logo if info.esf else "",
+        "esf-project": (
+            f"Projekt {info.esf.project}, reg. č. {info.esf.registration}" if info.esf else ""
+        ),
+    }
+    return meta
+
+
+def plan_document(plan: CheckedPlan) -> Document:
+    renderer = Renderer(plan)
+    markdown = renderer.render("plan.md.j2", view=PlanView(plan))
+    return Document(PLAN, markdown, title_meta(plan), plan.project.root)
+
+
+def summary_document(plan: CheckedPlan) -> Document:
+    # Links point into the full plan, which the summary does not contain: print labels only.
+    renderer = Renderer(plan, linked=False)
+    markdown = renderer.render("summary.md.j2", view=PlanView(plan))
+    meta = title_meta(plan)
+    meta["title"] = f"{plan.project.info.title} – srozumitelná verze pro veřejnost"
+    meta["short-title"] = "Plán sociálních služeb – verze pro veřejnost"
+    return Document(SUMMARY, markdown, meta, plan.project.root)

@@ -1,0 +1,41 @@
+"""DOCX through pandoc with the shipped (or the plan's own) reference document."""
+
+from __future__ import annotations
+
+from assembler.render import docx_toc, images, pandoc, resources
+from assembler.render.documents import Document
+from assembler.render.markdown import escape
+
+
+def metadata(document: Document) -> dict[str, str]:
+    meta = document.meta
+    date = meta["status-line"] + (f"\n\n{meta['approval']}" if meta["approval"] else "")
+    result = {
+        "title": escape(meta["title"]),
+        "subtitle": escape(meta["author"]),
+        "date": escape(date).replace("  ", "\n\n"),
+        "lang": "cs-CZ",
+        "toc-title": "Obsah",
+    }
+    logo = images.resolve(document.root, meta["esf-logo"]) if meta.get("esf-logo") else None
+    if logo:
+        uri = images.data_uri(logo, raster_svg=True)
+        result["abstract-title"] = "Spolufinancováno Evropskou unií"
+        result["abstract"] = (
+            f"![Logo Evropské unie a Operačního programu Zaměstnanost plus]({uri}){{height=1.5cm}}\n\n"
+            f"Evropská unie · Evropský sociální fond · Operační program Zaměstnanost plus\n\n"
+            f"{escape(meta['esf-project'])}"
+        )
+    return result
+
+
+def render(document: Document, reference: bytes | None = None) -> bytes:
+    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=True)
+    data = pandoc.convert(
+        markdown,
+        "docx",
+        metadata(document),
+        ["--toc", "--toc-depth=2", "--reference-doc={dir}/reference.docx"],
+        files={"reference.docx": reference or resources.read("reference.docx")},
+    )
+    return docx_toc.finish(data)

@@ -1,0 +1,80 @@
+"""Finish pandoc's DOCX: fill the table of contents and make the file reproducible.
+
+pandoc writes the table of contents as an empty field that only Word fills on
+request; LibreOffice (and Word before an update) show an empty page. We write
+the entries ourselves — each a hyperlink to its heading's bookmark with a
+PAGEREF field for the page — so the TOC reads and works as soon as the file is
+opened; Word refreshes the page numbers when it updates fields.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+
+_HEADING = re.compile(
+    r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)" />\s*'
+    r'<w:p><w:pPr><w:pStyle w:val="Heading([12])" />.*?</w:p>',
+    re.S,
+)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_EMPTY_TOC = re.compile(
+    r'(<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />'
+    r'<w:instrText xml:space="preserve">TOC [^<]*</w:instrText>'
+    r'<w:fldChar w:fldCharType="separate" />)(<w:fldChar w:fldCharType="end" />)(</w:r></w:p>)'
+)
+_TAB_POS = 9070  # right edge of the text area of the A4 reference document, in twips
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def headings(document_xml: str) -> list[tuple[str, int, str]]:
+    """(bookmark, level, text) of every level-1 and level-2 heading, in order."""
+    found = []
+    for match in _HEADING.finditer(document_xml):
+        text = "".join(_TEXT.findall(match.group(0)))
+        found.append((match.group(1), int(match.group(2)), html.unescape(text)))
+    return found
+
+
+def _entry(bookmark: str, level: int, text: str) -> str:
+    run = f'<w:r><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+    page = (
+        '<w:r><w:fldChar w:fldCharType="begin" /></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate" /></w:r>'
+        '<w:r><w:t></w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end" /></w:r>'
+    )
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="TOC{level}" /><w:tabs>'
+        f'<w:tab w:val="right" w:leader="dot" w:pos="{_TAB_POS}" /></w:tabs></w:pPr>'
+        f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{run}<w:r><w:tab /></w:r>{page}'
+        "</w:hyperlink></w:p>"
+    )
+
+
+def fill_toc(document_xml: str) -> str:
+    entries = "".join(_entry(*heading) for heading in headings(document_xml))
+
+    def filled(match: re.Match[str]) -> str:
+        # The field now spans paragraphs: begin/separate, one paragraph per entry, end.
+        return f"{match.group(1)}</w:r></w:p>{entries}<w:p><w:r>{match.group(2)}{match.group(3)}"
+
+    return _EMPTY_TOC.sub(filled, document_xml, count=1)
+
+
+def finish(docx: bytes) -> bytes:
+    """Fill the TOC and rewrite the zip with fixed dates and order, for identical bytes."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = fill_toc(data.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(name, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
+    return out.getvalue()

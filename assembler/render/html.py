@@ -1,0 +1,27 @@
+"""Self-contained HTML: one file, CSS inline, images embedded, no scripts needed."""
+
+from __future__ import annotations
+
+from assembler.render import images, pandoc, resources
+from assembler.render.documents import Document
+from assembler.render.markdown import escape
+
+
+def render(document: Document) -> bytes:
+    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=False)
+    meta = {
+        "title": escape(document.meta["title"]),
+        "pagetitle": document.meta["title"],
+        "lang": "cs",
+        "toc-title": "Obsah",
+        "author-name": document.meta["author"],
+        "status-line": document.meta["status-line"],
+        "approval": document.meta["approval"],
+    }
+    return pandoc.convert(
+        markdown,
+        "html5",
+        meta,
+        ["--standalone", "--template={dir}/page.html", "--toc", "--toc-depth=2", "--section-divs"],
+        files={"page.html": resources.read("page.html")},
+    )

@@ -1,0 +1,105 @@
+"""Templates behind one module (jinja2): the plan and its summary as pandoc Markdown.
+
+Every value a template prints is Markdown-escaped unless it is already rendered
+Markdown (a :class:`Markup`), so a title with ``*`` or ``[`` cannot break the
+document. Chapter text is data: it is never evaluated as a template.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from assembler import czech, typography
+from assembler.check import CheckedPlan
+from assembler.links import anchor_for, normalise
+
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
+
+
+def escape(value: object) -> str:
+    """Plain text → safe inline Markdown with Czech typography."""
+    text = typography.czech(str(value))
+    return _ESCAPE.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return escape(value)
+
+
+_LINKABLE = re.compile(r"(?:https?://[\w.-]+(?:/[\w./%?=&#~+-]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def autolink(value: str) -> Markup:
+    """An e-mail address or web address as a clickable link; anything else as text."""
+    if _LINKABLE.fullmatch(value):
+        return Markup(f"<{value}>")
+    return Markup(escape(value))
+
+
+class Renderer:
+    """Renders a checked plan through the templates shipped in ``assembler/templates``."""
+
+    def __init__(self, plan: CheckedPlan, linked: bool = True) -> None:
+        self.plan = plan
+        self.linked = linked
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("assembler", "templates"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # "{#" starts pandoc attributes like {#sen-1-2}; keep it out of jinja's way.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters.update(
+            md=self.markdown,
+            body=self.body,
+            money=lambda v: czech.money(v),
+            amount=lambda v: czech.number(Decimal(v), 0 if Decimal(v) % 1 == 0 else 2),
+            number=lambda v: czech.number(v),
+            date=czech.date,
+            json=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
+            raw=Markup,
+            autolink=autolink,
+        )
+        self.env.globals.update(link=self.link, anchor=anchor_for)
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(plan=self.plan, **context)
+
+    def markdown(self, text: str | None, chapter: str | None = None) -> Markup:
+        """Author Markdown: Czech typography, then references as links."""
+        if not text:
+            return Markup("")
+        rendered = self.plan.links.render(typography.czech(text.strip()), chapter, self.linked)
+        return Markup(rendered)
+
+    def body(self, text: str, chapter: str | None) -> Markup:
+        """A chapter body: its headings sit under the chapter title (level 2 and below)."""
+        rendered = self.markdown(text, chapter)
+        levels = [len(m.group(1)) for m in _HEADING.finditer(rendered)]
+        shift = max(0, 2 - min(levels)) if levels else 0
+        if shift:
+            rendered = Markup(_HEADING.sub(lambda m: m.group(1) + "#" * shift, rendered))
+        return rendered
+
+    def link(self, code: str, full: bool = False, chapter: str | None = None) -> Markup:
+        target = self.plan.links.target(normalise(code, chapter))
+        if target is None:
+            return Markup(escape(code))
+        label = escape(target.full_label if full else target.label)
+        return Markup(f"[{label}](#{target.anchor})" if self.linked else label)

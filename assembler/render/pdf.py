@@ -1,0 +1,50 @@
+"""PDF through Typst: pandoc writes the body as Typst, our layout wraps it, Typst compiles in-process."""
+
+from __future__ import annotations
+
+import typst
+
+from assembler.render import images, pandoc, resources
+from assembler.render.documents import Document
+
+# Fixed creation date: the same plan always gives the same bytes.
+TIMESTAMP = 1767225600  # 2026-01-01T00:00:00Z
+# PDF/A-2b for archiving, PDF/UA-1 for accessibility (tagged, with language and title).
+STANDARDS = ["a-2b", "ua-1"]
+
+
+class TypstError(RuntimeError):
+    pass
+
+
+def typst_source(document: Document) -> str:
+    body = pandoc.convert(images.for_typst(document.markdown, document.root), "typst", {})
+    return resources.read("layout.typ").decode("utf-8") + "\n" + body.decode("utf-8")
+
+
+def inputs(document: Document) -> dict[str, str]:
+    meta = {**document.meta, "kind": document.kind}
+    for key in ("logo", "esf-logo"):
+        path = images.resolve(document.root, meta.get(key, "")) if meta.get(key) else None
+        meta[key] = "/" + path.relative_to(document.root.resolve()).as_posix() if path else ""
+    return meta
+
+
+def render(document: Document) -> bytes:
+    return compile_source(typst_source(document), document)
+
+
+def compile_source(source: str, document: Document) -> bytes:
+    try:
+        pdf = typst.compile(
+            source.encode("utf-8"),
+            root=str(document.root.resolve()),
+            format="pdf",
+            ignore_system_fonts=True,
+            timestamp=TIMESTAMP,
+            pdf_standards=STANDARDS,
+            sys_inputs=inputs(document),
+        )
+    except Exception as err:  # typst raises its own error types with the compiler's message
+        raise TypstError(str(err)) from err
+    return bytes(pdf)

@@ -1,0 +1,169 @@
+"""What the templates see: the checked plan plus names, labels and computed tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assembler import czech, figures, indexes, walk
+from assembler.abbreviations import used_abbreviations
+from assembler.check import CheckedPlan
+from assembler.links import REFERENCE, Target
+from assembler.models.chapter import Area, Indicator, Measure
+from assembler.models.plan import Organisation
+from assembler.project import ChapterFile, OutlineItem
+from assembler.vocab import (
+    GENERATED_SECTIONS,
+    MEASURE_KINDS,
+    PLAN_STATUSES,
+    SERVICE_FORMS,
+    SERVICE_TYPES,
+)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    checked: CheckedPlan
+
+    @property
+    def info(self):  # type: ignore[no-untyped-def]
+        return self.checked.project.info
+
+    @property
+    def outline(self) -> tuple[OutlineItem, ...]:
+        return self.checked.project.outline
+
+    @property
+    def chapters(self) -> list[ChapterFile]:
+        return self.checked.project.chapters
+
+    @property
+    def areas(self) -> list[Area]:
+        return [area for _, area in self.checked.project.areas]
+
+    @property
+    def period(self) -> str:
+        period = self.info.period
+        return f"{period.start}–{period.end}"
+
+    @property
+    def status(self) -> str:
+        return PLAN_STATUSES[self.info.status]
+
+    def number(self, item: OutlineItem) -> int:
+        return self.outline.index(item) + 1
+
+    def section_title(self, key: str) -> str:
+        return GENERATED_SECTIONS[key]
+
+    def org(self, key: str | None) -> str:
+        names = {o.key: o.name for o in self.info.organisations}
+        return names.get(key or "", key or "")
+
+    def orgs(self, keys: list[str]) -> str:
+        return ", ".join(self.org(k) for k in keys)
+
+    def source(self, key: str) -> str:
+        return {s.key: s.name for s in self.info.funding_sources}.get(key, key)
+
+    def group(self, key: str) -> str:
+        return {g.key: g.name for g in self.info.target_groups}.get(key, key)
+
+    def groups(self, keys: list[str]) -> str:
+        return ", ".join(self.group(k) for k in keys)
+
+    def area_title(self, code: str) -> str:
+        return next((a.title for a in self.areas if a.code == code), code)
+
+    def kind(self, measure: Measure) -> str:
+        return MEASURE_KINDS[measure.kind]
+
+    def service_type(self, section: str) -> str:
+        return SERVICE_TYPES.get(section, "")
+
+    def forms(self, forms: list[str]) -> str:
+        return ", ".join(SERVICE_FORMS[f] for f in forms)
+
+    def costs(self, measure: Measure) -> figures.CostTable:
+        return figures.measure_costs(measure, [s.key for s in self.info.funding_sources])
+
+    def measure_total(self, measure: Measure) -> Decimal:
+        return figures.measure_total(measure)
+
+    def direction(self, indicator: Indicator) -> str:
+        final = indicator.targets[-1].value if indicator.targets else indicator.baseline.value
+        if final == indicator.baseline.value:
+            return "udržet"
+        return "zvýšit" if final > indicator.baseline.value else "snížit"
+
+    def backlinks(self, code: str) -> list[Target]:
+        return self.checked.links.backlinks(code)
+
+    def full(self, area: Area, code: str) -> str:
+        return walk.full_code(area, code)
+
+    @property
+    def budget_by_source(self) -> figures.CostTable:
+        return figures.budget_by_source(self.checked.project)
+
+    @property
+    def budget_by_area(self) -> figures.CostTable:
+        return figures.budget_by_area(self.checked.project)
+
+    @property
+    def responsibilities(self) -> list[indexes.Responsibility]:
+        return indexes.responsibilities(self.checked.project)
+
+    @property
+    def by_target_group(self):  # type: ignore[no-untyped-def]
+        return indexes.by_target_group(self.checked.project)
+
+    @property
+    def by_service_type(self):  # type: ignore[no-untyped-def]
+        return indexes.by_service_type(self.checked.project)
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        return used_abbreviations(self.checked.project)
+
+    def measures(self, area: Area) -> list[tuple[str, Measure]]:
+        return [(g.code, m) for g in area.goals for m in g.measures]
+
+    def carriers(self, shared_code: str) -> list[Target]:
+        return self.backlinks(shared_code)
+
+    @property
+    def goal_count(self) -> int:
+        return sum(1 for g in walk.goals(self.checked.project) if not g.item.cancelled)
+
+    @property
+    def measure_count(self) -> int:
+        return sum(1 for m in walk.measures(self.checked.project) if not m.item.cancelled)
+
+    @property
+    def helpers(self) -> list[Organisation]:
+        """Organisations with a public one-line description of the help they give."""
+        return [org for org in self.info.organisations if org.help_with]
+
+    @property
+    def status_sentence(self) -> str:
+        info = self.info
+        if info.approval:
+            a = info.approval
+            return (
+                f"Plán schválil orgán {a.body} dne {czech.date(a.date)} usnesením "
+                f"č. {a.resolution}. Platí pro roky {self.period}."
+            )
+        if info.status == "k_pripominkovani":
+            return "Plán je zveřejněn k připomínkám. Své návrhy můžete poslat podle pokynů výše."
+        return "Plán je ve fázi návrhu a před schválením se ještě může změnit."
+
+    def first_sentence(self, markdown: str) -> str:
+        """The first sentence of a description, as plain text, for the public summary."""
+        text = REFERENCE.sub(lambda m: m.group(2) or m.group(1), markdown)
+        text = re.sub(r"[*_`#>]|!?\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+        text = " ".join(text.split())
+        match = re.match(r"(.+?[.!?])(?=\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]|$)", text)
+        sentence = match.group(1) if match else text
+        return sentence if len(sentence) <= 240 else sentence[:237].rsplit(" ", 1)[0] + " …"
