@@ -153,7 +153,7 @@ def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
     stack: list[tuple[Node, int]] = [(root, 0)]
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen or getattr(node, "anchor", None):
+        if id(node) in seen:  # the composer hands out an aliased node a second time
             faults.append(_fault_at("yaml-kotva", _ANCHOR_MESSAGE, node))
             continue
         seen.add(id(node))

@@ -1,0 +1,44 @@
+"""Fixtures: writable copies of the fixture plan and the sample plan, and the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, REPO
+
+from assembler.cli import main
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture plan (tests/fixtures/mini)."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A writable copy of the sample plan shipped in the repository root."""
+    target = tmp_path / "sample"
+    target.mkdir()
+    shutil.copy(REPO / "plan.yaml", target / "plan.yaml")
+    shutil.copytree(REPO / "chapters", target / "chapters")
+    if (REPO / "assets").is_dir():
+        shutil.copytree(REPO / "assets", target / "assets")
+    return target
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run ``plan`` in-process; returns (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

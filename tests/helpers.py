@@ -1,0 +1,48 @@
+"""Plain helpers for tests: edits of fixture copies, positions and problem lookup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assembler.check import CheckResult
+from assembler.diagnostics import Problem
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    """Replace the first exact occurrence of ``old`` in a project file (fails if absent)."""
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def position(
+    root: Path, name: str, needle: str, shift: int = 0, nth: int = 1
+) -> tuple[int, int]:
+    """1-based (line, column) of the ``nth`` ``needle`` in a file, plus ``shift`` characters."""
+    text = (root / name).read_text(encoding="utf-8")
+    offset = -1
+    for _ in range(nth):
+        offset = text.index(needle, offset + 1)
+    offset += shift
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def problems_of(result: CheckResult, rule: str) -> list[Problem]:
+    return [p for p in result.problems if p.rule == rule]
+
+
+def only(result: CheckResult, rule: str) -> Problem:
+    found = problems_of(result, rule)
+    assert len(found) == 1, [str(p) for p in result.problems]
+    return found[0]
+
+
+def at(problem: Problem, name: str, line_col: tuple[int, int]) -> None:
+    where = (problem.location.file, problem.location.line, problem.location.col)
+    assert where == (name, *line_col), str(problem)
