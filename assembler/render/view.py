@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from assembler import czech, figures, indexes, walk
 from assembler.abbreviations import used_abbreviations
 from assembler.check import CheckedPlan
@@ -158,6 +160,28 @@ class PlanView:
         if info.status == "k_pripominkovani":
             return "Plán je zveřejněn k připomínkám. Své návrhy můžete poslat podle pokynů výše."
         return "Plán je ve fázi návrhu a před schválením se ještě může změnit."
+
+    @property
+    def municipality_genitive(self) -> str:
+        return {"obec": "obce", "kraj": "kraje", "mikroregion": "svazku obcí"}[
+            self.info.municipality.kind
+        ]
+
+    def count(self, number: int, one: str, few: str, many: str) -> Markup:
+        """``**3** cíle``: the number bold, the noun in the right Czech plural."""
+        text = czech.plural(number, one, few, many)
+        value, word = text.split(" ", 1)
+        return Markup(f"**{value}** {word}")
+
+    def plain(self, text: str) -> str:
+        """Spell out the plan's abbreviations for readers of the public summary."""
+        known = self.info.abbreviations
+
+        def spell(match: re.Match[str]) -> str:
+            word = match.group(0)
+            return f"{word} ({known[word]})" if word in known else word
+
+        return re.sub(r"(?<![\w])[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,}\+?(?![\w])", spell, text)
 
     def first_sentence(self, markdown: str) -> str:
         """The first sentence of a description, as plain text, for the public summary."""

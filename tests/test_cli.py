@@ -1,0 +1,107 @@
+"""The `plan` command as a user meets it: help, exit codes, output lines, no tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import edit, position
+
+Run = Callable[..., tuple[int, str, str]]
+SEN = "chapters/10-seniori.md"
+
+
+def test_help_is_czech_with_examples_and_exit_codes(run_cli: Run) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("--help")
+    assert exit_info.value.code == 0
+
+
+def test_help_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from assembler.cli import main
+
+    for args in (["--help"], ["check", "--help"], ["build", "--help"]):
+        with pytest.raises(SystemExit):
+            main(args)
+        out = capsys.readouterr().out
+        assert "návratové kódy:" in out
+        assert "1  plán obsahuje chyby" in out
+        assert "příklady:" in out
+        assert "zobrazí tuto nápovědu" in out
+
+
+def test_check_clean_plan(run_cli: Run, mini: Path) -> None:
+    code, out, err = run_cli("check", str(mini))
+    assert (code, out.strip(), err) == (0, "Plán je v pořádku.", "")
+
+
+def test_check_reports_problem_lines_and_summary(run_cli: Run, mini: Path) -> None:
+    edit(mini, SEN, "garant: OBEC", "garant: OBCE")
+    code, out, _ = run_cli("check", str(mini))
+    line, col = position(mini, SEN, "OBCE")
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines[0] == (
+        f"{SEN}:{line}:{col}: chyba: Organizace „OBCE“ není v registru organizací (plan.yaml, "
+        "klíč organizace). Měli jste na mysli „OBEC“? Jde-li o novou organizaci, doplňte ji do "
+        "registru. [neznama-organizace]"
+    )
+    assert lines[-1] == "Nalezeno: 1 chyba v 1 souboru."
+
+
+def test_warnings_keep_exit_code_zero_unless_strict(run_cli: Run, mini: Path) -> None:
+    edit(mini, SEN, "identifikator: 4829157", "identifikator: 48291")
+    code, out, _ = run_cli("check", str(mini))
+    assert code == 0 and "varování" in out and out.strip().endswith("Nalezeno: 1 varování v 1 souboru.")
+    code, out, _ = run_cli("check", str(mini), "--strict")
+    assert code == 1 and "chyba" in out
+
+
+def test_missing_directory_is_an_environment_error(run_cli: Run, tmp_path: Path) -> None:
+    code, out, err = run_cli("check", str(tmp_path / "neni"))
+    assert code == 2 and "neexistuje" in err
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from assembler.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["zkontroluj"])
+    assert exit_info.value.code == 2
+    assert "neznámá volba" in capsys.readouterr().err
+
+
+def test_internal_error_is_one_line_without_traceback(
+    run_cli: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assembler.commands
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(assembler.commands, "check", broken)
+    code, out, err = run_cli("check", str(mini))
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert err.strip().splitlines() == [
+        "chyba: vnitřní chyba programu (RuntimeError: simulated failure). Spusťte příkaz znovu "
+        "s přepínačem -v a výpis pošlete správci."
+    ]
+
+
+def test_build_rejects_unknown_output(run_cli: Run, mini: Path) -> None:
+    code, _, err = run_cli("build", str(mini), "--only", "pdf,odt")
+    assert code == 2 and "neznámý výstup odt" in err
+
+
+def test_failed_build_writes_nothing_and_keeps_old_outputs(run_cli: Run, mini: Path) -> None:
+    output = mini / "output"
+    output.mkdir()
+    (output / "plan.pdf").write_bytes(b"old pdf")
+    edit(mini, SEN, "garant: OBEC", "garant: OBCE")
+    code, out, _ = run_cli("build", str(mini))
+    assert code == 1
+    assert "Nic nebylo zapsáno" in out
+    assert (output / "plan.pdf").read_bytes() == b"old pdf"
+    assert sorted(p.name for p in output.iterdir()) == ["plan.pdf"]
