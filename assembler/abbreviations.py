@@ -22,7 +22,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 def tokens(text: str) -> Iterator[tuple[str, int]]:
-    """Abbreviation-like words (two or more capitals) with their offsets, skipping code and links."""
+    """Abbreviation-like words (two or more capitals) and offsets, skipping code and links."""
     masked = _NOISE.sub(lambda m: " " * len(m.group(0)), mask_code(text))
     for match in _TOKEN.finditer(masked):
         word = match.group(1)
@@ -41,7 +41,9 @@ def used_abbreviations(project: Project) -> dict[str, str]:
     words: set[str] = set()
     for text in plan_texts(project):
         words.update(word for word, _ in tokens(text.text))
-    titles = [m.item.title for m in walk.measures(project)] + [g.item.title for g in walk.goals(project)]
+    titles = [m.item.title for m in walk.measures(project)] + [
+        g.item.title for g in walk.goals(project)
+    ]
     for title in [*titles, project.info.title]:
         words.update(word for word, _ in tokens(title))
     known = project.info.abbreviations

@@ -44,7 +44,16 @@ class OutputSelectionError(ValueError):
 
 
 SELECTABLE = frozenset(
-    {*FORMATS, PLAN, SUMMARY, "plan.docx", "plan.pdf", "summary.pdf", "summary.docx", "summary.html"}
+    {
+        *FORMATS,
+        PLAN,
+        SUMMARY,
+        "plan.docx",
+        "plan.pdf",
+        "summary.pdf",
+        "summary.docx",
+        "summary.html",
+    }
 )
 
 
@@ -72,9 +81,7 @@ def select(outputs: list[Output], only: Iterable[str] | None) -> list[Output]:
         return outputs
     check_selection(only)
     words = [w.strip().lower() for w in only if w.strip()]
-    return [
-        o for o in outputs if {o.format, o.document, f"{o.document}.{o.format}"} & set(words)
-    ]
+    return [o for o in outputs if {o.format, o.document, f"{o.document}.{o.format}"} & set(words)]
 
 
 def render_documents(plan: CheckedPlan, outputs: list[Output]) -> dict[str, Document]:
@@ -98,7 +105,8 @@ def convert(documents: dict[str, Document], outputs: list[Output]) -> dict[Path,
 
 
 def write_outputs(files: dict[Path, bytes]) -> tuple[list[Path], list[Path]]:
-    written, unchanged = [], []
+    written: list[Path] = []
+    unchanged: list[Path] = []
     for path, data in files.items():
         (written if write_atomic(path, data) else unchanged).append(path)
     return written, unchanged

@@ -98,7 +98,8 @@ def build_parser() -> _Parser:
         sub,
         "build",
         "zkontroluje plán a sestaví plán (DOCX, PDF) a veřejnou verzi (PDF, DOCX, HTML) do output/",
-        "  plan build\n  plan build muj-plan --only pdf\n  plan build --only plan.docx,summary.html",
+        "  plan build\n  plan build muj-plan --only pdf\n"
+        "  plan build --only plan.docx,summary.html",
         commands.run_build,
     )
     _dir_argument(build)

@@ -1,4 +1,4 @@
-"""Plan-wide indexes computed from the data: who answers for what, for whom, through which services."""
+"""Plan-wide indexes from the data: who answers for what, for whom, through which services."""
 
 from __future__ import annotations
 
@@ -64,5 +64,7 @@ def by_service_type(project: Project) -> list[tuple[str, str, list[ServiceUse]]]
             by_id = uses.setdefault(service.section, {})
             use = by_id.setdefault(service.identifier, ServiceUse(service, []))
             use.measures.append(code)
-    ordered = sorted(uses, key=lambda s: list(SERVICE_TYPES).index(s) if s in SERVICE_TYPES else 999)
+    ordered = sorted(
+        uses, key=lambda s: list(SERVICE_TYPES).index(s) if s in SERVICE_TYPES else 999
+    )
     return [(s, SERVICE_TYPES.get(s, ""), list(uses[s].values())) for s in ordered]

@@ -144,22 +144,46 @@ def _targets(project: Project) -> Iterator[Target]:
     plan = project.plan_source
     for item in project.outline:
         if item.generated:
-            yield Target(item.generated, "oddíl", GENERATED_SECTIONS[item.generated], plan.location(["osnova"]))
+            yield Target(
+                item.generated,
+                "oddíl",
+                GENERATED_SECTIONS[item.generated],
+                plan.location(["osnova"]),
+            )
     for chapter in project.chapters:
         if chapter.chapter.code:
-            yield Target(chapter.chapter.code, "kapitola", chapter.chapter.title, chapter.source.location(["kod"]))
+            yield Target(
+                chapter.chapter.code,
+                "kapitola",
+                chapter.chapter.title,
+                chapter.source.location(["kod"]),
+            )
     for i, shared in enumerate(project.info.shared_goals):
         yield Target(shared.code, "společný cíl", shared.title, plan.location(["spolecne_cile", i]))
     for p in walk.priorities(project):
         yield Target(walk.full_code(p.area, p.item.code), "priorita", p.item.title, p.where())
     for g in walk.goals(project):
-        yield Target(walk.full_code(g.area, g.item.code), "cíl", g.item.title, g.where(), bool(g.item.cancelled))
+        yield Target(
+            walk.full_code(g.area, g.item.code),
+            "cíl",
+            g.item.title,
+            g.where(),
+            bool(g.item.cancelled),
+        )
     for m in walk.measures(project):
-        yield Target(walk.full_code(m.area, m.item.code), "opatření", m.item.title, m.where(), bool(m.item.cancelled))
+        yield Target(
+            walk.full_code(m.area, m.item.code),
+            "opatření",
+            m.item.title,
+            m.where(),
+            bool(m.item.cancelled),
+        )
     for _, a in walk.activities(project):
         yield Target(walk.full_code(a.area, a.item.code), "aktivita", a.item.title, a.where())
-    for _, i in walk.indicators(project):
-        yield Target(walk.full_code(i.area, i.item.code), "indikátor", i.item.name, i.where())
+    for _, ind in walk.indicators(project):
+        yield Target(
+            walk.full_code(ind.area, ind.item.code), "indikátor", ind.item.name, ind.where()
+        )
 
 
 def link(project: Project) -> tuple[Links, list[Problem]]:
@@ -224,7 +248,10 @@ def _resolve(
         return None, Problem("odkaz-sam-na-sebe", message, where)
     problem = None
     if target.cancelled:
-        message = f"Odkaz míří na zrušenou položku: {target.full_label}. Zvažte, zda je odkaz ještě potřeba."
+        message = (
+            f"Odkaz míří na zrušenou položku: {target.full_label}. "
+            "Zvažte, zda je odkaz ještě potřeba."
+        )
         problem = Problem("odkaz-zruseny", message, where)
     return Reference(target, owner, where), problem
 
@@ -236,7 +263,9 @@ def _unknown(code: str, links: Links, where: Location) -> Problem:
             "nebo odkaz odstraňte."
         )
     else:
-        message = f"Odkaz míří na kód {code}, který v plánu není.{did_you_mean(code, links.targets)}"
+        message = (
+            f"Odkaz míří na kód {code}, který v plánu není.{did_you_mean(code, links.targets)}"
+        )
     return Problem("odkaz-neznamy", message, where)
 
 

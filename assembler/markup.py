@@ -74,6 +74,7 @@ def _images(text: Text, masked: str, root: Path) -> Iterator[Problem]:
         if path is None or path.suffix.lower() not in IMAGE_TYPES:
             message = (
                 f"Obrázek {target} nelze použít: musí to být soubor PNG, JPG nebo SVG uvnitř "
-                "složky plánu (např. obrazky/mapa.png), ne adresa na internetu ani soubor mimo plán."
+                "složky plánu (např. obrazky/mapa.png), ne adresa na internetu ani soubor "
+                "mimo plán."
             )
             yield Problem("obrazek-mimo-projekt", message, where)

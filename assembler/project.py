@@ -147,7 +147,9 @@ def _outline(
                     f"Kapitola chapters/{name} není v osnově. Přidejte do plan.yaml pod "
                     f"osnova řádek „- {name}“, jinak se do plánu nedostane."
                 )
-                problems.append(Problem("osnova-neuvadi-soubor", message, plan.location(["osnova"])))
+                problems.append(
+                    Problem("osnova-neuvadi-soubor", message, plan.location(["osnova"]))
+                )
     return tuple(items), problems
 
 
@@ -158,10 +160,10 @@ def _missing_entry(entry: str, present: list[str], where: Location) -> Problem:
         message = f"Osnova uvádí soubor chapters/{entry}, který neexistuje.{hint}"
         return Problem("osnova-chybi-soubor", message, where)
     close = difflib.get_close_matches(entry, list(GENERATED_SECTIONS), n=1)
-    hint = f"Měli jste na mysli „{close[0]}“?" if close else (
-        "Generované oddíly: " + ", ".join(GENERATED_SECTIONS) + "."
+    hint = (
+        f"Měli jste na mysli „{close[0]}“?"
+        if close
+        else ("Generované oddíly: " + ", ".join(GENERATED_SECTIONS) + ".")
     )
-    message = (
-        f"„{entry}“ není soubor kapitoly (končí na .md) ani generovaný oddíl. {hint}"
-    )
+    message = f"„{entry}“ není soubor kapitoly (končí na .md) ani generovaný oddíl. {hint}"
     return Problem("osnova-chybi-soubor", message, where)

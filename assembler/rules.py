@@ -57,9 +57,17 @@ _CATALOGUE = [
     Rule("chybi-klic", E, _SCHEMA, "Chybí povinný klíč.", False),
     Rule("spatna-hodnota", E, _SCHEMA, "Hodnota má špatný typ nebo tvar.", False),
     Rule("ico", E, _PLAN, "IČO nemá 8 číslic nebo nesedí jeho kontrolní číslice."),
-    Rule("castka", E, _SCHEMA, "Částka není nezáporné číslo s nejvýše dvěma desetinnými místy.", False),
+    Rule(
+        "castka",
+        E,
+        _SCHEMA,
+        "Částka není nezáporné číslo s nejvýše dvěma desetinnými místy.",
+        False,
+    ),
     Rule("duplicitni-kod", E, _PLAN, "Stejný kód je v plánu použit dvakrát."),
-    Rule("kod-nesouhlasi", E, _PLAN, "Kód opatření, aktivity nebo indikátoru nesedí k nadřazenému."),
+    Rule(
+        "kod-nesouhlasi", E, _PLAN, "Kód opatření, aktivity nebo indikátoru nesedí k nadřazenému."
+    ),
     Rule("rok-mimo-obdobi", E, _PLAN, "Rok leží mimo období plánu."),
     Rule("harmonogram", E, _PLAN, "Harmonogram končí dřív, než začíná."),
     Rule("vychozi-rok", E, _PLAN, "Výchozí hodnota indikátoru je z roku po začátku plánu."),

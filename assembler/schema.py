@@ -107,7 +107,7 @@ def _model_section(title: str, schema: dict[str, Any], defs: dict[str, Any]) -> 
 def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
-        return _CZECH_NAMES.get(name, name).split(" (")[0].lower()
+        return str(_CZECH_NAMES.get(name, name)).split(" (")[0].lower()
     if "enum" in prop:
         return " / ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:
@@ -144,7 +144,13 @@ def rule_reference() -> str:
     for rule in RULES.values():
         if rule.group != group:
             group = rule.group
-            lines += ["", f"## {group}", "", "| kód | výchozí | lze změnit | význam |", "|---|---|---|---|"]
+            lines += [
+                "",
+                f"## {group}",
+                "",
+                "| kód | výchozí | lze změnit | význam |",
+                "|---|---|---|---|",
+            ]
         configurable = "ano" if rule.configurable else "ne"
         lines.append(f"| `{rule.code}` | {rule.level} | {configurable} | {rule.summary} |")
     return "\n".join(lines) + "\n"

@@ -163,7 +163,9 @@ def _not_utf8(data: bytes, offset: int, name: str) -> Problem:
     try:
         guess = data.decode("cp1250")
     except UnicodeDecodeError:
-        message = f"Soubor není uložen v kódování UTF-8 a jeho kódování nelze poznat. {_SAVE_AS_UTF8}"
+        message = (
+            f"Soubor není uložen v kódování UTF-8 a jeho kódování nelze poznat. {_SAVE_AS_UTF8}"
+        )
     else:
         char = guess[len(data[:offset].decode("cp1250"))]
         message = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from assembler import walk
 from assembler.diagnostics import Location
@@ -67,19 +68,18 @@ def plan_texts(project: Project) -> Iterator[Text]:
 
 
 def _item_texts(project: Project) -> Iterator[Text]:
-    for found in walk.priorities(project):
-        yield from _fields(found, ("popis",), found.item.description)
-    for found in walk.goals(project):
-        yield from _fields(found, ("popis",), found.item.description)
-    for found in walk.measures(project):
-        measure = found.item
-        yield from _fields(found, ("popis",), measure.description)
-        yield from _fields(found, ("oduvodneni",), measure.rationale)
+    for priority in walk.priorities(project):
+        yield from _fields(priority, ("popis",), priority.item.description)
+    for goal in walk.goals(project):
+        yield from _fields(goal, ("popis",), goal.item.description)
+    for measure in walk.measures(project):
+        yield from _fields(measure, ("popis",), measure.item.description)
+        yield from _fields(measure, ("oduvodneni",), measure.item.rationale)
     for _, activity in walk.activities(project):
         yield from _fields(activity, ("popis",), activity.item.description)
 
 
-def _fields(found: walk.Found[object], key: Path, value: str | None) -> Iterator[Text]:
+def _fields(found: walk.Found[Any], key: Path, value: str | None) -> Iterator[Text]:
     if not value:
         return
     code = getattr(found.item, "code", "")

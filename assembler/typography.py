@@ -23,9 +23,7 @@ _PROTECTED = re.compile(
     re.S,
 )
 
-_MONTHS = (
-    "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
-)
+_MONTHS = "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 _UNITS = r"%|‰|Kč|EUR|tis\.|mil\.|mld\.|km|m²|m|ha|kg|t|h|min|ks|°C|let|roků|osob|lůžek|lůžka"
 _ABBREVIATIONS = r"§|č\.|odst\.|písm\.|čl\.|str\.|s\.|tel\.|např\.|tzv\.|resp\."
 

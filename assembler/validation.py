@@ -116,10 +116,18 @@ _MESSAGES: dict[str, _Explain] = {
         f"Klíč „{n}“ má obsahovat text, ne seznam ani klíče. Napište jednu hodnotu, "
         "u delšího textu použijte | a text na dalších řádcích."
     ),
-    "int": lambda n, e: f"Klíč „{n}“ má obsahovat celé číslo (např. rok 2026), ne „{_show(e['input'])}“.",
-    "greater": lambda n, e: f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš malá (rok musí být 1990–2100).",
-    "less": lambda n, e: f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš velká (rok musí být 1990–2100).",
-    "decimal": lambda n, e: f"Klíč „{n}“ má obsahovat číslo (např. 120 nebo 12,5), ne „{_show(e['input'])}“.",
+    "int": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat celé číslo (např. rok 2026), ne „{_show(e['input'])}“."
+    ),
+    "greater": lambda n, e: (
+        f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš malá (rok musí být 1990–2100)."
+    ),
+    "less": lambda n, e: (
+        f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš velká (rok musí být 1990–2100)."
+    ),
+    "decimal": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat číslo (např. 120 nebo 12,5), ne „{_show(e['input'])}“."
+    ),
     "bool": lambda n, e: f"Klíč „{n}“ má mít hodnotu ano nebo ne, ne „{_show(e['input'])}“.",
     "list": lambda n, e: (
         f"Klíč „{n}“ má obsahovat seznam: každou položku na nový řádek začínající pomlčkou."
@@ -132,7 +140,9 @@ _MESSAGES: dict[str, _Explain] = {
         f"Klíč „{n}“ má obsahovat vnořené klíče (na dalších řádcích odsazené mezerami), "
         f"ne „{_show(e['input'])}“."
     ),
-    "date": lambda n, e: f"Klíč „{n}“ má obsahovat datum ve tvaru 2025-12-10, ne „{_show(e['input'])}“.",
+    "date": lambda n, e: (
+        f"Klíč „{n}“ má obsahovat datum ve tvaru 2025-12-10, ne „{_show(e['input'])}“."
+    ),
 }
 
 

@@ -61,14 +61,16 @@ def measures_with_goal(project: Project) -> Iterator[tuple[Found[Goal], Found[Me
 def indicators(project: Project) -> Iterator[tuple[Found[Measure], Found[Indicator]]]:
     for measure in measures(project):
         for k, indicator in enumerate(measure.item.indicators):
-            yield measure, Found(
-                measure.chapter, measure.area, (*measure.path, "indikatory", k), indicator
+            yield (
+                measure,
+                Found(measure.chapter, measure.area, (*measure.path, "indikatory", k), indicator),
             )
 
 
 def activities(project: Project) -> Iterator[tuple[Found[Measure], Found[Activity]]]:
     for measure in measures(project):
         for k, activity in enumerate(measure.item.activities):
-            yield measure, Found(
-                measure.chapter, measure.area, (*measure.path, "aktivity", k), activity
+            yield (
+                measure,
+                Found(measure.chapter, measure.area, (*measure.path, "aktivity", k), activity),
             )

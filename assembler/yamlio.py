@@ -44,10 +44,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-class _Constructor(SafeConstructor):  # type: ignore[misc]
+class _Constructor(SafeConstructor):
     """Safe constructor that keeps money exact: YAML floats become Decimal."""
 
-    def construct_yaml_float(self, node: ScalarNode) -> Decimal | str:
+    def construct_yaml_float(self, node: ScalarNode) -> Decimal | str:  # type: ignore[override]
         text = str(self.construct_scalar(node)).replace("_", "")
         try:
             return Decimal(text)
@@ -98,7 +98,7 @@ _EXPLANATIONS = [
     ),
     (
         "found unexpected end of stream",
-        "Neukončené uvozovky nebo závorka. Zkontrolujte, že každé otevřené \" nebo [ je i zavřené.",
+        'Neukončené uvozovky nebo závorka. Zkontrolujte, že každé otevřené " nebo [ je i zavřené.',
     ),
     (
         "found character '\\t'",
@@ -231,7 +231,7 @@ def _child(node: Node, step: str | int) -> Node | None:
         wanted = wanted.strip("[]") if point_at_key else wanted
         for key, value in node.value:
             if isinstance(key, ScalarNode) and _same_key(key.value, wanted):
-                return key if point_at_key else value  # type: ignore[no-any-return]
+                return key if point_at_key else value
     return None
 
 

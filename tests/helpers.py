@@ -19,9 +19,7 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def position(
-    root: Path, name: str, needle: str, shift: int = 0, nth: int = 1
-) -> tuple[int, int]:
+def position(root: Path, name: str, needle: str, shift: int = 0, nth: int = 1) -> tuple[int, int]:
     """1-based (line, column) of the ``nth`` ``needle`` in a file, plus ``shift`` characters."""
     text = (root / name).read_text(encoding="utf-8")
     offset = -1

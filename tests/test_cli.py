@@ -53,13 +53,17 @@ def test_check_reports_problem_lines_and_summary(run_cli: Run, mini: Path) -> No
 def test_warnings_keep_exit_code_zero_unless_strict(run_cli: Run, mini: Path) -> None:
     edit(mini, SEN, "identifikator: 4829157", "identifikator: 48291")
     code, out, _ = run_cli("check", str(mini))
-    assert code == 0 and "varování" in out and out.strip().endswith("Nalezeno: 1 varování v 1 souboru.")
+    assert (
+        code == 0
+        and "varování" in out
+        and out.strip().endswith("Nalezeno: 1 varování v 1 souboru.")
+    )
     code, out, _ = run_cli("check", str(mini), "--strict")
     assert code == 1 and "chyba" in out
 
 
 def test_missing_directory_is_an_environment_error(run_cli: Run, tmp_path: Path) -> None:
-    code, out, err = run_cli("check", str(tmp_path / "neni"))
+    code, _, err = run_cli("check", str(tmp_path / "neni"))
     assert code == 2 and "neexistuje" in err
 
 

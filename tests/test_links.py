@@ -1,4 +1,4 @@
-"""Cross-references [[…]]: resolution, problems with positions and suggestions, backlinks, indexes."""
+"""Cross-references [[…]]: resolution, located problems with suggestions, backlinks, indexes."""
 
 from __future__ import annotations
 
@@ -50,7 +50,11 @@ def test_ambiguous_reference_names_both_items(mini: Path) -> None:
     edit(mini, SEN, "kod: 1.2a", "kod: 1.1b")
     result = check(mini)
     problem = only(result, "odkaz-nejednoznacny")
-    at(problem, ROD.replace("20-rodiny", "10-seniori"), position(mini, SEN, "souvisejici: [SEN 1.1]", 14))
+    at(
+        problem,
+        ROD.replace("20-rodiny", "10-seniori"),
+        position(mini, SEN, "souvisejici: [SEN 1.1]", 14),
+    )
     first = position(mini, SEN, "kod: 1.1\n")
     second = position(mini, SEN, "kod: 1.1\n", nth=2)
     assert f"{SEN}:{first[0]}:{first[1]}" in problem.message
@@ -68,7 +72,12 @@ def test_self_reference_full_and_short(mini: Path) -> None:
 
 
 def test_reference_to_cancelled_item_is_a_warning(mini: Path) -> None:
-    edit(mini, SEN, "        nazev: Odlehčovací služba\n", "        nazev: Odlehčovací služba\n        zruseno: nenašel se poskytovatel\n")
+    edit(
+        mini,
+        SEN,
+        "        nazev: Odlehčovací služba\n",
+        "        nazev: Odlehčovací služba\n        zruseno: nenašel se poskytovatel\n",
+    )
     result = check(mini)
     problem = only(result, "odkaz-zruseny")
     at(problem, SEN, position(mini, SEN, "[[SEN 1.2]]"))

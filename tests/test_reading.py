@@ -122,7 +122,7 @@ def test_billion_laughs_is_refused_quickly(mini: Path) -> None:
     lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 30)]
     (mini / SEN).write_text("---\n" + "\n".join(lines) + "\n---\n", encoding="utf-8")
     result = check(mini)
-    assert [p.rule for p in result.problems if p.location.file == SEN][0] == "yaml-kotva"
+    assert next(p.rule for p in result.problems if p.location.file == SEN) == "yaml-kotva"
 
 
 def test_deep_nesting_is_refused(mini: Path) -> None:

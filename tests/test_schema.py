@@ -1,4 +1,4 @@
-"""Generated files stay in sync with the models: JSON Schemas and the Czech key and rule references."""
+"""Generated files stay in sync with the models: JSON Schemas, Czech key and rule references."""
 
 from __future__ import annotations
 

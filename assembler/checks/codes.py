@@ -15,15 +15,17 @@ def all_codes(project: Project) -> Iterator[tuple[str, str, Location]]:
         if chapter.chapter.code:
             yield chapter.chapter.code, "kapitola", chapter.source.location(["kod"])
     for index, shared in enumerate(project.info.shared_goals):
-        yield shared.code, "společný cíl", project.plan_source.location(
-            ["spolecne_cile", index, "kod"]
+        yield (
+            shared.code,
+            "společný cíl",
+            project.plan_source.location(["spolecne_cile", index, "kod"]),
         )
-    for found in walk.priorities(project):
-        yield walk.full_code(found.area, found.item.code), "priorita", found.where("kod")
-    for found in walk.goals(project):
-        yield walk.full_code(found.area, found.item.code), "cíl", found.where("kod")
-    for found in walk.measures(project):
-        yield walk.full_code(found.area, found.item.code), "opatření", found.where("kod")
+    for priority in walk.priorities(project):
+        yield walk.full_code(priority.area, priority.item.code), "priorita", priority.where("kod")
+    for goal in walk.goals(project):
+        yield walk.full_code(goal.area, goal.item.code), "cíl", goal.where("kod")
+    for measure in walk.measures(project):
+        yield walk.full_code(measure.area, measure.item.code), "opatření", measure.where("kod")
     for _, activity in walk.activities(project):
         yield walk.full_code(activity.area, activity.item.code), "aktivita", activity.where("kod")
     for _, indicator in walk.indicators(project):

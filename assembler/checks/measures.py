@@ -49,7 +49,9 @@ def funding_sources(project: Project) -> Iterator[Problem]:
                         f"Zdroj financování „{source}“ není v seznamu zdrojů plánu "
                         f"({', '.join(known)}).{did_you_mean(source, known)}"
                     )
-                    yield Problem("neznamy-zdroj", message, found.where("naklady", year, f"[{source}]"))
+                    yield Problem(
+                        "neznamy-zdroj", message, found.where("naklady", year, f"[{source}]")
+                    )
 
 
 def target_direction(project: Project) -> Iterator[Problem]:
@@ -65,7 +67,9 @@ def target_direction(project: Project) -> Iterator[Problem]:
                     f"vyssi_je_lepsi: {'ano' if indicator.higher_is_better else 'ne'}, cíl má "
                     f"tedy být {direction} nebo stejný. Opravte hodnotu, nebo vyssi_je_lepsi."
                 )
-                yield Problem("cilova-hodnota-smer", message, found.where("cilova_hodnota", i, "hodnota"))
+                yield Problem(
+                    "cilova-hodnota-smer", message, found.where("cilova_hodnota", i, "hodnota")
+                )
 
 
 CHECKS = [completeness, funding_sources, target_direction]

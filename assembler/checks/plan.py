@@ -40,7 +40,10 @@ def rule_settings(project: Project) -> Iterator[Problem]:
     for code in project.info.rules:
         where = project.plan_source.location(["pravidla", f"[{code}]"])
         if code not in RULES:
-            message = f"Pravidlo „{code}“ neexistuje.{did_you_mean(code, RULES)} Seznam pravidel je v docs/pravidla.md."
+            message = (
+                f"Pravidlo „{code}“ neexistuje.{did_you_mean(code, RULES)} "
+                "Seznam pravidel je v docs/pravidla.md."
+            )
             yield Problem("spatna-hodnota", message, where)
         elif not RULES[code].configurable:
             message = f"Závažnost pravidla „{code}“ nelze měnit: bez opravy nelze plán sestavit."

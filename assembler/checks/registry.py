@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from assembler import walk
 from assembler.diagnostics import Location, Problem, did_you_mean
+from assembler.models.chapter import Person
 from assembler.project import Project
 from assembler.vocab import SERVICE_TYPES
 
@@ -33,7 +35,9 @@ def _ico_problem(ico: str, owner: str, where: Location) -> Iterator[Problem]:
 def icos(project: Project) -> Iterator[Problem]:
     plan = project.plan_source
     info = project.info
-    yield from _ico_problem(info.municipality.ico, info.municipality.name, plan.location(["zadavatel", "ico"]))
+    yield from _ico_problem(
+        info.municipality.ico, info.municipality.name, plan.location(["zadavatel", "ico"])
+    )
     for i, org in enumerate(info.organisations):
         if org.ico:
             yield from _ico_problem(org.ico, org.name, plan.location(["organizace", i, "ico"]))
@@ -57,12 +61,14 @@ def organisations(project: Project) -> Iterator[Problem]:
             for i, key in enumerate(keys):
                 yield from _org_problem(key, known, found.where(field, i))
         for i, service in enumerate(m.services):
-            yield from _org_problem(service.provider, known, found.where("sluzby", i, "poskytovatel"))
+            yield from _org_problem(
+                service.provider, known, found.where("sluzby", i, "poskytovatel")
+            )
     for _, activity in walk.activities(project):
         yield from _org_problem(activity.item.implementer, known, activity.where("realizator"))
     for chapter, area in project.areas:
         group = area.working_group
-        people = [(("manazer",), group.manager)]
+        people: list[tuple[tuple[str | int, ...], Person]] = [(("manazer",), group.manager)]
         people += [(("clenove", i), person) for i, person in enumerate(group.members)]
         for path, person in people:
             where = chapter.source.location(["pracovni_skupina", *path, "organizace"])
@@ -83,7 +89,9 @@ def services(project: Project) -> Iterator[Problem]:
                     f"Identifikátor služby „{service.identifier}“ nemá obvyklý tvar 7 číslic. "
                     "Ověřte jej v registru poskytovatelů sociálních služeb."
                 )
-                yield Problem("identifikator-sluzby", message, found.where("sluzby", i, "identifikator"))
+                yield Problem(
+                    "identifikator-sluzby", message, found.where("sluzby", i, "identifikator")
+                )
 
 
 def _vocab_problem(key: str, known: list[str], where: Location) -> Iterator[Problem]:
@@ -107,7 +115,7 @@ def target_groups(project: Project) -> Iterator[Problem]:
 
 def shared_goals(project: Project) -> Iterator[Problem]:
     known = [goal.code for goal in project.info.shared_goals]
-    carriers = [*walk.goals(project), *walk.measures(project)]
+    carriers: list[walk.Found[Any]] = [*walk.goals(project), *walk.measures(project)]
     for found in carriers:
         for i, code in enumerate(found.item.shared_goals):
             if code not in known:

@@ -43,8 +43,12 @@ class Person(Model):
     role: TriadRole | None = yaml_key(
         "role", "Role v triádě", "zadavatel, poskytovatel, uzivatele nebo jine.", None
     )
-    email: Text | None = yaml_key("email", "E-mail", "Osobní e-mail; neveřejný, pokud není verejny_kontakt: ano.", None)
-    phone: Text | None = yaml_key("telefon", "Telefon", "Osobní telefon; neveřejný, pokud není verejny_kontakt: ano.", None)
+    email: Text | None = yaml_key(
+        "email", "E-mail", "Osobní e-mail; neveřejný, pokud není verejny_kontakt: ano.", None
+    )
+    phone: Text | None = yaml_key(
+        "telefon", "Telefon", "Osobní telefon; neveřejný, pokud není verejny_kontakt: ano.", None
+    )
     public_contact: YesNo = yaml_key(
         "verejny_kontakt",
         "Zveřejnit kontakt",
@@ -111,9 +115,13 @@ class Indicator(Model):
 
 class Service(Model):
     identifier: Text = yaml_key(
-        "identifikator", "Identifikátor služby", "Identifikátor v registru poskytovatelů (7 číslic)."
+        "identifikator",
+        "Identifikátor služby",
+        "Identifikátor v registru poskytovatelů (7 číslic).",
     )
-    name: Text | None = yaml_key("nazev", "Název služby", "Název služby, jak je registrována.", None)
+    name: Text | None = yaml_key(
+        "nazev", "Název služby", "Název služby, jak je registrována.", None
+    )
     section: Paragraph = yaml_key(
         "paragraf", "Druh služby (§)", "Paragraf zákona o sociálních službách, např. 40 nebo 60a."
     )
@@ -138,7 +146,9 @@ class Measure(Model):
     code: MeasureCode = yaml_key("kod", "Kód", "Číslo cíle a pořadí opatření, např. 1.2.")
     title: Text = yaml_key("nazev", "Název", "Krátký název opatření.")
     description: Markdown = yaml_key("popis", "Popis", "Co opatření obnáší (Markdown).")
-    rationale: Markdown | None = yaml_key("oduvodneni", "Odůvodnění", "Proč je opatření potřeba.", None)
+    rationale: Markdown | None = yaml_key(
+        "oduvodneni", "Odůvodnění", "Proč je opatření potřeba.", None
+    )
     kind: MeasureKind = yaml_key(
         "druh", "Druh opatření", "udrzeni, rozvoj, nova_sluzba nebo systemove."
     )
@@ -167,9 +177,7 @@ class Measure(Model):
     indicators: Many[Indicator] = yaml_key(
         "indikatory", "Indikátory", "Jak se pozná, že se opatření daří.", []
     )
-    activities: Many[Activity] = yaml_key(
-        "aktivity", "Aktivity", "Dílčí kroky opatření.", []
-    )
+    activities: Many[Activity] = yaml_key("aktivity", "Aktivity", "Dílčí kroky opatření.", [])
     related: Many[Text] = yaml_key(
         "souvisejici", "Související", "Kódy souvisejících položek, např. ROD 2.1.", []
     )
@@ -180,7 +188,10 @@ class Measure(Model):
         "zruseno", "Zrušeno", "Důvod zrušení (opatření zůstává kvůli stabilním kódům).", None
     )
     internal_note: Text | None = yaml_key(
-        "interni_poznamka", "Interní poznámka", "Poznámka skupiny; do výstupů se nikdy netiskne.", None
+        "interni_poznamka",
+        "Interní poznámka",
+        "Poznámka skupiny; do výstupů se nikdy netiskne.",
+        None,
     )
 
 
@@ -193,7 +204,9 @@ class Priority(Model):
 class Goal(Model):
     code: GoalCode = yaml_key("kod", "Kód", "Číslo cíle v kapitole, např. 2.")
     title: Text = yaml_key("nazev", "Název", "Krátký název cíle.")
-    description: Markdown | None = yaml_key("popis", "Popis", "Čeho chceme dosáhnout (Markdown).", None)
+    description: Markdown | None = yaml_key(
+        "popis", "Popis", "Čeho chceme dosáhnout (Markdown).", None
+    )
     priority: PriorityCode | None = yaml_key("priorita", "Priorita", "Kód priority kapitoly.", None)
     shared_goals: Many[SharedGoalCode] = yaml_key(
         "spolecne_cile", "Společné cíle", "Kódy společných cílů, k nimž cíl přispívá.", []
@@ -205,7 +218,9 @@ class Goal(Model):
 class Section(Model):
     """A coordinator's section: introduction, process, analysis, monitoring procedure…"""
 
-    type: Literal["sekce"] = yaml_key("typ", "Typ kapitoly", "sekce = text bez cílů; oblast = kapitola pracovní skupiny.")
+    type: Literal["sekce"] = yaml_key(
+        "typ", "Typ kapitoly", "sekce = text bez cílů; oblast = kapitola pracovní skupiny."
+    )
     code: ChapterCode | None = yaml_key(
         "kod", "Kód", "Nepovinný kód pro odkazy [[KOD]], 2–8 velkých písmen.", None
     )
@@ -241,14 +256,20 @@ class Area(Model):
         None,
     )
     covers: Many[LegalItem] = yaml_key(
-        "pokryva", "Pokrývá náležitosti", "Další náležitosti podle § 3 písm. h); strategie platí vždy.", []
+        "pokryva",
+        "Pokrývá náležitosti",
+        "Další náležitosti podle § 3 písm. h); strategie platí vždy.",
+        [],
     )
     priorities: Many[Priority] = yaml_key(
         "priority", "Priority", "Nepovinné priority nad cíli.", []
     )
     goals: Many[Goal] = yaml_key("cile", "Cíle", "Cíle oblasti s jejich opatřeními.")
     internal_note: Text | None = yaml_key(
-        "interni_poznamka", "Interní poznámka", "Poznámka skupiny; do výstupů se nikdy netiskne.", None
+        "interni_poznamka",
+        "Interní poznámka",
+        "Poznámka skupiny; do výstupů se nikdy netiskne.",
+        None,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from assembler import vocab
+from assembler.models.chapter import TriadRole
 from assembler.models.common import (
     Ico,
     Many,
@@ -20,7 +21,6 @@ from assembler.models.common import (
     Year,
     yaml_key,
 )
-from assembler.models.chapter import TriadRole
 from assembler.rules import Level
 
 
@@ -32,7 +32,9 @@ class Municipality(Model):
     )
     address: Text | None = yaml_key("adresa", "Adresa", "Adresa úřadu.", None)
     web: Text | None = yaml_key("web", "Web", "Webové stránky.", None)
-    logo: Text | None = yaml_key("logo", "Logo", "Cesta k obrázku loga v projektu (PNG nebo SVG).", None)
+    logo: Text | None = yaml_key(
+        "logo", "Logo", "Cesta k obrázku loga v projektu (PNG nebo SVG).", None
+    )
 
 
 class Period(Model):
@@ -58,16 +60,23 @@ class Contact(Model):
 
 
 class Organisation(Model):
-    key: OrgKey = yaml_key("klic", "Klíč", "Krátký klíč, kterým se na organizaci odkazují kapitoly.")
+    key: OrgKey = yaml_key(
+        "klic", "Klíč", "Krátký klíč, kterým se na organizaci odkazují kapitoly."
+    )
     name: Text = yaml_key("nazev", "Název", "Úplný název organizace.")
     ico: Ico | None = yaml_key("ico", "IČO", "Identifikační číslo (8 číslic).", None)
-    role: TriadRole = yaml_key("role", "Role v triádě", "zadavatel, poskytovatel, uzivatele nebo jine.")
+    role: TriadRole = yaml_key(
+        "role", "Role v triádě", "zadavatel, poskytovatel, uzivatele nebo jine."
+    )
     address: Text | None = yaml_key("adresa", "Adresa", "Adresa (veřejná).", None)
     phone: Text | None = yaml_key("telefon", "Telefon", "Telefon organizace (veřejný).", None)
     email: Text | None = yaml_key("email", "E-mail", "E-mail organizace (veřejný).", None)
     web: Text | None = yaml_key("web", "Web", "Webové stránky.", None)
     help_with: Text | None = yaml_key(
-        "pomaha_s", "S čím pomáhá", "Jedna věta pro veřejnost: s čím se na organizaci obrátit.", None
+        "pomaha_s",
+        "S čím pomáhá",
+        "Jedna věta pro veřejnost: s čím se na organizaci obrátit.",
+        None,
     )
 
 
@@ -84,17 +93,25 @@ class SharedGoal(Model):
 
 class EsfPublicity(Model):
     project: Text = yaml_key("projekt", "Název projektu", "Název projektu podpořeného z ESF.")
-    registration: Text = yaml_key("registracni_cislo", "Registrační číslo", "Např. CZ.03.02.01/00/22_…")
+    registration: Text = yaml_key(
+        "registracni_cislo", "Registrační číslo", "Např. CZ.03.02.01/00/22_…"
+    )
     logo: Text = yaml_key("logo", "Logo", "Cesta k povinnému logu (EU a program) v projektu.")
 
 
 class OutputFiles(Model):
     directory: Text = yaml_key("adresar", "Adresář", "Kam se výstupy zapisují.", "output")
-    plan_docx: Text = yaml_key("plan_docx", "Plán DOCX", "Název souboru plánu pro Word.", "plan.docx")
+    plan_docx: Text = yaml_key(
+        "plan_docx", "Plán DOCX", "Název souboru plánu pro Word.", "plan.docx"
+    )
     plan_pdf: Text = yaml_key("plan_pdf", "Plán PDF", "Název souboru plánu v PDF.", "plan.pdf")
     summary_pdf: Text = yaml_key("souhrn_pdf", "Souhrn PDF", "Veřejná verze v PDF.", "summary.pdf")
-    summary_docx: Text = yaml_key("souhrn_docx", "Souhrn DOCX", "Veřejná verze pro Word.", "summary.docx")
-    summary_html: Text = yaml_key("souhrn_html", "Souhrn HTML", "Veřejná verze jako web.", "summary.html")
+    summary_docx: Text = yaml_key(
+        "souhrn_docx", "Souhrn DOCX", "Veřejná verze pro Word.", "summary.docx"
+    )
+    summary_html: Text = yaml_key(
+        "souhrn_html", "Souhrn HTML", "Veřejná verze jako web.", "summary.html"
+    )
     reference_docx: Text | None = yaml_key(
         "sablona_docx", "Šablona DOCX", "Vlastní reference.docx se styly (nepovinné).", None
     )
@@ -106,17 +123,26 @@ def _items(defaults: dict[str, str]) -> list[VocabItem]:
 
 class PlanInfo(Model):
     title: Text = yaml_key("nazev", "Název plánu", "Úplný název dokumentu.")
-    municipality: Municipality = yaml_key("zadavatel", "Zadavatel", "Obec nebo kraj, jehož plán to je.")
+    municipality: Municipality = yaml_key(
+        "zadavatel", "Zadavatel", "Obec nebo kraj, jehož plán to je."
+    )
     period: Period = yaml_key("obdobi", "Období", "Roky platnosti plánu.")
     version: Text = yaml_key("verze", "Verze", "Číslo verze dokumentu, např. 1.0.", "1.0")
     status: Literal["navrh", "k_pripominkovani", "schvaleno"] = yaml_key(
         "stav", "Stav", "navrh, k_pripominkovani nebo schvaleno."
     )
     approval: Approval | None = yaml_key(
-        "schvaleni", "Schválení", "Usnesení, kterým byl plán schválen (povinné u stav: schvaleno).", None
+        "schvaleni",
+        "Schválení",
+        "Usnesení, kterým byl plán schválen (povinné u stav: schvaleno).",
+        None,
     )
-    coordinator: Contact = yaml_key("koordinator", "Koordinátor", "Kontakt na koordinátora plánování.")
-    vision: Markdown | None = yaml_key("vize", "Vize", "Vize sociálních služeb (tiskne se i ve veřejné verzi).", None)
+    coordinator: Contact = yaml_key(
+        "koordinator", "Koordinátor", "Kontakt na koordinátora plánování."
+    )
+    vision: Markdown | None = yaml_key(
+        "vize", "Vize", "Vize sociálních služeb (tiskne se i ve veřejné verzi).", None
+    )
     involvement: Markdown | None = yaml_key(
         "zapojeni", "Jak se zapojit", "Pro veřejnost: jak připomínkovat a zapojit se.", None
     )
@@ -132,23 +158,33 @@ class PlanInfo(Model):
         "organizace", "Registr organizací", "Organizace, na které se kapitoly odkazují klíčem.", []
     )
     funding_sources: Many[VocabItem] = yaml_key(
-        "zdroje_financovani", "Zdroje financování", "Nahrazuje výchozí seznam zdrojů.",
+        "zdroje_financovani",
+        "Zdroje financování",
+        "Nahrazuje výchozí seznam zdrojů.",
         _items(vocab.FUNDING_SOURCES),
     )
     target_groups: Many[VocabItem] = yaml_key(
-        "cilove_skupiny", "Cílové skupiny", "Nahrazuje výchozí slovník cílových skupin.",
+        "cilove_skupiny",
+        "Cílové skupiny",
+        "Nahrazuje výchozí slovník cílových skupin.",
         _items(vocab.TARGET_GROUPS),
     )
     measure_statuses: Many[VocabItem] = yaml_key(
-        "stavy_opatreni", "Stavy opatření", "Slovník stavů pro monitoring.",
+        "stavy_opatreni",
+        "Stavy opatření",
+        "Slovník stavů pro monitoring.",
         _items(vocab.MEASURE_STATUSES),
     )
     comment_resolutions: Many[VocabItem] = yaml_key(
-        "vyporadani_pripominek", "Způsoby vypořádání připomínek", "Slovník pro vypořádání.",
+        "vyporadani_pripominek",
+        "Způsoby vypořádání připomínek",
+        "Slovník pro vypořádání.",
         _items(vocab.COMMENT_RESOLUTIONS),
     )
     abbreviations: dict[Text, Text] = yaml_key(
-        "zkratky", "Zkratky", "Zkratka: vysvětlení. Nahrazuje výchozí seznam.",
+        "zkratky",
+        "Zkratky",
+        "Zkratka: vysvětlení. Nahrazuje výchozí seznam.",
         dict(vocab.ABBREVIATIONS),
     )
     shared_goals: Many[SharedGoal] = yaml_key(
@@ -158,9 +194,14 @@ class PlanInfo(Model):
         "vyrazene_kody", "Vyřazené kódy", "Kódy odstraněné z plánu: kód: důvod (např. dodatek).", {}
     )
     esf: EsfPublicity | None = yaml_key(
-        "publicita_esf", "Publicita ESF", "Povinný blok publicity u plánů financovaných z ESF.", None
+        "publicita_esf",
+        "Publicita ESF",
+        "Povinný blok publicity u plánů financovaných z ESF.",
+        None,
     )
-    outputs: OutputFiles = yaml_key("vystupy", "Výstupy", "Názvy výstupních souborů.", OutputFiles())
+    outputs: OutputFiles = yaml_key(
+        "vystupy", "Výstupy", "Názvy výstupních souborů.", OutputFiles()
+    )
     rules: dict[Text, Level] = yaml_key(
         "pravidla", "Závažnost pravidel", "Kód pravidla: chyba, varovani nebo vypnuto.", {}
     )

@@ -6,6 +6,8 @@ from assembler.render import docx_toc, images, pandoc, resources
 from assembler.render.documents import Document
 from assembler.render.markdown import escape
 
+ESF_LOGO_ALT = "Logo Evropské unie a Operačního programu Zaměstnanost plus"
+
 
 def metadata(document: Document) -> dict[str, str]:
     meta = document.meta
@@ -22,7 +24,7 @@ def metadata(document: Document) -> dict[str, str]:
         uri = images.data_uri(logo, raster_svg=True)
         result["abstract-title"] = "Spolufinancováno Evropskou unií"
         result["abstract"] = (
-            f"![Logo Evropské unie a Operačního programu Zaměstnanost plus]({uri}){{height=1.5cm}}\n\n"
+            f"![{ESF_LOGO_ALT}]({uri}){{height=1.5cm}}\n\n"
             f"Evropská unie · Evropský sociální fond · Operační program Zaměstnanost plus\n\n"
             f"{escape(meta['esf-project'])}"
         )

@@ -44,7 +44,7 @@ def _entry(bookmark: str, level: int, text: str) -> str:
         '<w:r><w:fldChar w:fldCharType="begin" /></w:r>'
         f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate" /></w:r>'
-        '<w:r><w:t></w:t></w:r>'
+        "<w:r><w:t></w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end" /></w:r>'
     )
     return (

@@ -16,7 +16,13 @@ import typst
 
 from assembler.markup import IMAGE
 
-_MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml"}
+_MIME = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+}
 
 
 def resolve(root: Path, target: str) -> Path | None:
@@ -52,7 +58,7 @@ def data_uri(path: Path, raster_svg: bool) -> str:
 @lru_cache(maxsize=32)
 def svg_to_png(svg: bytes, ppi: int = 200) -> bytes:
     source = (
-        '#set page(width: auto, height: auto, margin: 0pt)\n'
+        "#set page(width: auto, height: auto, margin: 0pt)\n"
         '#image(bytes(sys.inputs.svg), format: "svg", width: 8cm)\n'
     )
     png = typst.compile(

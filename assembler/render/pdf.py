@@ -1,4 +1,4 @@
-"""PDF through Typst: pandoc writes the body as Typst, our layout wraps it, Typst compiles in-process."""
+"""PDF through Typst: pandoc writes the body as Typst, our layout wraps it, Typst compiles it."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def render(document: Document) -> bytes:
 
 def compile_source(source: str, document: Document) -> bytes:
     try:
-        pdf = typst.compile(
+        # The typst stubs tie the type of `root` to that of `input`; bytes input with a
+        # str root is what the library documents and accepts.
+        pdf = typst.compile(  # type: ignore[call-overload]
             source.encode("utf-8"),
             root=str(document.root.resolve()),
             format="pdf",

@@ -13,7 +13,7 @@ from assembler.abbreviations import used_abbreviations
 from assembler.check import CheckedPlan
 from assembler.links import REFERENCE, Target
 from assembler.models.chapter import Area, Indicator, Measure
-from assembler.models.plan import Organisation
+from assembler.models.plan import Organisation, PlanInfo, VocabItem
 from assembler.project import ChapterFile, OutlineItem
 from assembler.vocab import (
     GENERATED_SECTIONS,
@@ -29,7 +29,7 @@ class PlanView:
     checked: CheckedPlan
 
     @property
-    def info(self):  # type: ignore[no-untyped-def]
+    def info(self) -> PlanInfo:
         return self.checked.project.info
 
     @property
@@ -118,11 +118,11 @@ class PlanView:
         return indexes.responsibilities(self.checked.project)
 
     @property
-    def by_target_group(self):  # type: ignore[no-untyped-def]
+    def by_target_group(self) -> list[tuple[VocabItem, list[str]]]:
         return indexes.by_target_group(self.checked.project)
 
     @property
-    def by_service_type(self):  # type: ignore[no-untyped-def]
+    def by_service_type(self) -> list[tuple[str, str, list[indexes.ServiceUse]]]:
         return indexes.by_service_type(self.checked.project)
 
     @property
