@@ -110,6 +110,41 @@ def build_parser() -> _Parser:
     )
     build.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
 
+    init = _subparser(
+        sub,
+        "init",
+        "založí nový plán: plan.yaml, vzorové kapitoly a nastavení editoru",
+        "  plan init muj-plan\n"
+        '  plan init muj-plan --bez-dotazu --obec "Obec Lhota" --ico 00296015 --od 2027 '
+        '--do 2030 --koordinator "Jana Nová" --email plan@lhota.cz',
+        commands.run_init,
+    )
+    init.add_argument("dir", type=Path, metavar="SLOŽKA", help="kam plán založit")
+    init.add_argument("--nazev", help="název plánu (výchozí: odvozený z obce a období)")
+    init.add_argument("--obec", dest="municipality", help="název obce nebo kraje")
+    init.add_argument("--ico", help="IČO obce nebo kraje")
+    init.add_argument("--typ", choices=["obec", "kraj", "mikroregion"], default="obec")
+    init.add_argument("--od", dest="start", help="první rok plánu")
+    init.add_argument("--do", dest="end", help="poslední rok plánu")
+    init.add_argument("--koordinator", dest="coordinator", help="jméno koordinátora")
+    init.add_argument("--email", help="e-mail koordinátora")
+    init.add_argument(
+        "--bez-dotazu", dest="no_input", action="store_true", help="nic se neptat (pro skripty)"
+    )
+
+    chapter = _subparser(
+        sub,
+        "new-chapter",
+        "přidá kapitolu oblasti (pracovní skupiny) a zařadí ji do osnovy",
+        '  plan new-chapter "Senioři" --kod SEN\n  plan new-chapter "Rodiny s dětmi" -C muj-plan',
+        commands.run_new_chapter,
+    )
+    chapter.add_argument("nazev", metavar="NÁZEV", help="název oblasti, např. Senioři")
+    chapter.add_argument("--kod", help="kód oblasti, 2–8 velkých písmen (výchozí: z názvu)")
+    chapter.add_argument(
+        "-C", "--slozka", type=Path, default=Path("."), metavar="SLOŽKA", help="složka plánu"
+    )
+
     schema = _subparser(
         sub,
         "schema",

@@ -74,7 +74,7 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         problems += found
     else:
         message = (
-            f"Ve složce {root} chybí soubor plan.yaml. Spusťte příkaz ve složce plánu, "
+            f"Ve složce {root.resolve()} chybí soubor plan.yaml. Spusťte příkaz ve složce plánu, "
             "nebo nový plán založte příkazem plan init."
         )
         problems.append(Problem("chybi-plan", message, Location(PLAN_FILE)))

@@ -261,3 +261,30 @@ def value_text_start(
         return (first, 0, True)
     quoted = 1 if node.style in ("'", '"') else 0
     return (node.start_mark.line, node.start_mark.column + quoted, False)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A scalar item of a top-level YAML list, with the position of its ``-`` (0-based)."""
+
+    value: str
+    line: int
+    col: int
+
+
+def sequence_items(text: str, key: str) -> list[Item]:
+    """Items of the block list under a top-level ``key``, for editing the file as text."""
+    root = compose(text)
+    if not isinstance(root, MappingNode):
+        return []
+    for key_node, value in root.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            if not isinstance(value, SequenceNode):
+                return []
+            return [
+                # The node starts after "- "; the dash sits two columns left of it.
+                Item(str(item.value), item.start_mark.line, item.start_mark.column - 2)
+                for item in value.value
+                if isinstance(item, ScalarNode)
+            ]
+    return []

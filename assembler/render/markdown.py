@@ -103,3 +103,29 @@ class Renderer:
             return Markup(escape(code))
         label = escape(target.full_label if full else target.label)
         return Markup(f"[{label}](#{target.anchor})" if self.linked else label)
+
+
+def _yaml_scalar(value: object) -> object:
+    """Scaffold templates print YAML: text is double-quoted (JSON strings are valid YAML)."""
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def render_scaffold(template: str, **context: Any) -> str:
+    """Render a file of a new plan project (``templates/init``) with YAML-safe values."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("assembler", "templates/init"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_yaml_scalar,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["raw"] = Markup
+    return env.get_template(template).render(**context)
