@@ -145,6 +145,19 @@ def build_parser() -> _Parser:
         "-C", "--slozka", type=Path, default=Path("."), metavar="SLOŽKA", help="složka plánu"
     )
 
+    watch = _subparser(
+        sub,
+        "watch",
+        "průběžný náhled: po každém uložení přestaví plán a obnoví stránku v prohlížeči",
+        "  plan watch\n  plan watch muj-plan --port 8765 --bez-prohlizece",
+        commands.run_watch,
+    )
+    _dir_argument(watch)
+    watch.add_argument("--port", type=int, default=8000, help="port náhledu (výchozí 8000)")
+    watch.add_argument(
+        "--bez-prohlizece", dest="no_browser", action="store_true", help="neotevírat prohlížeč"
+    )
+
     schema = _subparser(
         sub,
         "schema",

@@ -201,3 +201,38 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
         return 2
     terminal.ok(f"vytvořeno: {_relative(path, root)} (kód {code}); kapitola je přidána do osnovy")
     return 0
+
+
+def run_watch(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.preview import Build, Preview, serve, watch
+
+    if not _environment_ok(args.dir, terminal):
+        return 2
+    preview = Preview(args.dir)
+
+    def show(build: Build) -> None:
+        for problem in build.problems:
+            terminal.problem(problem)
+        state = summary(build.problems) if build.problems else "Plán je v pořádku."
+        terminal.info(f"{state} Náhled obnoven za {build.seconds:.2f} s.")
+
+    show(preview.rebuild())
+    try:
+        server = serve(preview, args.port)
+    except OSError as err:
+        terminal.error(f"port {args.port} nelze použít ({err.strerror}); zvolte jiný: --port 8765")
+        return 2
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    terminal.ok(f"Náhled plánu: {url}  (ukončíte klávesami Ctrl+C)")
+    if not args.no_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    try:
+        watch(preview, show)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    terminal.info("Náhled ukončen.")
+    return 0
