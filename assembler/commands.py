@@ -168,10 +168,10 @@ def run_init(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.models.plan import PlanInfo
     from assembler.project import read_sources
     from assembler.scaffold import ScaffoldError, default_code, new_chapter
     from assembler.validation import validate_model
-    from assembler.models.plan import PlanInfo
 
     root = args.slozka
     if not _environment_ok(root, terminal):

@@ -24,7 +24,9 @@ RELOAD_SCRIPT = """<script>
   var seen = null;
   setInterval(function () {
     fetch('/verze', {cache: 'no-store'}).then(function (r) { return r.text(); })
-      .then(function (v) { if (seen === null) { seen = v; } else if (v !== seen) { location.reload(); } })
+      .then(function (v) {
+        if (seen === null) { seen = v; } else if (v !== seen) { location.reload(); }
+      })
       .catch(function () {});
   }, 700);
 })();
@@ -87,7 +89,7 @@ def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
     """Serve the preview on localhost in a background thread."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             if self.path.startswith("/verze"):
                 body, kind = str(preview.version).encode(), "text/plain; charset=utf-8"
             elif self.path in ("/", "/index.html"):
