@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assembler import czech
+from assembler import buildcache, czech
 from assembler.check import CheckResult, check
 from assembler.diagnostics import Problem, count_errors
 from assembler.terminal import Terminal
@@ -71,6 +71,16 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     except OutputSelectionError as err:
         terminal.error(f"--only: neznámý výstup {err}. Možnosti: docx, pdf, html, plan, summary.")
         return 2
+    key = buildcache.fingerprint(
+        args.dir, [",".join(only or []), str(args.strict)], buildcache.tool_versions()
+    )
+    cached = buildcache.fresh(args.dir, key)
+    if cached is not None:
+        for line in cached.report:
+            terminal.info(line)
+        names = ", ".join(_relative(p, args.dir.resolve()) for p in cached.outputs)
+        terminal.info(f"Beze změny od posledního sestavení: {names}")
+        return 0
     with terminal.progress("Sestavuji plán…"):
         result = build(args.dir, only, strict=args.strict)
     for problem in result.problems:
@@ -79,8 +89,11 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.info(summary(result.problems))
         terminal.warn("Nic nebylo zapsáno; předchozí výstupy zůstaly beze změny.")
         return 1
+    report = [str(p) for p in result.problems]
     if result.problems:
         terminal.info(summary(result.problems))
+        report.append(summary(result.problems))
+    buildcache.record(args.dir, key, [*result.written, *result.unchanged], report)
     names = [_relative(p, args.dir) for p in result.written]
     same = [_relative(p, args.dir) for p in result.unchanged]
     if names:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from assembler.render import images, pandoc, resources
-from assembler.render.documents import Document
+from assembler.render.documents import SUMMARY, Document
 from assembler.render.markdown import escape
 
 
 def render(document: Document) -> bytes:
+    # The summary lists one heading per organisation: its contents show main sections only.
+    depth = 2 if document.kind == SUMMARY else 3
     markdown = images.for_pandoc(document.markdown, document.root, raster_svg=False)
     meta = {
         "title": escape(document.meta["title"]),
@@ -22,6 +24,14 @@ def render(document: Document) -> bytes:
         markdown,
         "html5",
         meta,
-        ["--standalone", "--template={dir}/page.html", "--toc", "--toc-depth=2", "--section-divs"],
+        [
+            "--standalone",
+            "--template={dir}/page.html",
+            "--toc",
+            f"--toc-depth={depth}",
+            "--section-divs",
+            # The page title is the only <h1>; the document's own headings start at <h2>.
+            "--shift-heading-level-by=1",
+        ],
         files={"page.html": resources.read("page.html")},
     )
