@@ -78,8 +78,8 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     if cached is not None:
         for line in cached.report:
             terminal.info(line)
-        names = ", ".join(_relative(p, args.dir.resolve()) for p in cached.outputs)
-        terminal.info(f"Beze změny od posledního sestavení: {names}")
+        listed = ", ".join(_relative(p, args.dir.resolve()) for p in cached.outputs)
+        terminal.info(f"Beze změny od posledního sestavení: {listed}")
         return 0
     with terminal.progress("Sestavuji plán…"):
         result = build(args.dir, only, strict=args.strict)
@@ -89,11 +89,11 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.info(summary(result.problems))
         terminal.warn("Nic nebylo zapsáno; předchozí výstupy zůstaly beze změny.")
         return 1
-    report = [str(p) for p in result.problems]
+    lines = [str(p) for p in result.problems]
     if result.problems:
         terminal.info(summary(result.problems))
-        report.append(summary(result.problems))
-    buildcache.record(args.dir, key, [*result.written, *result.unchanged], report)
+        lines.append(summary(result.problems))
+    buildcache.record(args.dir, key, [*result.written, *result.unchanged], lines)
     names = [_relative(p, args.dir) for p in result.written]
     same = [_relative(p, args.dir) for p in result.unchanged]
     if names:

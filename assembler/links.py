@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from assembler import walk
 from assembler.diagnostics import Location, Problem, did_you_mean
 from assembler.project import Project
+from assembler.sources import Place
 from assembler.texts import Text, mask_code, plan_texts
 from assembler.vocab import GENERATED_SECTIONS
 
@@ -31,8 +32,12 @@ class Target:
     code: str
     kind: str  # Czech word: opatření, cíl, kapitola…
     title: str
-    location: Location
+    place: Place
     cancelled: bool = False
+
+    @property
+    def location(self) -> Location:
+        return self.place.location
 
     @property
     def anchor(self) -> str:
@@ -148,7 +153,7 @@ def _targets(project: Project) -> Iterator[Target]:
                 item.generated,
                 "oddíl",
                 GENERATED_SECTIONS[item.generated],
-                plan.location(["osnova"]),
+                Place(plan, ("osnova",)),
             )
     for chapter in project.chapters:
         if chapter.chapter.code:
@@ -156,18 +161,18 @@ def _targets(project: Project) -> Iterator[Target]:
                 chapter.chapter.code,
                 "kapitola",
                 chapter.chapter.title,
-                chapter.source.location(["kod"]),
+                Place(chapter.source, ("kod",)),
             )
     for i, shared in enumerate(project.info.shared_goals):
-        yield Target(shared.code, "společný cíl", shared.title, plan.location(["spolecne_cile", i]))
+        yield Target(shared.code, "společný cíl", shared.title, Place(plan, ("spolecne_cile", i)))
     for p in walk.priorities(project):
-        yield Target(walk.full_code(p.area, p.item.code), "priorita", p.item.title, p.where())
+        yield Target(walk.full_code(p.area, p.item.code), "priorita", p.item.title, p.place())
     for g in walk.goals(project):
         yield Target(
             walk.full_code(g.area, g.item.code),
             "cíl",
             g.item.title,
-            g.where(),
+            g.place(),
             bool(g.item.cancelled),
         )
     for m in walk.measures(project):
@@ -175,14 +180,14 @@ def _targets(project: Project) -> Iterator[Target]:
             walk.full_code(m.area, m.item.code),
             "opatření",
             m.item.title,
-            m.where(),
+            m.place(),
             bool(m.item.cancelled),
         )
     for _, a in walk.activities(project):
-        yield Target(walk.full_code(a.area, a.item.code), "aktivita", a.item.title, a.where())
+        yield Target(walk.full_code(a.area, a.item.code), "aktivita", a.item.title, a.place())
     for _, ind in walk.indicators(project):
         yield Target(
-            walk.full_code(ind.area, ind.item.code), "indikátor", ind.item.name, ind.where()
+            walk.full_code(ind.area, ind.item.code), "indikátor", ind.item.name, ind.place()
         )
 
 

@@ -55,6 +55,18 @@ class SourceFile:
         return Location(self.name, self.body_first_line + line, col + 1)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a value is written, resolved to line and column only when asked for."""
+
+    source: SourceFile
+    path: tuple[str | int, ...] = ()
+
+    @property
+    def location(self) -> Location:
+        return self.source.location(self.path)
+
+
 def read_plan_file(path: Path, name: str) -> tuple[SourceFile | None, list[Problem]]:
     """Read ``plan.yaml``: the whole file is YAML."""
     raw, text, problems = _read_text(path, name)

@@ -8,6 +8,7 @@ sentence saying what is wrong and how to fix it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -85,6 +86,11 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     allowed = _aliases_at(model, loc[:-1])
     unknown = str(loc[-1])
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", unknown):
+        return (
+            f"„{unknown}“ vypadá jako kus textu, ne jako klíč. V zápisu {{…}} odděluje čárka "
+            'položky: text s čárkou dejte do uvozovek, např. nazev: "Charita, z. ú.".'
+        )
     close = difflib.get_close_matches(unknown.lower(), allowed, n=1, cutoff=0.6)
     if close:
         return f"Neznámý klíč „{unknown}“. Měli jste na mysli „{close[0]}“?"

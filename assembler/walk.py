@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from assembler.diagnostics import Location
 from assembler.models.chapter import Activity, Area, Goal, Indicator, Measure, Priority
 from assembler.project import ChapterFile, Project
+from assembler.sources import Place
 
 T = TypeVar("T")
 Path = tuple[str | int, ...]
@@ -27,6 +28,9 @@ class Found(Generic[T]):
 
     def where(self, *more: str | int) -> Location:
         return self.chapter.source.location((*self.path, *more))
+
+    def place(self, *more: str | int) -> Place:
+        return Place(self.chapter.source, (*self.path, *more))
 
 
 def full_code(area: Area, local: str) -> str:

@@ -1,19 +1,21 @@
 """YAML behind one module: fast parsing that still knows where every value sits.
 
-The document is composed once with ruamel.yaml's C parser into a node tree and
-constructed from that tree, so exact positions cost nothing extra: the tree is
-kept and asked only when a problem needs a line and column.
+The document is composed once by the C parser of ruamel.yaml (libyaml, from
+ruamel.yaml.clib) into a node tree and constructed from that tree, so exact
+positions cost nothing extra: the tree is kept and asked only when a problem
+needs a line and column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import datetime
+import re
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
+from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -38,42 +40,141 @@ class YamlSyntaxError(Exception):
         self.fault = fault
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _Constructor
-    return yaml
+# YAML 1.2 core schema, decided once per plain scalar by the parser callback below.
+_INT = re.compile(r"[-+]?[0-9_]+|[-+]?0o[0-7_]+|[-+]?0x[0-9a-fA-F_]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[Tt ][0-9:.+\-Zz ]+")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-class _Constructor(SafeConstructor):
-    """Safe constructor that keeps money exact: YAML floats become Decimal."""
+def _implicit(value: str) -> str:
+    """The kind of a plain scalar: n(ull), b(ool), i(nt), f(loat), d(ate), t(ime) or s(tr)."""
+    if value in _NULL:
+        return "n"
+    if value in _BOOL:
+        return "b"
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.fullmatch(value):
+            return "i"
+        if _FLOAT.fullmatch(value) or _SPECIAL_FLOAT.fullmatch(value):
+            return "f"
+        if _DATE.fullmatch(value):
+            return "d"
+        if _DATETIME.fullmatch(value):
+            return "t"
+    return "s"
 
-    def construct_yaml_float(self, node: ScalarNode) -> Decimal | str:  # type: ignore[override]
-        text = str(self.construct_scalar(node)).replace("_", "")
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return text  # .inf / .nan: left as text so validation explains it
 
+class _Loader(CParser):  # type: ignore[misc]
+    """libyaml's parser and composer (C) with a resolver that is cheap to call.
 
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+    ruamel.yaml's own resolver costs more than parsing itself on a large plan;
+    a plan needs only the YAML 1.2 core schema, so the kind of each plain scalar
+    is decided here and carried in the node's tag.
+    """
 
-_PARSER = _yaml()
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _implicit(value) if implicit[0] else "s"
+        return "m" if kind is MappingNode else "q"
+
+    def descend_resolver(self, *_: object) -> None:
+        """No path-dependent resolution in a plan."""
+
+    def ascend_resolver(self, *_: object) -> None:
+        """No path-dependent resolution in a plan."""
 
 
 def compose(text: str) -> Node | None:
     """Parse YAML text into a node tree; raise YamlSyntaxError with a Czech message."""
+    loader = _Loader(text)
     try:
-        return _PARSER.compose(text)  # type: ignore[no-any-return]
+        return loader.get_single_node()  # type: ignore[no-any-return]
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)
         raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), line, col)) from None
     except YAMLError as err:
         raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), 0, 0)) from None
+    finally:
+        loader.dispose()
 
 
 def construct(node: Node) -> Any:
-    return _PARSER.constructor.construct_document(node)
+    """Python data from a node tree: dicts, lists, str, int, bool, None, dates, and Decimal
+    for every YAML float, so money stays exact. Depth is bounded by :func:`inspect`."""
+    if isinstance(node, MappingNode):
+        return {_key(construct(k)): construct(v) for k, v in node.value}
+    if isinstance(node, SequenceNode):
+        return [construct(item) for item in node.value]
+    assert isinstance(node, ScalarNode)
+    return _scalar(node)
+
+
+def _key(value: Any) -> Any:
+    return value if isinstance(value, Hashable) else str(value)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = node.ctag
+    kind = tag.suffix if tag.handle is None else _EXPLICIT.get(tag.suffix, "s")
+    value: str = node.value
+    if kind == "s":
+        return value
+    if kind == "i":
+        return _int(value)
+    if kind == "f":
+        return _decimal(value)
+    if kind == "b":
+        return _BOOL[value]
+    if kind == "n":
+        return None
+    if kind == "d":
+        return _date(value)
+    if kind == "t":
+        return _datetime(value)
+    return value
+
+
+_EXPLICIT = {"str": "s", "int": "i", "float": "f", "bool": "b", "null": "n", "timestamp": "t"}
+
+
+def _int(value: str) -> int | str:
+    text = value.replace("_", "")
+    try:
+        if text.lstrip("+-").startswith("0o"):
+            return int(text.replace("0o", "", 1), 8)
+        if text.lstrip("+-").startswith("0x"):
+            return int(text, 16)
+        return int(text)
+    except ValueError:
+        return value
+
+
+def _decimal(value: str) -> Decimal | str:
+    try:
+        return Decimal(value.replace("_", ""))
+    except InvalidOperation:
+        return value  # .inf / .nan: left as text so validation explains it
+
+
+def _date(value: str) -> datetime.date | str:
+    year, month, day = (int(part) for part in value.split("-"))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return value  # 2025-02-30: left as text so validation explains it
+
+
+def _datetime(value: str) -> datetime.datetime | str:
+    try:
+        return datetime.datetime.fromisoformat(value.replace("z", "Z").replace(" ", "T", 1))
+    except ValueError:
+        return value
 
 
 _EXPLANATIONS = [

@@ -5,46 +5,47 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assembler import walk
-from assembler.diagnostics import Location, Problem, did_you_mean
+from assembler.diagnostics import Problem, did_you_mean
 from assembler.project import Project
+from assembler.sources import Place
 
 
-def all_codes(project: Project) -> Iterator[tuple[str, str, Location]]:
+def all_codes(project: Project) -> Iterator[tuple[str, str, Place]]:
     """Every code in the plan as (full code, what it is, where it is written)."""
     for chapter in project.chapters:
         if chapter.chapter.code:
-            yield chapter.chapter.code, "kapitola", chapter.source.location(["kod"])
+            yield chapter.chapter.code, "kapitola", Place(chapter.source, ("kod",))
     for index, shared in enumerate(project.info.shared_goals):
         yield (
             shared.code,
             "společný cíl",
-            project.plan_source.location(["spolecne_cile", index, "kod"]),
+            Place(project.plan_source, ("spolecne_cile", index, "kod")),
         )
     for priority in walk.priorities(project):
-        yield walk.full_code(priority.area, priority.item.code), "priorita", priority.where("kod")
+        yield walk.full_code(priority.area, priority.item.code), "priorita", priority.place("kod")
     for goal in walk.goals(project):
-        yield walk.full_code(goal.area, goal.item.code), "cíl", goal.where("kod")
+        yield walk.full_code(goal.area, goal.item.code), "cíl", goal.place("kod")
     for measure in walk.measures(project):
-        yield walk.full_code(measure.area, measure.item.code), "opatření", measure.where("kod")
+        yield walk.full_code(measure.area, measure.item.code), "opatření", measure.place("kod")
     for _, activity in walk.activities(project):
-        yield walk.full_code(activity.area, activity.item.code), "aktivita", activity.where("kod")
+        yield walk.full_code(activity.area, activity.item.code), "aktivita", activity.place("kod")
     for _, indicator in walk.indicators(project):
         yield (
             walk.full_code(indicator.area, indicator.item.code),
             "indikátor",
-            indicator.where("kod"),
+            indicator.place("kod"),
         )
 
 
 def duplicate_codes(project: Project) -> Iterator[Problem]:
-    first: dict[str, Location] = {}
+    first: dict[str, Place] = {}
     for code, what, where in all_codes(project):
         if code in first:
             message = (
-                f"Kód {code} ({what}) je v plánu už použit ({first[code]}). Každá položka "
-                "potřebuje vlastní kód; tuto přečíslujte (kódy používá i monitoring)."
+                f"Kód {code} ({what}) je v plánu už použit ({first[code].location}). Každá "
+                "položka potřebuje vlastní kód; tuto přečíslujte (kódy používá i monitoring)."
             )
-            yield Problem("duplicitni-kod", message, where)
+            yield Problem("duplicitni-kod", message, where.location)
         else:
             first[code] = where
 
