@@ -14,11 +14,12 @@ import shutil
 from pathlib import Path
 
 START, END = 2026, 2029
-WORDS = (
-    "služba podpora senioři rodina péče domácnost terénní pracovník poradenství bydlení "
-    "dostupnost kapacita klient město kraj spolupráce potřeba financování dobrovolník "
-    "komunita prevence asistence stacionář odlehčovací krizový pomoc dítě mládež"
-).split()
+WORDS = [
+    *("služba", "podpora", "senioři", "rodina", "péče", "domácnost", "terénní", "pracovník"),
+    *("poradenství", "bydlení", "dostupnost", "kapacita", "klient", "město", "kraj"),
+    *("spolupráce", "potřeba", "financování", "dobrovolník", "komunita", "prevence"),
+    *("asistence", "stacionář", "odlehčovací", "krizový", "pomoc", "dítě", "mládež"),
+]
 AREAS = [
     ("SEN", "Senioři", "seniori"),
     ("DUS", "Duševní zdraví", "dusevni-onemocneni"),
@@ -31,7 +32,23 @@ AREAS = [
     ("PRE", "Prevence", "zavislosti"),
     ("BEZ", "Lidé bez domova", "bez-domova"),
 ]
-SECTIONS = ["37", "39", "40", "41", "43", "44", "46", "49", "51", "54", "57", "59", "65", "69", "70"]
+SECTIONS = [
+    "37",
+    "39",
+    "40",
+    "41",
+    "43",
+    "44",
+    "46",
+    "49",
+    "51",
+    "54",
+    "57",
+    "59",
+    "65",
+    "69",
+    "70",
+]
 
 
 def _ico(base: int) -> str:
@@ -98,7 +115,9 @@ def _measure(rng: random.Random, area: str, goal: int, n: int, codes: list[str])
 """
 
 
-def chapter(rng: random.Random, index: int, measures: int, previous: list[str]) -> tuple[str, list[str]]:
+def chapter(
+    rng: random.Random, index: int, measures: int, previous: list[str]
+) -> tuple[str, list[str]]:
     code, title, group = _area(index)
     goals = max(1, measures // 5)
     body, codes = [], []
@@ -109,7 +128,8 @@ def chapter(rng: random.Random, index: int, measures: int, previous: list[str]) 
             items.append(_measure(rng, code, goal, n, previous))
             codes.append(f"{code} {goal}.{n}")
         body.append(
-            f"  - kod: {goal}\n    nazev: {_sentence(rng, 6)[:-1]}\n    opatreni:\n" + "".join(items)
+            f"  - kod: {goal}\n    nazev: {_sentence(rng, 6)[:-1]}\n    opatreni:\n"
+            + "".join(items)
         )
     table = "\n".join(f"| {rng.choice(WORDS)} | {rng.randrange(10, 5000)} |" for _ in range(8))
     text = f"""---
@@ -141,7 +161,7 @@ cile:
 
 def plan_yaml(chapters: list[str]) -> str:
     orgs = "\n".join(
-        f"  - {{klic: ORG{i}, nazev: \"Organizace {i}, z. ú.\", ico: \"{_ico(2600000 + i * 37)}\", "
+        f'  - {{klic: ORG{i}, nazev: "Organizace {i}, z. ú.", ico: "{_ico(2600000 + i * 37)}", '
         f"role: {'zadavatel' if i == 1 else 'poskytovatel'}, pomaha_s: Poradenství a služby.}}"
         for i in range(1, 31)
     )

@@ -28,17 +28,21 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = next((p for p in AXE_CANDIDATES if p.is_file()), None)
 
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium není nainstalován (apt install chromium)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium není nainstalován (apt install chromium)"
+    ),
     pytest.mark.skipif(AXE is None, reason="axe-core chybí (npm install axe-core, nebo AXE_CORE)"),
 ]
 
 RUNNER = """<script>{axe}</script><script>
-axe.run(document, {{runOnly: {{type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}}})
+var tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+axe.run(document, {{runOnly: {{type: 'tag', values: tags}}}})
   .then(function (result) {{
     var out = document.createElement('pre');
     out.id = 'axe-result';
     out.textContent = JSON.stringify(result.violations.map(function (v) {{
-      return {{id: v.id, help: v.help, nodes: v.nodes.map(function (n) {{ return n.target.join(' '); }})}};
+      var nodes = v.nodes.map(function (n) {{ return n.target.join(' '); }});
+      return {{id: v.id, help: v.help, nodes: nodes}};
     }}));
     document.body.appendChild(out);
   }});
