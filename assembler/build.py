@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.check import CheckedPlan, CheckResult, check
+from assembler.check import CheckedPlan, CheckResult, check, gc_paused
 from assembler.diagnostics import Problem
 from assembler.render.documents import PLAN, SUMMARY, Document, plan_document, summary_document
 from assembler.writing import write_atomic
@@ -117,7 +117,8 @@ def build(root: Path, only: Iterable[str] | None = None, strict: bool = False) -
     if not result.ok or result.plan is None:
         return BuildResult(result.problems)
     outputs = select(planned_outputs(result.plan), only)
-    documents = render_documents(result.plan, outputs)
+    with gc_paused():
+        documents = render_documents(result.plan, outputs)
     files = convert(documents, outputs)
     written, unchanged = write_outputs(files)
     return BuildResult(result.problems, written, unchanged)

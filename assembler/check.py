@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,25 @@ class CheckResult:
         return self.plan is not None and count_errors(self.problems) == 0
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """A plan becomes hundreds of thousands of small acyclic objects; the cyclic garbage
+    collector would rescan them again and again (measured: the check ran 2–3× slower)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(root: Path, strict: bool = False) -> CheckResult:
+    with gc_paused():
+        return _check(root, strict)
+
+
+def _check(root: Path, strict: bool) -> CheckResult:
     sources, problems = read_sources(root)
     project, found = assemble(sources)
     problems += found
