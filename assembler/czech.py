@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -20,6 +21,7 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     return f"{count} {word}"
 
 
+@lru_cache(maxsize=16384)
 def number(value: Decimal | int, decimals: int | None = None) -> str:
     """1234567.5 → ``1 234 567,5`` with non-breaking spaces between digit groups."""
     if decimals is None:

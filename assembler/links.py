@@ -71,6 +71,8 @@ class Links:
     targets: dict[str, list[Target]]
     references: tuple[Reference, ...] = ()
     removed: dict[str, str] = field(default_factory=dict)
+    # target code → owners referring to it (in plan order); built once by link()
+    referrers: dict[str, dict[str, None]] = field(default_factory=dict)
 
     def target(self, code: str) -> Target | None:
         found = self.targets.get(code)
@@ -78,10 +80,8 @@ class Links:
 
     def backlinks(self, code: str) -> list[Target]:
         """Items whose text or `souvisejici` refer to ``code``, in plan order, each once."""
-        owners = dict.fromkeys(
-            r.owner for r in self.references if r.target.code == code and r.owner != code
-        )
-        return [t for owner in owners if owner and (t := self.target(owner)) is not None]
+        owners = self.referrers.get(code, {})
+        return [t for owner in owners if (t := self.target(owner)) is not None]
 
     def render(self, text: str, chapter: str | None, linked: bool = True) -> str:
         """Replace references by Markdown links (or plain labels when not ``linked``)."""
@@ -201,10 +201,12 @@ def link(project: Project) -> tuple[Links, list[Problem]]:
         references += found
         problems += wrong
     found, wrong = _related(project, links)
-    return (
-        Links(links.targets, tuple(references + found), links.removed),
-        problems + wrong,
-    )
+    everything = tuple(references + found)
+    referrers: dict[str, dict[str, None]] = {}
+    for ref in everything:
+        if ref.owner and ref.owner != ref.target.code:
+            referrers.setdefault(ref.target.code, {})[ref.owner] = None
+    return Links(links.targets, everything, links.removed, referrers), problems + wrong
 
 
 def _scan(text: Text, links: Links) -> tuple[list[Reference], list[Problem]]:

@@ -9,6 +9,7 @@ are masked out, the rules run, and the protected parts are put back unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 
@@ -51,8 +52,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def czech(text: str) -> str:
     """Apply Czech typography to Markdown text, leaving code, URLs and attributes alone."""
+    if " " not in text and "-" not in text and '"' not in text:
+        return text  # every rule needs a space, a hyphen or a quote: skip the regex work
     protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
     masked = list(text)
     for start, end in protected:
