@@ -105,12 +105,20 @@ def bench_plan(root: Path, runs: int, work: Path) -> dict[str, object]:
     typ = work / "b.typ"
     row["bare pandoc→typst"] = median([pandoc, str(markdown), "-s", "-o", str(typ)], runs)
     row["bare typst→pdf"] = median([PY, str(HERE / "typst_compile.py"), str(typ)], runs)
-    bare = sum(
-        row[k]["seconds"] for k in ("bare pandoc→docx", "bare pandoc→typst", "bare typst→pdf")
-    )  # type: ignore[index]
+    parts = ("bare pandoc→docx", "bare pandoc→typst", "bare typst→pdf")
+    bare = sum(_seconds(row, key) for key in parts)
     row["bare sequential"] = {"seconds": round(bare, 3)}
-    row["ratio build all / bare sequential"] = round(row["build all"]["seconds"] / bare, 2)  # type: ignore[index]
+    row[RATIO] = round(_seconds(row, "build all") / bare, 2)
     return row
+
+
+RATIO = "ratio build all / bare sequential"
+
+
+def _seconds(row: dict[str, object], key: str) -> float:
+    value = row[key]
+    assert isinstance(value, dict)
+    return float(value["seconds"])
 
 
 def count_measures(root: Path) -> int:
@@ -143,10 +151,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
             mem = f" {value['peak_mib']:.0f}M" if "peak_mib" in value else ""
             cells.append(f"{value['seconds']:>8.2f}s{mem:>7}")
         print(f"{key:32}" + "".join(f"{c:>16}" for c in cells))
-    print(
-        f"{'ratio build all / bare':32}"
-        + "".join(f"{r['ratio build all / bare sequential']:>16}" for r in rows)
-    )
+    print(f"{'ratio build all / bare':32}" + "".join(f"{r[RATIO]:>16}" for r in rows))
 
 
 def main() -> None:
