@@ -73,6 +73,7 @@ class Links:
     removed: dict[str, str] = field(default_factory=dict)
     # target code → owners referring to it (in plan order); built once by link()
     referrers: dict[str, dict[str, None]] = field(default_factory=dict)
+    unverified: frozenset[str] = frozenset()
 
     def target(self, code: str) -> Target | None:
         found = self.targets.get(code)
@@ -193,7 +194,11 @@ def _targets(project: Project) -> Iterator[Target]:
 
 def link(project: Project) -> tuple[Links, list[Problem]]:
     """Resolve every reference in the plan and report the broken ones."""
-    links = Links(collect_targets(project), removed=dict(project.info.removed_codes))
+    links = Links(
+        collect_targets(project),
+        removed=dict(project.info.removed_codes),
+        unverified=project.unverified,
+    )
     references: list[Reference] = []
     problems: list[Problem] = []
     for text in plan_texts(project):
@@ -206,7 +211,10 @@ def link(project: Project) -> tuple[Links, list[Problem]]:
     for ref in everything:
         if ref.owner and ref.owner != ref.target.code:
             referrers.setdefault(ref.target.code, {})[ref.owner] = None
-    return Links(links.targets, everything, links.removed, referrers), problems + wrong
+    return (
+        Links(links.targets, everything, links.removed, referrers, links.unverified),
+        problems + wrong,
+    )
 
 
 def _scan(text: Text, links: Links) -> tuple[list[Reference], list[Problem]]:
@@ -241,6 +249,8 @@ def _resolve(
         return None, Problem("odkaz-zruseny", message, where)
     candidates = links.targets.get(code, [])
     if not candidates:
+        if code in links.unverified:
+            return None, None  # its chapter has errors of its own, reported already
         return None, _unknown(code, links, where)
     target = candidates[0]
     if len(candidates) > 1:

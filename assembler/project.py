@@ -55,6 +55,9 @@ class Project:
     plan_source: SourceFile
     info: PlanInfo
     outline: tuple[OutlineItem, ...]
+    # Codes written in chapters that failed validation: references to them are not
+    # reported as broken, so one mistake does not cascade into many messages.
+    unverified: frozenset[str] = frozenset()
 
     @property
     def chapters(self) -> list[ChapterFile]:
@@ -102,16 +105,40 @@ def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
         info, found = validate_model(PlanInfo, sources.plan)
         problems += found
     valid: dict[str, tuple[SourceFile, Area | Section]] = {}
+    unverified: set[str] = set()
     for source in sources.chapters:
         chapter, found = validate_chapter(source)
         problems += found
         if chapter is not None:
             valid[source.path.name] = (source, chapter)
+        else:
+            unverified.update(written_codes(source.data))
     if info is None or sources.plan is None:
         return None, problems
     outline, found = _outline(info, sources, valid)
     problems += found
-    return Project(sources.root, sources.plan, info, outline), problems
+    return Project(sources.root, sources.plan, info, outline, frozenset(unverified)), problems
+
+
+_CODED_LISTS = ("priority", "cile", "opatreni", "aktivity", "indikatory")
+
+
+def written_codes(data: object) -> set[str]:
+    """Full codes (``SEN 1.2``) as written in a chapter's raw front matter."""
+    if not isinstance(data, dict) or not isinstance(data.get("kod"), str):
+        return set()
+    prefix = data["kod"]
+    codes = {prefix}
+    stack: list[object] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _CODED_LISTS and isinstance(value, list):
+                    stack.extend(value)
+            if node is not data and node.get("kod") is not None:
+                codes.add(f"{prefix} {node['kod']}")
+    return codes
 
 
 def _outline(

@@ -159,3 +159,11 @@ def test_target_group_index(mini: Path) -> None:
     assert result.plan is not None
     groups = {g.key: codes for g, codes in by_target_group(result.plan.project)}
     assert groups == {"rodiny-s-detmi": ["ROD 1.1"]}
+
+
+def test_references_into_a_broken_chapter_do_not_cascade(mini: Path) -> None:
+    # ROD has its own error; UVOD and SEN still refer to ROD 1.1 — one message, not three.
+    edit(mini, ROD, "druh: udrzeni", "druh: udrzet")
+    result = check(mini)
+    assert [p.rule for p in result.problems] == ["spatna-hodnota"]
+    at(result.problems[0], ROD, position(mini, ROD, "udrzet"))
