@@ -33,3 +33,11 @@ def test_every_rule_is_documented() -> None:
     text = generated_files()["docs/pravidla.md"]
     for code in RULES:
         assert f"`{code}`" in text
+
+
+def test_every_rule_has_a_test() -> None:
+    from assembler.rules import RULES
+
+    tests = "".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_*.py"))
+    untested = [code for code in RULES if f'"{code}"' not in tests]
+    assert untested == []

@@ -65,6 +65,41 @@ def fill_toc(document_xml: str) -> str:
     return _EMPTY_TOC.sub(filled, document_xml, count=1)
 
 
+def update_fields_on_open(settings_xml: str) -> str:
+    """Ask Word to refresh fields (the TOC's page numbers) when the document is opened."""
+    if "<w:updateFields" in settings_xml:
+        return settings_xml
+    # Word validates the order of settings: updateFields precedes these elements.
+    later = [settings_xml.find(tag) for tag in _AFTER_UPDATE_FIELDS]
+    at = min((i for i in later if i >= 0), default=settings_xml.rindex("</w:settings>"))
+    return settings_xml[:at] + '<w:updateFields w:val="true" />' + settings_xml[at:]
+
+
+_AFTER_UPDATE_FIELDS = (
+    "<w:hdrShapeDefaults",
+    "<w:footnotePr",
+    "<w:endnotePr",
+    "<w:compat",
+    "<w:docVars",
+    "<w:rsids",
+    "<m:mathPr",
+    "<w:attachedSchema",
+    "<w:themeFontLang",
+    "<w:clrSchemeMapping",
+    "<w:doNotIncludeSubdocsInStats",
+    "<w:doNotAutoCompressPictures",
+    "<w:forceUpgrade",
+    "<w:captions",
+    "<w:readModeInkLockDown",
+    "<w:smartTagType",
+    "<sl:schemaLibrary",
+    "<w:shapeDefaults",
+    "<w:doNotEmbedSmartTags",
+    "<w:decimalSymbol",
+    "<w:listSeparator",
+)
+
+
 def finish(docx: bytes) -> bytes:
     """Fill the TOC and rewrite the zip with fixed dates and order, for identical bytes."""
     source = zipfile.ZipFile(io.BytesIO(docx))
@@ -74,6 +109,8 @@ def finish(docx: bytes) -> bytes:
             data = source.read(name)
             if name == "word/document.xml":
                 data = fill_toc(data.decode("utf-8")).encode("utf-8")
+            elif name == "word/settings.xml":
+                data = update_fields_on_open(data.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
