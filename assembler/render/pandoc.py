@@ -19,7 +19,8 @@ import pypandoc
 
 # Raw HTML/TeX/attributes are refused by the checker; switching the extensions off
 # here is the second lock. "$" and "@" are ordinary characters in a plan.
-READER = "markdown-raw_html-raw_tex-raw_attribute-tex_math_dollars-citations"
+# ASCII identifiers: heading anchors become DOCX bookmark names, which Word keeps ASCII.
+READER = "markdown+ascii_identifiers-raw_html-raw_tex-raw_attribute-tex_math_dollars-citations"
 # Fixed time for reproducible DOCX (core.xml dates and zip entry times).
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 TIMEOUT = 300

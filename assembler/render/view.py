@@ -12,7 +12,7 @@ from assembler import czech, figures, indexes, walk
 from assembler.abbreviations import used_abbreviations
 from assembler.check import CheckedPlan
 from assembler.links import REFERENCE, Target
-from assembler.models.chapter import Area, Indicator, Measure
+from assembler.models.chapter import Area, Indicator, Measure, Person
 from assembler.models.plan import Organisation, PlanInfo, VocabItem
 from assembler.project import ChapterFile, OutlineItem
 from assembler.vocab import (
@@ -62,6 +62,17 @@ class PlanView:
     def org(self, key: str | None) -> str:
         names = {o.key: o.name for o in self.info.organisations}
         return names.get(key or "", key or "")
+
+    def person(self, person: Person) -> str:
+        """Name, position and organisation; contacts only where the person made them public."""
+        parts = [person.name]
+        if person.position:
+            parts.append(person.position)
+        if person.organisation:
+            parts.append(self.org(person.organisation))
+        if person.public_contact:
+            parts += [c for c in (person.email, person.phone) if c]
+        return ", ".join(parts)
 
     def orgs(self, keys: list[str]) -> str:
         return ", ".join(self.org(k) for k in keys)

@@ -1,0 +1,184 @@
+"""The built documents as a reader and an office suite see them: structure, links,
+language, metadata, Czech text, typography, reproducibility, public data only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import pypdf
+from helpers import FIXTURES
+
+from assembler.build import build
+
+SOFFICE = shutil.which("soffice")
+PDFTOTEXT = shutil.which("pdftotext")
+ONE_LETTER_AT_LINE_END = re.compile(r"(?:^|\s)[ksvzouaiKSVZOUAI]$")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("outputs") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    result = build(root)
+    assert result.ok, [str(p) for p in result.problems]
+    return root / "output"
+
+
+def _docx(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(part).decode("utf-8")
+
+
+def _text(xml: str) -> str:
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+def test_all_outputs_are_written(built: Path) -> None:
+    names = sorted(p.name for p in built.iterdir())
+    assert names == ["plan.docx", "plan.pdf", "summary.docx", "summary.html", "summary.pdf"]
+
+
+def test_pdf_is_tagged_with_title_language_and_outline(built: Path) -> None:
+    reader = pypdf.PdfReader(built / "plan.pdf")
+    root = reader.trailer["/Root"]
+    assert reader.metadata is not None
+    assert reader.metadata.title.startswith("Střednědobý plán rozvoje sociálních služeb")
+    assert root["/Lang"] == "cs-CZ"
+    assert root["/MarkInfo"]["/Marked"] == True and "/StructTreeRoot" in root  # noqa: E712
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top[:4] == [
+        "1 Úvod a\u00a0postup zpracování",
+        "2 Senioři",
+        "3 Rodiny s\u00a0dětmi",
+        "4 Realizace a\u00a0monitoring",
+    ]
+
+
+def test_pdf_cross_references_are_live_links(built: Path) -> None:
+    reader = pypdf.PdfReader(built / "plan.pdf")
+    targets = {_name(name) for name in reader.named_destinations}
+    links = [
+        _name(annot.get_object()["/Dest"])
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    ]
+    assert {"rod-1-1", "sen-1-2", "sen-1-1", "sc1", "rozpocet"} <= set(links)
+    assert set(links) <= targets
+
+
+def _name(value: object) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext chybí (apt install poppler-utils)")
+def test_pdf_text_is_czech_with_non_breaking_spaces(built: Path) -> None:
+    text = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(built / "plan.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    plain = text.replace("\u00a0", " ")
+    assert "Pečovatelská služba o víkendu" in plain
+    assert "1 350 000,50" in plain
+    assert "Obec Malá Lhota" in plain
+    ends = [line for line in text.splitlines() if ONE_LETTER_AT_LINE_END.search(line.rstrip())]
+    assert ends == []
+
+
+def test_docx_structure_language_and_filled_toc(built: Path) -> None:
+    docx = built / "plan.docx"
+    document = _docx(docx, "word/document.xml")
+    headings = [
+        _text(p)
+        for p in re.findall(r'<w:p><w:pPr><w:pStyle w:val="Heading1" />.*?</w:p>', document)
+    ]
+    assert headings[:3] == ["1 Úvod a\u00a0postup zpracování", "2 Senioři", "3 Rodiny s\u00a0dětmi"]
+    toc = [
+        _text(p) for p in re.findall(r'<w:p><w:pPr><w:pStyle w:val="TOC1" />.*?</w:p>', document)
+    ]
+    assert toc == headings
+    bookmarks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', document))
+    anchors = set(re.findall(r'<w:hyperlink w:anchor="([^"]+)"', document))
+    assert {"rod-1-1", "sen-1-2", "rozpocet"} <= anchors <= bookmarks
+    assert document.count("<w:tbl>") >= 6
+    assert "<w:tblHeader" in document
+    assert 'w:val="cs-CZ"' in _docx(docx, "word/styles.xml")
+    assert "<w:updateFields" in _docx(docx, "word/settings.xml")
+    assert "<dc:title>Střednědobý plán" in _docx(docx, "docProps/core.xml")
+
+
+def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", again)
+    assert build(again).ok
+    for name in ("plan.docx", "plan.pdf", "summary.pdf", "summary.docx", "summary.html"):
+        assert (again / "output" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def _all_text(output: Path, name: str) -> str:
+    path = output / name
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return " ".join(
+                archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+            )
+    if path.suffix == ".pdf":
+        reader = pypdf.PdfReader(path)
+        return " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
+    return path.read_text(encoding="utf-8")
+
+
+PRIVATE = ["petr.maly@soukromy.example.cz", "600 111 222", "600\u00a0111\u00a0222"]
+
+
+@pytest.mark.parametrize(
+    "name", ["summary.pdf", "summary.docx", "summary.html", "plan.pdf", "plan.docx"]
+)
+def test_personal_contacts_never_appear(built: Path, name: str) -> None:
+    text = _all_text(built, name)
+    assert text.strip()
+    for secret in PRIVATE:
+        assert secret not in text, f"{secret} found in {name}"
+
+
+@pytest.mark.parametrize("name", ["summary.pdf", "summary.docx", "summary.html"])
+def test_summary_holds_no_internal_detail(built: Path, name: str) -> None:
+    text = _all_text(built, name).replace("\u00a0", " ")
+    assert "Pečovatelská služba o víkendu" in text  # it is the summary…
+    for internal in ("Petr Malý", "Pracovní skupina Senioři", "4829157", "SEN 1.1"):
+        assert internal not in text, f"{internal} found in {name}"
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice nebo pdftotext chybí")
+def test_libreoffice_opens_the_docx_with_toc_and_whole_tables(built: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "lo-profile"
+    command = [
+        str(SOFFICE),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path),
+        str(built / "plan.docx"),
+    ]
+    subprocess.run(command, capture_output=True, check=True, timeout=240)
+    text = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(tmp_path / "plan.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.replace("\u00a0", " ")
+    toc = text[text.index("Obsah") : text.index("Plán (SPRSS)")]
+    for entry in ("1 Úvod a postup zpracování", "2 Senioři", "6 Finanční přehled"):
+        assert entry in toc
+    budget = text[text.rindex("Finanční přehled") :]
+    last_row = budget[budget.index("Rodiny s dětmi") :]
+    assert "840 000" in last_row and "Celkem" in last_row  # the last rows survived
