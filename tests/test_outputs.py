@@ -9,8 +9,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
 import pypdf
+import pytest
 from helpers import FIXTURES
 
 from assembler.build import build
