@@ -19,6 +19,8 @@ from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from assembler.yaml_messages import explain
+
 MAX_DEPTH = 40
 
 Path = tuple[str | int, ...]
@@ -97,9 +99,11 @@ def compose(text: str) -> Node | None:
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)
-        raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), line, col)) from None
+        message = explain(str(err), getattr(err, "problem", None))
+        raise YamlSyntaxError(YamlFault("yaml-syntaxe", message, line, col)) from None
     except YAMLError as err:
-        raise YamlSyntaxError(YamlFault("yaml-syntaxe", explain(err), 0, 0)) from None
+        message = explain(str(err), getattr(err, "problem", None))
+        raise YamlSyntaxError(YamlFault("yaml-syntaxe", message, 0, 0)) from None
     finally:
         loader.dispose()
 
@@ -175,71 +179,6 @@ def _datetime(value: str) -> datetime.datetime | str:
         return datetime.datetime.fromisoformat(value.replace("z", "Z").replace(" ", "T", 1))
     except ValueError:
         return value
-
-
-_EXPLANATIONS = [
-    (
-        "mapping values are not allowed",
-        "Dvojtečka na nečekaném místě. Pokud hodnota obsahuje dvojtečku, dejte ji do "
-        'uvozovek (nazev: "Cíl: podpora"), jinak zkontrolujte odsazení.',
-    ),
-    (
-        "could not find expected ':'",
-        "Chybí dvojtečka za klíčem, nebo je víceřádkový text špatně odsazen. "
-        "Za každým klíčem musí být dvojtečka a mezera (nazev: Senioři).",
-    ),
-    (
-        "did not find expected key",
-        "Řádek je odsazen jinak než ostatní klíče téže úrovně. Srovnejte odsazení mezerami.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "Položka seznamu je odsazena jinak než ostatní. Každá položka začíná pomlčkou "
-        "na stejném odsazení.",
-    ),
-    (
-        "found unexpected end of stream",
-        'Neukončené uvozovky nebo závorka. Zkontrolujte, že každé otevřené " nebo [ je i zavřené.',
-    ),
-    (
-        "found character '\\t'",
-        "Tabulátor v odsazení. YAML dovoluje odsazovat jen mezerami.",
-    ),
-    (
-        "while scanning an alias",
-        "Hodnota začíná hvězdičkou (*). Dejte celou hodnotu do uvozovek.",
-    ),
-    (
-        "while scanning an anchor",
-        "Hodnota začíná znakem &. Dejte celou hodnotu do uvozovek.",
-    ),
-    (
-        "found undefined alias",
-        "Hodnota začíná hvězdičkou (*). Dejte celou hodnotu do uvozovek.",
-    ),
-    (
-        "found character that cannot start any token",
-        "Hodnota začíná znakem, kterým v YAML začínat nesmí (např. @ nebo `). "
-        "Dejte celou hodnotu do uvozovek.",
-    ),
-    (
-        "expected <block end>, but found",
-        "Odsazení nesedí: řádek je odsazen víc nebo méně, než odpovídá jeho úrovni.",
-    ),
-]
-
-
-def explain(err: YAMLError) -> str:
-    """Turn a ruamel.yaml error into a Czech sentence with a hint how to fix it."""
-    text = str(err)
-    for needle, czech in _EXPLANATIONS:
-        if needle in text:
-            return czech
-    problem = getattr(err, "problem", None) or text.splitlines()[0]
-    return (
-        f"Chyba zápisu YAML ({problem}). Zkontrolujte odsazení mezerami, dvojtečku za "
-        "klíčem a uvozovky kolem textu se zvláštními znaky."
-    )
 
 
 def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
