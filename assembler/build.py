@@ -112,13 +112,21 @@ def write_outputs(files: dict[Path, bytes]) -> tuple[list[Path], list[Path]]:
     return written, unchanged
 
 
-def build(root: Path, only: Iterable[str] | None = None, strict: bool = False) -> BuildResult:
+def build(
+    root: Path,
+    only: Iterable[str] | None = None,
+    strict: bool = False,
+    progress: Callable[[str], None] = lambda step: None,
+) -> BuildResult:
+    progress("Kontroluji plán…")
     result: CheckResult = check(root, strict)
     if not result.ok or result.plan is None:
         return BuildResult(result.problems)
     outputs = select(planned_outputs(result.plan), only)
+    progress("Skládám dokumenty…")
     with gc_paused():
         documents = render_documents(result.plan, outputs)
+    progress(f"Převádím do {', '.join(sorted({o.format.upper() for o in outputs}))}…")
     files = convert(documents, outputs)
     written, unchanged = write_outputs(files)
     return BuildResult(result.problems, written, unchanged)

@@ -81,8 +81,8 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         listed = ", ".join(_relative(p, args.dir.resolve()) for p in cached.outputs)
         terminal.info(f"Beze změny od posledního sestavení: {listed}")
         return 0
-    with terminal.progress("Sestavuji plán…"):
-        result = build(args.dir, only, strict=args.strict)
+    with terminal.progress("Sestavuji plán…") as step:
+        result = build(args.dir, only, strict=args.strict, progress=step)
     for problem in result.problems:
         terminal.problem(problem)
     if not result.ok:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -43,13 +43,14 @@ class Terminal:
             self.err.print(f"[dim]{escape(text)}[/]")
 
     @contextmanager
-    def progress(self, text: str) -> Iterator[None]:
-        """Show a spinner for a step that takes a moment; silent when not on a terminal."""
+    def progress(self, text: str) -> Iterator[Callable[[str], None]]:
+        """A spinner for work that takes a moment; yields a function that names the step.
+        Silent when the output is not a terminal (CI logs, files)."""
         if not self.out.is_terminal:
-            yield
+            yield lambda step: None
             return
-        with self.out.status(escape(text)):
-            yield
+        with self.out.status(escape(text)) as status:
+            yield lambda step: status.update(escape(step))
 
     def traceback(self) -> None:
         self.err.print_exception()
