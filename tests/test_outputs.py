@@ -114,6 +114,26 @@ def test_docx_structure_language_and_filled_toc(built: Path) -> None:
     assert "<dc:title>Střednědobý plán" in _docx(docx, "docProps/core.xml")
 
 
+def test_docx_page_is_a4_with_title_header_page_numbers_and_hyphenation(built: Path) -> None:
+    docx = built / "plan.docx"
+    document = _docx(docx, "word/document.xml")
+    section = document[document.rindex("<w:sectPr>") :]
+    assert '<w:pgSz w:h="16838" w:w="11906" />' in section  # A4 in twips
+    assert "<w:titlePg />" in section  # no header or page number on the title page
+    header_ids = re.findall(r'<w:headerReference r:id="([^"]+)" w:type="default"', section)
+    rels = _docx(docx, "word/_rels/document.xml.rels")
+    header = re.search(rf'Id="{header_ids[0]}" Target="([^"]+)"', rels)
+    assert header is not None
+    header_xml = _docx(docx, f"word/{header.group(1)}")
+    assert " TITLE " in header_xml
+    assert _text(header_xml) == "Střednědobý plán rozvoje sociálních služeb obce Malá Lhota 2026–2028"
+    footers = [n for n in zipfile.ZipFile(docx).namelist() if n.startswith("word/footer")]
+    assert any(" PAGE " in _docx(docx, name) for name in footers)
+    styles = _docx(docx, "word/styles.xml")
+    assert '<w:rFonts w:ascii="Calibri"' in styles
+    assert "<w:autoHyphenation" in _docx(docx, "word/settings.xml")
+
+
 def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
     again = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", again)

@@ -1,10 +1,13 @@
-"""Finish pandoc's DOCX: fill the table of contents and make the file reproducible.
+"""Finish pandoc's DOCX: fill the table of contents and the running header, and make
+the file reproducible.
 
 pandoc writes the table of contents as an empty field that only Word fills on
 request; LibreOffice (and Word before an update) show an empty page. We write
 the entries ourselves — each a hyperlink to its heading's bookmark with a
 PAGEREF field for the page — so the TOC reads and works as soon as the file is
-opened; Word refreshes the page numbers when it updates fields.
+opened; Word refreshes the page numbers when it updates fields. The running
+header of the reference document holds a TITLE field; its shown text is filled
+with the document title for the same reason.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ _EMPTY_TOC = re.compile(
     r'<w:instrText xml:space="preserve">TOC [^<]*</w:instrText>'
     r'<w:fldChar w:fldCharType="separate" />)(<w:fldChar w:fldCharType="end" />)(</w:r></w:p>)'
 )
+_TITLE_FIELD = re.compile(
+    r'(<w:instrText xml:space="preserve"> TITLE </w:instrText></w:r>'
+    r'<w:r><w:fldChar w:fldCharType="separate" /></w:r><w:r><w:t xml:space="preserve">)'
+    r"[^<]*(</w:t>)"
+)
+_CORE_TITLE = re.compile(r"<dc:title>([^<]*)</dc:title>")
 _TAB_POS = 9070  # right edge of the text area of the A4 reference document, in twips
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -65,6 +74,11 @@ def fill_toc(document_xml: str) -> str:
     return _EMPTY_TOC.sub(filled, document_xml, count=1)
 
 
+def fill_title(header_xml: str, title: str) -> str:
+    """Show the title in the header's TITLE field without waiting for a field update."""
+    return _TITLE_FIELD.sub(lambda m: m.group(1) + title + m.group(2), header_xml)
+
+
 def update_fields_on_open(settings_xml: str) -> str:
     """Ask Word to refresh fields (the TOC's page numbers) when the document is opened."""
     if "<w:updateFields" in settings_xml:
@@ -103,6 +117,8 @@ _AFTER_UPDATE_FIELDS = (
 def finish(docx: bytes) -> bytes:
     """Fill the TOC and rewrite the zip with fixed dates and order, for identical bytes."""
     source = zipfile.ZipFile(io.BytesIO(docx))
+    core = source.read("docProps/core.xml").decode("utf-8")
+    title = next(iter(_CORE_TITLE.findall(core)), "")  # already XML-escaped
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
@@ -111,6 +127,8 @@ def finish(docx: bytes) -> bytes:
                 data = fill_toc(data.decode("utf-8")).encode("utf-8")
             elif name == "word/settings.xml":
                 data = update_fields_on_open(data.decode("utf-8")).encode("utf-8")
+            elif name.startswith("word/header"):
+                data = fill_title(data.decode("utf-8"), title).encode("utf-8")
             info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
