@@ -126,7 +126,8 @@ def test_docx_page_is_a4_with_title_header_page_numbers_and_hyphenation(built: P
     assert header is not None
     header_xml = _docx(docx, f"word/{header.group(1)}")
     assert " TITLE " in header_xml
-    assert _text(header_xml) == "Střednědobý plán rozvoje sociálních služeb obce Malá Lhota 2026–2028"
+    title = "Střednědobý plán rozvoje sociálních služeb obce Malá Lhota 2026–2028"
+    assert _text(header_xml) == title
     footers = [n for n in zipfile.ZipFile(docx).namelist() if n.startswith("word/footer")]
     assert any(" PAGE " in _docx(docx, name) for name in footers)
     styles = _docx(docx, "word/styles.xml")
