@@ -105,22 +105,26 @@ class Links:
         own = match.group(2)
         if own and own.strip():
             return f"[{own.strip()}](#{target.anchor})"
-        words = before.rstrip().rsplit(None, 1)
-        said = words[-1].lower() if words else ""
-        # "v opatření [[SEN 1.2]]" must not print the kind word twice.
-        text = target.label if said.startswith(_STEMS.get(target.kind, "\0")) else target.full_label
+        # "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
+        # the author already said the kind; it must not be printed twice.
+        said = _LAST_WORD.search(before)
+        stems = _STEMS.get(target.kind, ())
+        repeated = said is not None and said.group(1).lower().startswith(stems)
+        text = target.label if repeated else target.full_label
         return f"[{text}](#{target.anchor})"
 
 
-_STEMS = {
-    "opatření": "opatřen",
-    "cíl": "cíl",
-    "kapitola": "kapitol",
-    "priorita": "priorit",
-    "aktivita": "aktivit",
-    "indikátor": "indikátor",
-    "společný cíl": "společn",
-    "oddíl": "oddíl",
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+# Stems cover the Czech cases: opatření, cíle/cíli/cílem, kapitole/kapitolu, …
+_STEMS: dict[str, tuple[str, ...]] = {
+    "opatření": ("opatřen",),
+    "cíl": ("cíl",),
+    "kapitola": ("kapitol",),
+    "priorita": ("priorit",),
+    "aktivita": ("aktivit",),
+    "indikátor": ("indikátor",),
+    "společný cíl": ("společn", "cíl"),
+    "oddíl": ("oddíl", "část", "přehled"),
 }
 
 

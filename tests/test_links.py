@@ -126,6 +126,12 @@ def test_rendered_reference_is_label_and_title_without_repeating_the_kind(mini: 
     assert links.render("kapitola [[SEN]] a [[SC1]]", None) == (
         "kapitola [Senioři](#sen) a [společný cíl SC1 Podpora pečujících](#sc1)"
     )
+    assert links.render("(kapitola [[SEN]]) ke společnému cíli [[SC1]]", None) == (
+        "(kapitola [Senioři](#sen)) ke společnému cíli [SC1 Podpora pečujících](#sc1)"
+    )
+    assert links.render("v cílech [[SEN 1]] a [[ROD 1]]", None) == (
+        "v cílech [SEN 1 Život doma](#sen-1) a [cíl ROD 1 Podpora rodin](#rod-1)"
+    )
     assert links.render("[[ROD 1.1|služba pro rodiny]]", None) == "[služba pro rodiny](#rod-1-1)"
     assert links.render("[[rozpocet]]", None) == "[oddíl Finanční přehled](#rozpocet)"
     assert links.render("[[SEN 1.1a]]", None) == (
