@@ -39,8 +39,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # § 23, č. 108/2006 Sb., odst. 2
     (re.compile(rf"(?<![\w])({_ABBREVIATIONS}) (?=\S)"), r"\1" + NBSP),
     (re.compile(r"(?<=\d) (?=Sb\.)"), NBSP),
-    # dates: 1. 12. 2010 and 1. prosince 2010
-    (re.compile(r"(?<=\b\d\.) (?=\d{1,2}\. ?\d{4})|(?<=\b\d\d\.) (?=\d{1,2}\. ?\d{4})"), NBSP),
+    # dates: 1. 12. 2010, 15. 9. (without a year) and 1. prosince 2010
+    (re.compile(r"(?<=\b\d\.) (?=\d{1,2}\.)|(?<=\b\d\d\.) (?=\d{1,2}\.)"), NBSP),
     (re.compile(r"(?<=\d\.) (?=\d{4}\b)"), NBSP),
     (re.compile(rf"(?<=\b\d\.) (?={_MONTHS})|(?<=\b\d\d\.) (?={_MONTHS})"), NBSP),
     # ranges of years: 2019-2022 → 2019–2022

@@ -3,6 +3,7 @@ language, metadata, Czech text, typography, reproducibility, public data only.""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -203,3 +204,17 @@ def test_libreoffice_opens_the_docx_with_toc_and_whole_tables(built: Path, tmp_p
     budget = text[text.rindex("Finanční přehled") :]
     last_row = budget[budget.index("Rodiny s dětmi") :]
     assert "840 000" in last_row and "Celkem" in last_row  # the last rows survived
+
+
+def test_pdf_table_cells_that_look_like_typst_markup_stay_text(tmp_path: Path) -> None:
+    from assembler.render import pdf
+    from assembler.render.documents import Document
+
+    markdown = "# Harmonogram\n\n| Kdy | Co |\n|---|---|\n| 2. pololetí | - bez změny |\n\n"
+    meta = {k: "" for k in ("author", "short-title", "status-line", "approval", "logo")}
+    document = Document("plan", markdown, {**meta, "title": "Test", "esf-logo": ""}, tmp_path)
+    text = "".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.render(document))).pages
+    )
+    assert "2. pololetí" in text.replace("\u00a0", " ")
+    assert "- bez změny" in text and "•" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import typst
 
 from assembler.render import images, pandoc, resources
@@ -17,9 +19,16 @@ class TypstError(RuntimeError):
     pass
 
 
+# pandoc escapes list and heading markers at the start of a paragraph but not at the
+# start of a table cell, where Typst reads them as markup too: a cell "2. pololetí"
+# would become a numbered list. Cells are written one per `[…]` after indentation or ", ".
+_CELL_MARKUP = re.compile(r"(?m)(^[ \t]*|, )\[(?=(?:\d+\.|[-+=/])[ ~\t])")
+
+
 def typst_source(document: Document) -> str:
     body = pandoc.convert(images.for_typst(document.markdown, document.root), "typst", {})
-    return resources.read("layout.typ").decode("utf-8") + "\n" + body.decode("utf-8")
+    body_text = _CELL_MARKUP.sub(r"\1[\\", body.decode("utf-8"))
+    return resources.read("layout.typ").decode("utf-8") + "\n" + body_text
 
 
 def inputs(document: Document) -> dict[str, str]:
