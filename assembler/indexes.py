@@ -17,10 +17,16 @@ class Responsibility:
     guarantor: list[str] = field(default_factory=list)
     implementer: list[str] = field(default_factory=list)
     partner: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)  # all of the above, in plan order
 
-    @property
-    def any(self) -> bool:
-        return bool(self.guarantor or self.implementer or self.partner)
+    def roles(self, code: str) -> str:
+        """``garant, realizátor``: the organisation's roles in one measure, in Czech."""
+        roles = zip(
+            ("garant", "realizátor", "partner"),
+            (self.guarantor, self.implementer, self.partner),
+            strict=True,
+        )
+        return ", ".join(word for word, codes in roles if code in codes)
 
 
 def responsibilities(project: Project) -> list[Responsibility]:
@@ -29,15 +35,18 @@ def responsibilities(project: Project) -> list[Responsibility]:
     for found in walk.measures(project):
         m = found.item
         code = walk.full_code(found.area, m.code)
-        if m.guarantor in index:
-            index[m.guarantor].guarantor.append(code)
-        for key in dict.fromkeys(m.implementers):
-            if key in index:
-                index[key].implementer.append(code)
-        for key in dict.fromkeys(m.partners):
-            if key in index:
-                index[key].partner.append(code)
-    return [r for r in index.values() if r.any]
+        roles = (
+            ([m.guarantor] if m.guarantor else [], "guarantor"),
+            (m.implementers, "implementer"),
+            (m.partners, "partner"),
+        )
+        for keys, role in roles:
+            for key in dict.fromkeys(keys):
+                if key in index:
+                    getattr(index[key], role).append(code)
+                    if code not in index[key].measures:
+                        index[key].measures.append(code)
+    return [r for r in index.values() if r.measures]
 
 
 def by_target_group(project: Project) -> list[tuple[VocabItem, list[str]]]:

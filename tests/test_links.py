@@ -158,6 +158,9 @@ def test_responsibility_index_matches_the_data(mini: Path) -> None:
     assert index["RODINY"].implementer == ["ROD 1.1"]
     assert index["RODINY"].partner == ["SEN 1.2"]
     assert index["CHARITA"].guarantor == []
+    assert index["RODINY"].measures == ["SEN 1.2", "ROD 1.1"]  # plan order, each once
+    assert [index["RODINY"].roles(c) for c in ("SEN 1.2", "ROD 1.1")] == ["partner", "realizátor"]
+    assert index["OBEC"].roles("SEN 1.1") == "garant"
 
 
 def test_target_group_index(mini: Path) -> None:

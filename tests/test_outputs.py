@@ -4,6 +4,7 @@ language, metadata, Czech text, typography, reproducibility, public data only.""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -218,3 +219,31 @@ def test_pdf_table_cells_that_look_like_typst_markup_stay_text(tmp_path: Path) -
     )
     assert "2. pololetí" in text.replace("\u00a0", " ")
     assert "- bez změny" in text and "•" not in text
+
+
+def _row_heights(page: pypdf.PageObject) -> dict[int, float]:
+    """Row number → vertical position of the text „Řádek N“ on one page."""
+    found: dict[int, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        match = re.fullmatch(r"Řádek (\d+)", text.replace("\u00a0", " ").strip())
+        if match:
+            found[int(match.group(1))] = cm[5] + tm[5] * cm[3]
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_pdf_long_table_breaks_across_pages_without_losing_rows(mini: Path) -> None:
+    rows = "".join(f"| Řádek {n} | hodnota {n} |\n" for n in range(1, 151))
+    table = f"\n\n| Položka | Hodnota |\n|---|---|\n{rows}\n: Dlouhá tabulka\n"
+    path = mini / "chapters" / "01-uvod.md"
+    path.write_text(path.read_text(encoding="utf-8") + table, encoding="utf-8")
+    assert build(mini, only=["plan.pdf"]).ok
+    pages = [_row_heights(p) for p in pypdf.PdfReader(mini / "output" / "plan.pdf").pages]
+    pages = [p for p in pages if p]
+    assert sorted(n for page in pages for n in page) == list(range(1, 151))
+    assert len(pages) >= 3  # 150 rows do not fit on one page…
+    for page in pages:  # …and on every page each row has a line of its own, top to bottom
+        heights = [page[n] for n in sorted(page)]
+        assert all(a - b > 5 for a, b in itertools.pairwise(heights)), heights
