@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 
 from assembler.models.chapter import Chapter
 from assembler.models.plan import PlanInfo
-from assembler.rules import RULES
+from assembler.rules import RULES, Rule
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -140,17 +140,18 @@ def rule_reference() -> str:
         "```",
         "",
     ]
-    group = None
+    groups: dict[str, list[Rule]] = {}  # in order of first appearance in the catalogue
     for rule in RULES.values():
-        if rule.group != group:
-            group = rule.group
-            lines += [
-                "",
-                f"## {group}",
-                "",
-                "| kód | výchozí | lze změnit | význam |",
-                "|---|---|---|---|",
-            ]
-        configurable = "ano" if rule.configurable else "ne"
-        lines.append(f"| `{rule.code}` | {rule.level} | {configurable} | {rule.summary} |")
+        groups.setdefault(rule.group, []).append(rule)
+    for group, rules in groups.items():
+        lines += [
+            "",
+            f"## {group}",
+            "",
+            "| kód | výchozí | lze změnit | význam |",
+            "|---|---|---|---|",
+        ]
+        for rule in rules:
+            configurable = "ano" if rule.configurable else "ne"
+            lines.append(f"| `{rule.code}` | {rule.level} | {configurable} | {rule.summary} |")
     return "\n".join(lines) + "\n"
