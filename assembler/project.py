@@ -26,6 +26,8 @@ class Sources:
     root: Path
     plan: SourceFile | None
     chapters: tuple[SourceFile, ...]
+    # Names of every chapter file on disk, including those that could not be read.
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         problems += found
         if source is not None:
             chapters.append(source)
-    return Sources(root, plan, tuple(chapters)), problems
+    names = tuple(path.name for path in chapter_paths)
+    return Sources(root, plan, tuple(chapters), names), problems
 
 
 def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
@@ -148,7 +151,8 @@ def _outline(
 ) -> tuple[tuple[OutlineItem, ...], list[Problem]]:
     plan = sources.plan
     assert plan is not None
-    present = [s.path.name for s in sources.chapters]
+    # An unreadable chapter exists: it has its own error, the outline must not deny it.
+    present = list(sources.files)
     entries = list(info.outline) or [*present, *DEFAULT_GENERATED]
     problems: list[Problem] = []
     items: list[OutlineItem] = []

@@ -36,7 +36,21 @@ def validate_model(model: type[M], source: SourceFile) -> tuple[M | None, list[P
     try:
         return model.model_validate(data), []
     except ValidationError as err:
-        return None, [_problem(model, source, error) for error in err.errors()]
+        errors = _without_typo_twins(model, err.errors())
+        return None, [_problem(model, source, error) for error in errors]
+
+
+def _without_typo_twins(model: type[BaseModel], errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """A misspelt required key (``nazve:``) is one mistake, reported once: as an unknown
+    key with the suggestion, not also as the required key that is missing."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = _suggestion(model, loc)
+            if close:
+                suggested.add((*loc[:-1], close))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)]
 
 
 def validate_chapter(source: SourceFile) -> tuple[Area | Section | None, list[Problem]]:
@@ -83,18 +97,24 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
     return "spatna-hodnota", explain(name, error)
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The allowed key closest to an unknown one, if any is close."""
     allowed = _aliases_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]).lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     unknown = str(loc[-1])
     if not re.fullmatch(r"[A-Za-z0-9_-]+", unknown):
         return (
             f"„{unknown}“ vypadá jako kus textu, ne jako klíč. V zápisu {{…}} odděluje čárka "
             'položky: text s čárkou dejte do uvozovek, např. nazev: "Charita, z. ú.".'
         )
-    close = difflib.get_close_matches(unknown.lower(), allowed, n=1, cutoff=0.6)
+    close = _suggestion(model, loc)
     if close:
-        return f"Neznámý klíč „{unknown}“. Měli jste na mysli „{close[0]}“?"
-    listed = ", ".join(allowed)
+        return f"Neznámý klíč „{unknown}“. Měli jste na mysli „{close}“?"
+    listed = ", ".join(_aliases_at(model, loc[:-1]))
     return f"Neznámý klíč „{unknown}“. Na tomto místě lze použít: {listed}."
 
 
