@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+
+import pypdf
 
 from assembler.check import CheckResult
 from assembler.diagnostics import Problem
@@ -44,3 +47,16 @@ def only(result: CheckResult, rule: str) -> Problem:
 def at(problem: Problem, name: str, line_col: tuple[int, int]) -> None:
     where = (problem.location.file, problem.location.line, problem.location.col)
     assert where == (name, *line_col), str(problem)
+
+
+def all_text(path: Path) -> str:
+    """Everything a reader or a search could find in an output: DOCX XML, PDF text, HTML."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return " ".join(
+                archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+            )
+    if path.suffix == ".pdf":
+        reader = pypdf.PdfReader(path)
+        return " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
+    return path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, all_text
 
 from assembler.build import build
 
@@ -145,19 +145,6 @@ def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
         assert (again / "output" / name).read_bytes() == (built / name).read_bytes(), name
 
 
-def _all_text(output: Path, name: str) -> str:
-    path = output / name
-    if path.suffix == ".docx":
-        with zipfile.ZipFile(path) as archive:
-            return " ".join(
-                archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
-            )
-    if path.suffix == ".pdf":
-        reader = pypdf.PdfReader(path)
-        return " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
-    return path.read_text(encoding="utf-8")
-
-
 PRIVATE = ["petr.maly@soukromy.example.cz", "600 111 222", "600\u00a0111\u00a0222"]
 
 
@@ -165,7 +152,7 @@ PRIVATE = ["petr.maly@soukromy.example.cz", "600 111 222", "600\u00a0111\u00a022
     "name", ["summary.pdf", "summary.docx", "summary.html", "plan.pdf", "plan.docx"]
 )
 def test_personal_contacts_never_appear(built: Path, name: str) -> None:
-    text = _all_text(built, name)
+    text = all_text(built / name)
     assert text.strip()
     for secret in PRIVATE:
         assert secret not in text, f"{secret} found in {name}"
@@ -173,7 +160,7 @@ def test_personal_contacts_never_appear(built: Path, name: str) -> None:
 
 @pytest.mark.parametrize("name", ["summary.pdf", "summary.docx", "summary.html"])
 def test_summary_holds_no_internal_detail(built: Path, name: str) -> None:
-    text = _all_text(built, name).replace("\u00a0", " ")
+    text = all_text(built / name).replace("\u00a0", " ")
     assert "Pečovatelská služba o víkendu" in text  # it is the summary…
     for internal in ("Petr Malý", "Pracovní skupina Senioři", "4829157", "SEN 1.1"):
         assert internal not in text, f"{internal} found in {name}"

@@ -7,12 +7,18 @@ ten in one run, each at its file, line and column.
 
 from __future__ import annotations
 
+import re
+import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import edit, position
+import pypdf
+import pytest
+from helpers import REPO, all_text, edit, position
 
-from assembler.check import check
+from assembler.build import build
+from assembler.check import CheckedPlan, check
 from assembler.indexes import responsibilities
 
 Run = Callable[..., tuple[int, str, str]]
@@ -155,3 +161,75 @@ def test_ten_seeded_mistakes_are_all_reported_in_one_run(run_cli: Run, sample: P
     ), out
     assert len(lines) == 11, out  # ten problems and the summary line, nothing cascades
     assert lines[-1] == "Nalezeno: 9 chyb a 1 varování v 10 souborech."
+
+
+@pytest.fixture(scope="module")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CheckedPlan]:
+    root = tmp_path_factory.mktemp("sample-build") / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "plan.yaml", root / "plan.yaml")
+    shutil.copytree(REPO / "chapters", root / "chapters")
+    shutil.copytree(REPO / "assets", root / "assets")
+    assert build(root).ok
+    result = check(root)
+    assert result.plan is not None
+    return root / "output", result.plan
+
+
+def _private_texts(plan: CheckedPlan) -> list[str]:
+    """Personal contacts not marked public and internal notes, as they are written."""
+    found: list[str] = []
+    for _, area in plan.project.areas:
+        group = area.working_group
+        for person in [group.manager, *group.members]:
+            if not person.public_contact:
+                found += [c for c in (person.email, person.phone) if c]
+        notes = [area.internal_note] + [m.internal_note for g in area.goals for m in g.measures]
+        found += [" ".join(n.split()[:6]) for n in notes if n]
+    return found
+
+
+OUTPUTS = ["summary.pdf", "summary.docx", "summary.html", "plan.pdf", "plan.docx"]
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_sample_outputs_never_show_private_data(
+    built_sample: tuple[Path, CheckedPlan], name: str
+) -> None:
+    output, plan = built_sample
+    private = _private_texts(plan)
+    assert len(private) >= 20  # the sample does have personal contacts and notes
+    text = " ".join(all_text(output / name).replace("\u00a0", " ").split())
+    assert "Lipovany" in text
+    leaked = [p for p in private if " ".join(p.split()) in text]
+    assert leaked == []
+
+
+def test_sample_public_contact_is_printed_in_the_plan(
+    built_sample: tuple[Path, CheckedPlan],
+) -> None:
+    output, _ = built_sample
+    assert "radek.kucera@svetlo-lipovany.example.cz" in all_text(output / "plan.docx")
+    assert "radek.kucera@svetlo-lipovany.example.cz" not in all_text(output / "summary.html")
+
+
+def test_sample_internal_links_resolve_in_docx_and_pdf(
+    built_sample: tuple[Path, CheckedPlan],
+) -> None:
+    output, _ = built_sample
+    with zipfile.ZipFile(output / "plan.docx") as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    bookmarks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', document))
+    anchors = set(re.findall(r'<w:hyperlink w:anchor="([^"]+)"', document))
+    assert {"vyl-1-1", "dus-2-1", "lok-2-1", "sc1", "rozpocet"} <= anchors <= bookmarks
+    reader = pypdf.PdfReader(output / "plan.pdf")
+    targets = {str(name) for name in reader.named_destinations}
+    destinations = [
+        annot.get_object()["/Dest"]
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    ]
+    # Named destinations are the cross-references; the TOC links point at explicit places.
+    links = {str(d) for d in destinations if isinstance(d, str)}
+    assert {"vyl-1-1", "dus-2-1", "lok-2-1", "sc1", "rozpocet"} <= links <= targets
