@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from assembler import commands
 from assembler.terminal import Terminal
@@ -22,14 +23,31 @@ návratové kódy:
 """
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help laid out as written, with a Czech usage line."""
+
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, "použití: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Czech messages; usage errors exit with 2."""
+    """argparse with Czech messages and headings; usage errors exit with 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenty"
+        self._optionals.title = "volby"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         message = message.replace("the following arguments are required", "chybí argumenty")
-        message = message.replace("invalid choice", "neznámá volba").replace(
-            "unrecognized arguments", "neznámé argumenty"
+        message = (
+            message.replace("invalid choice", "neznámá volba")
+            .replace("unrecognized arguments", "neznámé argumenty")
+            .replace("choose from", "vyberte z")
         )
         self.exit(2, f"plan: chyba: {message}\n")
 
@@ -57,7 +75,6 @@ def _subparser(
         help=summary,
         description=summary,
         epilog=f"příklady:\n{examples}\n{EXIT_CODES}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")
@@ -78,7 +95,6 @@ def build_parser() -> _Parser:
             "  plan build            sestaví plán a veřejnou verzi do output/\n"
             "  plan check --help     nápověda k jednomu příkazu\n\n" + EXIT_CODES
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")

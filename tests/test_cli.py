@@ -29,6 +29,8 @@ def test_help_text(capsys: pytest.CaptureFixture[str]) -> None:
         assert "1  plán obsahuje chyby" in out
         assert "příklady:" in out
         assert "zobrazí tuto nápovědu" in out
+        assert out.startswith("použití: plan") and "\nvolby:\n" in out
+        assert "usage:" not in out and "options:" not in out
 
 
 def test_check_clean_plan(run_cli: Run, mini: Path) -> None:
