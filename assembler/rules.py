@@ -98,6 +98,7 @@ _CATALOGUE = [
     Rule("shrnuti-zkratka", W, _PUBLIC, "Shrnutí pro veřejnost používá nevysvětlenou zkratku."),
     Rule("obrazek-bez-popisu", E, _PUBLIC, "Obrázek nemá alternativní text."),
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
+    Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
 ]
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import FIXTURES, all_text
+from helpers import FIXTURES, all_text, edit
 
 from assembler.build import build
+from assembler.render.resources import read as read_resource
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -234,3 +235,31 @@ def test_pdf_long_table_breaks_across_pages_without_losing_rows(mini: Path) -> N
     for page in pages:  # …and on every page each row has a line of its own, top to bottom
         heights = [page[n] for n in sorted(page)]
         assert all(a - b > 5 for a, b in itertools.pairwise(heights)), heights
+
+
+def test_plan_can_bring_its_own_docx_template(mini: Path) -> None:
+    template = mini / "sablony" / "mesto.docx"
+    template.parent.mkdir()
+    shipped = io.BytesIO(read_resource("reference.docx"))
+    with zipfile.ZipFile(shipped) as source, zipfile.ZipFile(template, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/styles.xml":
+                data = data.replace(b'w:ascii="Calibri"', b'w:ascii="Georgia"')
+            target.writestr(name, data)
+    edit(
+        mini, "plan.yaml", "zkratky:\n", "vystupy:\n  sablona_docx: sablony/mesto.docx\nzkratky:\n"
+    )
+    assert build(mini, only=["plan.docx"]).ok
+    with zipfile.ZipFile(mini / "output" / "plan.docx") as archive:
+        assert b'w:ascii="Georgia"' in archive.read("word/styles.xml")
+
+
+def test_a_broken_docx_template_is_a_problem_not_a_crash(mini: Path) -> None:
+    (mini / "sablona.docx").write_bytes(b"not a zip")
+    edit(mini, "plan.yaml", "zkratky:\n", "vystupy:\n  sablona_docx: sablona.docx\nzkratky:\n")
+    result = build(mini, only=["plan.docx"])
+    assert not result.ok
+    assert [p.rule for p in result.problems] == ["sablona-docx"]
+    assert "není dokument Wordu" in result.problems[0].message
+    assert not (mini / "output").exists()

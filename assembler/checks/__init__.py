@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from assembler.checks import codes, measures, plan, registry, years
+from assembler.checks import codes, files, measures, plan, registry, years
 from assembler.diagnostics import Problem
 from assembler.project import Project
 
@@ -18,6 +18,7 @@ _CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
     *measures.CHECKS,
     *registry.CHECKS,
     *plan.CHECKS,
+    *files.CHECKS,
 ]
 
 

@@ -43,6 +43,7 @@ def title_meta(plan: CheckedPlan) -> dict[str, str]:
         "approval": approval,
         "logo": info.municipality.logo or "",
         "esf-logo": info.esf.logo if info.esf else "",
+        "reference-docx": info.outputs.reference_docx or "",
         "esf-project": (
             f"Projekt {info.esf.project}, reg. č. {info.esf.registration}" if info.esf else ""
         ),

@@ -31,13 +31,21 @@ def metadata(document: Document) -> dict[str, str]:
     return result
 
 
-def render(document: Document, reference: bytes | None = None) -> bytes:
+def reference(document: Document) -> bytes:
+    """The plan's own DOCX template (``vystupy.sablona_docx``, checked) or the shipped one."""
+    own = document.meta.get("reference-docx")
+    if own:
+        return (document.root / own).read_bytes()
+    return resources.read("reference.docx")
+
+
+def render(document: Document) -> bytes:
     markdown = images.for_pandoc(document.markdown, document.root, raster_svg=True)
     data = pandoc.convert(
         markdown,
         "docx",
         metadata(document),
         ["--toc", "--toc-depth=2", "--reference-doc={dir}/reference.docx"],
-        files={"reference.docx": reference or resources.read("reference.docx")},
+        files={"reference.docx": reference(document)},
     )
     return docx_toc.finish(data)

@@ -1,0 +1,69 @@
+"""Files that plan.yaml names: logos and the DOCX template must exist inside the project.
+
+Without this check a mistyped logo path would silently drop the EU publicity block
+from the title page, and a broken template would stop pandoc with its own message.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from assembler.diagnostics import Problem
+from assembler.markup import IMAGE_TYPES
+from assembler.project import Project
+
+
+def project_file(root: Path, name: str) -> Path | None:
+    """``name`` as a file inside the project folder, or None."""
+    path = (root / name).resolve()
+    return path if path.is_relative_to(root.resolve()) and path.is_file() else None
+
+
+def logos(project: Project) -> Iterator[Problem]:
+    info = project.info
+    named = [(["zadavatel", "logo"], info.municipality.logo)]
+    if info.esf:
+        named.append((["publicita_esf", "logo"], info.esf.logo))
+    for key, name in named:
+        if not name:
+            continue
+        path = project_file(project.root, name)
+        if path is None or path.suffix.lower() not in IMAGE_TYPES:
+            message = (
+                f"Logo {name} nelze použít: musí to být soubor PNG, JPG nebo SVG uvnitř složky "
+                "plánu, cesta se píše od složky s plan.yaml (např. assets/logo.svg)."
+            )
+            yield Problem("obrazek-mimo-projekt", message, project.plan_source.location(key))
+
+
+def docx_template(project: Project) -> Iterator[Problem]:
+    name = project.info.outputs.reference_docx
+    if not name:
+        return
+    where = project.plan_source.location(["vystupy", "sablona_docx"])
+    path = project_file(project.root, name)
+    if path is None or path.suffix.lower() != ".docx":
+        message = (
+            f"Šablona {name} neexistuje nebo není soubor .docx ve složce plánu. Cesta se píše "
+            "od složky s plan.yaml, např. sablony/reference.docx."
+        )
+        yield Problem("sablona-docx", message, where)
+    elif not _is_word_document(path):
+        message = (
+            f"Soubor {name} není dokument Wordu (DOCX). Otevřete šablonu ve Wordu nebo "
+            "LibreOffice a uložte ji znovu jako „Dokument Word (.docx)“."
+        )
+        yield Problem("sablona-docx", message, where)
+
+
+def _is_word_document(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/styles.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+CHECKS = [logos, docx_template]
