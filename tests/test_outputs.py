@@ -53,6 +53,10 @@ def test_pdf_is_tagged_with_title_language_and_outline(built: Path) -> None:
     assert reader.metadata.title.startswith("Střednědobý plán rozvoje sociálních služeb")
     assert root["/Lang"] == "cs-CZ"
     assert root["/MarkInfo"]["/Marked"] == True and "/StructTreeRoot" in root  # noqa: E712
+    raw = (built / "plan.pdf").read_bytes()  # Typst declares the standards it checked
+    for claim in (b"<pdfaid:part>2</pdfaid:part>", b"<pdfaid:conformance>B</pdfaid:conformance>"):
+        assert claim in raw
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in raw
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top[:4] == [
         "1 Úvod a\u00a0postup zpracování",
