@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,8 @@ class Sources:
     chapters: tuple[SourceFile, ...]
     # Names of every chapter file on disk, including those that could not be read.
     files: tuple[str, ...] = ()
+    # Codes found by a plain text scan of chapters whose YAML could not be read.
+    unreadable_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,13 +94,16 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
             "příkazem plan new-chapter nebo zkopírujte vzorovou kapitolu."
         )
         problems.append(Problem("zadne-kapitoly", message, Location(f"{CHAPTER_DIR}/")))
+    unreadable: set[str] = set()
     for path in chapter_paths:
         source, found = read_chapter(path, f"{CHAPTER_DIR}/{path.name}")
         problems += found
         if source is not None:
             chapters.append(source)
+        else:
+            unreadable |= scanned_codes(path.read_bytes().decode("utf-8", "replace"))
     names = tuple(path.name for path in chapter_paths)
-    return Sources(root, plan, tuple(chapters), names), problems
+    return Sources(root, plan, tuple(chapters), names, frozenset(unreadable)), problems
 
 
 def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
@@ -108,7 +114,7 @@ def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
         info, found = validate_model(PlanInfo, sources.plan)
         problems += found
     valid: dict[str, tuple[SourceFile, Area | Section]] = {}
-    unverified: set[str] = set()
+    unverified: set[str] = set(sources.unreadable_codes)
     for source in sources.chapters:
         chapter, found = validate_chapter(source)
         problems += found
@@ -142,6 +148,20 @@ def written_codes(data: object) -> set[str]:
             if node is not data and node.get("kod") is not None:
                 codes.add(f"{prefix} {node['kod']}")
     return codes
+
+
+_TOP_CODE = re.compile(r"^kod:[ \t]*[\"']?([A-Za-z]{2,8})[\"']?[ \t]*$", re.M)
+_ITEM_CODE = re.compile(r"^[ \t]+(?:-[ \t]+)?kod:[ \t]*[\"']?([\w.]+)[\"']?[ \t]*$", re.M)
+
+
+def scanned_codes(text: str) -> set[str]:
+    """Codes of a chapter whose YAML is broken, found line by line: a tab or a stray
+    colon must not turn every reference to that chapter into another error."""
+    top = _TOP_CODE.search(text)
+    if top is None:
+        return set()
+    prefix = top.group(1)
+    return {prefix} | {f"{prefix} {code}" for code in _ITEM_CODE.findall(text)}
 
 
 def _outline(

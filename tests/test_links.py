@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import at, edit, only, position, problems_of
 
 from assembler.check import check
@@ -176,3 +177,19 @@ def test_references_into_a_broken_chapter_do_not_cascade(mini: Path) -> None:
     result = check(mini)
     assert [p.rule for p in result.problems] == ["spatna-hodnota"]
     at(result.problems[0], ROD, position(mini, ROD, "udrzet"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [
+        ("        garant: OBEC", "\tgarant: OBEC", "yaml-tabulator"),
+        ("nazev: Rodiny s dětmi", "nazev: Rodiny: s dětmi", "yaml-syntaxe"),
+    ],
+)
+def test_references_into_an_unreadable_chapter_do_not_cascade(
+    mini: Path, old: str, new: str, rule: str
+) -> None:
+    # ROD's YAML cannot be read at all; its codes are still known from a text scan.
+    edit(mini, ROD, old, new)
+    result = check(mini)
+    assert [p.rule for p in result.problems] == [rule]
