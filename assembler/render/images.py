@@ -2,19 +2,17 @@
 
 pandoc runs sandboxed and cannot open image files, so DOCX and HTML get images
 as data URIs. Word has no reliable SVG support without a PNG fallback, so for
-DOCX an SVG is rasterised — by Typst, which is already here.
+DOCX an SVG is rasterised — by Typst, which is already here (``typst_engine``).
 """
 
 from __future__ import annotations
 
 import base64
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import typst
-
 from assembler.markup import IMAGE
+from assembler.render.typst_engine import svg_to_png
 
 _MIME = {
     ".png": "image/png",
@@ -53,18 +51,6 @@ def data_uri(path: Path, raster_svg: bool) -> str:
     if raster_svg and mime == "image/svg+xml":
         data, mime = svg_to_png(data), "image/png"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-@lru_cache(maxsize=32)
-def svg_to_png(svg: bytes, ppi: int = 200) -> bytes:
-    source = (
-        "#set page(width: auto, height: auto, margin: 0pt)\n"
-        '#image(bytes(sys.inputs.svg), format: "svg", width: 8cm)\n'
-    )
-    png = typst.compile(
-        source.encode(), format="png", ppi=ppi, sys_inputs={"svg": svg.decode("utf-8")}
-    )
-    return bytes(png)
 
 
 def for_pandoc(markdown: str, root: Path, raster_svg: bool) -> str:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import re
 
-import typst
-
-from assembler.render import images, pandoc, resources
+from assembler.render import images, pandoc, resources, typst_engine
 from assembler.render.documents import Document
 
 # Fixed creation date: the same plan always gives the same bytes.
 TIMESTAMP = 1767225600  # 2026-01-01T00:00:00Z
 # PDF/A-2b for archiving, PDF/UA-1 for accessibility (tagged, with language and title).
 STANDARDS = ["a-2b", "ua-1"]
-
-
-class TypstError(RuntimeError):
-    pass
 
 
 # pandoc escapes list and heading markers at the start of a paragraph but not at the
@@ -40,22 +34,5 @@ def inputs(document: Document) -> dict[str, str]:
 
 
 def render(document: Document) -> bytes:
-    return compile_source(typst_source(document), document)
-
-
-def compile_source(source: str, document: Document) -> bytes:
-    try:
-        # The typst stubs tie the type of `root` to that of `input`; bytes input with a
-        # str root is what the library documents and accepts.
-        pdf = typst.compile(  # type: ignore[call-overload]
-            source.encode("utf-8"),
-            root=str(document.root.resolve()),
-            format="pdf",
-            ignore_system_fonts=True,
-            timestamp=TIMESTAMP,
-            pdf_standards=STANDARDS,
-            sys_inputs=inputs(document),
-        )
-    except Exception as err:  # typst raises its own error types with the compiler's message
-        raise TypstError(str(err)) from err
-    return bytes(pdf)
+    root = str(document.root.resolve())
+    return typst_engine.pdf(typst_source(document), root, TIMESTAMP, STANDARDS, inputs(document))

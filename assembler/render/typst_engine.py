@@ -1,0 +1,44 @@
+"""Typst behind one module: the in-process compiler for PDFs and for rasterising SVG."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import typst
+
+
+class TypstError(RuntimeError):
+    """Typst refused the source; the message is the compiler's own, for the -v log."""
+
+
+def pdf(
+    source: str, root: str, timestamp: int, standards: list[str], inputs: dict[str, str]
+) -> bytes:
+    try:
+        # The typst stubs tie the type of `root` to that of `input`; bytes input with a
+        # str root is what the library documents and accepts.
+        data = typst.compile(  # type: ignore[call-overload]
+            source.encode("utf-8"),
+            root=root,
+            format="pdf",
+            ignore_system_fonts=True,
+            timestamp=timestamp,
+            pdf_standards=standards,
+            sys_inputs=inputs,
+        )
+    except Exception as err:  # typst raises its own error types with the compiler's message
+        raise TypstError(str(err)) from err
+    return bytes(data)
+
+
+@lru_cache(maxsize=32)
+def svg_to_png(svg: bytes, ppi: int = 200) -> bytes:
+    """An SVG image as PNG (Word shows SVG only with a PNG fallback)."""
+    source = (
+        "#set page(width: auto, height: auto, margin: 0pt)\n"
+        '#image(bytes(sys.inputs.svg), format: "svg", width: 8cm)\n'
+    )
+    png = typst.compile(
+        source.encode(), format="png", ppi=ppi, sys_inputs={"svg": svg.decode("utf-8")}
+    )
+    return bytes(png)
