@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -233,3 +234,16 @@ def test_sample_internal_links_resolve_in_docx_and_pdf(
     # Named destinations are the cross-references; the TOC links point at explicit places.
     links = {str(d) for d in destinations if isinstance(d, str)}
     assert {"vyl-1-1", "dus-2-1", "lok-2-1", "sc1", "rozpocet"} <= links <= targets
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext chybí (poppler-utils)")
+def test_sample_pdf_has_no_one_letter_word_at_a_line_end(
+    built_sample: tuple[Path, CheckedPlan],
+) -> None:
+    output, _ = built_sample
+    text = subprocess.run(
+        ["pdftotext", str(output / "plan.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    ends = [line for line in text.splitlines() if re.search(r"(?:^|\s)[ksvzouaiKSVZOUAI]$", line)]
+    assert ends == []
+    assert text.count("\u00ad") > 100  # Czech hyphenation is at work

@@ -82,11 +82,12 @@ class Renderer:
         return self.env.get_template(template).render(plan=self.plan, **context)
 
     def markdown(self, text: str | None, chapter: str | None = None) -> Markup:
-        """Author Markdown: Czech typography, then references as links."""
+        """Author Markdown: references as links, then Czech typography over all of it,
+        so the titles that references print are typeset like the text around them."""
         if not text:
             return Markup("")
-        rendered = self.plan.links.render(typography.czech(text.strip()), chapter, self.linked)
-        return Markup(rendered)
+        rendered = self.plan.links.render(text.strip(), chapter, self.linked)
+        return Markup(typography.czech(rendered))
 
     def body(self, text: str, chapter: str | None) -> Markup:
         """A chapter body: its headings sit under the chapter title (level 2 and below)."""
