@@ -2,12 +2,14 @@
 the file reproducible.
 
 pandoc writes the table of contents as an empty field that only Word fills on
-request; LibreOffice (and Word before an update) show an empty page. We write
-the entries ourselves — each a hyperlink to its heading's bookmark with a
-PAGEREF field for the page — so the TOC reads and works as soon as the file is
-opened; Word refreshes the page numbers when it updates fields. The running
-header of the reference document holds a TITLE field; its shown text is filled
-with the document title for the same reason.
+request; LibreOffice (and Word before an update) show an empty page. We replace
+that field by the entries themselves — each a hyperlink to its heading's bookmark
+with a PAGEREF field for the page. Outside a TOC field LibreOffice computes those
+page numbers when it lays the document out (inside one it keeps them as static
+text), and Word updates them when it opens the file. The price: Word's "Update
+table" has no TOC field to rebuild; the plan's DOCX is rebuilt by `plan build`.
+The running header of the reference document holds a TITLE field; its shown text
+is filled with the document title for the same reason.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ _HEADING = re.compile(
 )
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _EMPTY_TOC = re.compile(
-    r'(<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />'
+    r'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true" />'
     r'<w:instrText xml:space="preserve">TOC [^<]*</w:instrText>'
-    r'<w:fldChar w:fldCharType="separate" />)(<w:fldChar w:fldCharType="end" />)(</w:r></w:p>)'
+    r'<w:fldChar w:fldCharType="separate" /><w:fldChar w:fldCharType="end" /></w:r></w:p>'
 )
 _TITLE_FIELD = re.compile(
     r'(<w:instrText xml:space="preserve"> TITLE </w:instrText></w:r>'
@@ -67,11 +69,8 @@ def _entry(bookmark: str, level: int, text: str) -> str:
 def fill_toc(document_xml: str) -> str:
     entries = "".join(_entry(*heading) for heading in headings(document_xml))
 
-    def filled(match: re.Match[str]) -> str:
-        # The field now spans paragraphs: begin/separate, one paragraph per entry, end.
-        return f"{match.group(1)}</w:r></w:p>{entries}<w:p><w:r>{match.group(2)}{match.group(3)}"
-
-    return _EMPTY_TOC.sub(filled, document_xml, count=1)
+    # The whole paragraph holding the empty field becomes the entries.
+    return _EMPTY_TOC.sub(lambda _: entries, document_xml, count=1)
 
 
 def fill_title(header_xml: str, title: str) -> str:
