@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assembler.diagnostics import Problem
-from assembler.project import Project
+from assembler.project import Project, project_file
 from assembler.texts import Text, mask_code, plan_texts
 
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -51,12 +51,7 @@ def image_path(root: Path, text: Text, target: str) -> Path | None:
     """The image file inside the project, or None when it is remote, outside or missing."""
     if re.match(r"[a-z]+:", target):
         return None
-    base = text.source.path.parent
-    candidate = (base / target).resolve()
-    if not candidate.is_relative_to(root.resolve()) or not candidate.is_file():
-        candidate = (root / target).resolve()
-    inside = candidate.is_relative_to(root.resolve())
-    return candidate if inside and candidate.is_file() else None
+    return project_file(root, target, text.source.path.parent) or project_file(root, target)
 
 
 def _images(text: Text, masked: str, root: Path) -> Iterator[Problem]:

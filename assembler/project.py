@@ -73,6 +73,13 @@ class Project:
         return [(c, c.area) for c in self.chapters if c.area is not None]
 
 
+def project_file(root: Path, name: str, base: Path | None = None) -> Path | None:
+    """``name`` (relative to ``base``, by default the plan folder) as an existing file
+    inside the plan folder, or None: nothing outside the project is ever read."""
+    path = ((base or root) / name).resolve()
+    return path if path.is_relative_to(root.resolve()) and path.is_file() else None
+
+
 def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     problems: list[Problem] = []
     plan_path = root / PLAN_FILE

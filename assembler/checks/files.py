@@ -12,13 +12,7 @@ from pathlib import Path
 
 from assembler.diagnostics import Problem
 from assembler.markup import IMAGE_TYPES
-from assembler.project import Project
-
-
-def project_file(root: Path, name: str) -> Path | None:
-    """``name`` as a file inside the project folder, or None."""
-    path = (root / name).resolve()
-    return path if path.is_relative_to(root.resolve()) and path.is_file() else None
+from assembler.project import Project, project_file
 
 
 def logos(project: Project) -> Iterator[Problem]:

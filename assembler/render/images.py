@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from assembler.markup import IMAGE
+from assembler.project import project_file
 from assembler.render.typst_engine import svg_to_png
 
 _MIME = {
@@ -25,11 +26,7 @@ _MIME = {
 
 def resolve(root: Path, target: str) -> Path | None:
     """An image named relative to the plan folder (or to chapters/), inside the plan."""
-    for base in (root, root / "chapters"):
-        path = (base / target).resolve()
-        if path.is_relative_to(root.resolve()) and path.is_file():
-            return path
-    return None
+    return project_file(root, target) or project_file(root, target, root / "chapters")
 
 
 def for_typst(markdown: str, root: Path) -> str:
