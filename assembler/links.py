@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assembler import walk
 from assembler.diagnostics import Location, Problem, did_you_mean
 from assembler.project import Project
-from assembler.sources import Place
+from assembler.sources import Locatable, Place
 from assembler.texts import Text, mask_code, plan_texts
 from assembler.vocab import GENERATED_SECTIONS
 
@@ -63,7 +63,11 @@ def anchor_for(code: str) -> str:
 class Reference:
     target: Target
     owner: str | None
-    location: Location
+    place: Locatable
+
+    @property
+    def location(self) -> Location:
+        return self.place.location
 
 
 @dataclass(frozen=True)
@@ -225,7 +229,7 @@ def _scan(text: Text, links: Links) -> tuple[list[Reference], list[Problem]]:
     masked = mask_code(text.text)
     references, problems = [], []
     for match in REFERENCE.finditer(masked):
-        where = text.location(match.start())
+        where = text.place(match.start())
         code = normalise(match.group(1), text.chapter)
         ref, problem = _resolve(code, match.group(0), text.owner, where, links)
         references += [ref] if ref else []
@@ -240,22 +244,22 @@ def _scan(text: Text, links: Links) -> tuple[list[Reference], list[Problem]]:
 
 
 def _resolve(
-    code: str, written: str, owner: str | None, where: Location, links: Links
+    code: str, written: str, owner: str | None, place: Locatable, links: Links
 ) -> tuple[Reference | None, Problem | None]:
     if not code:
         message = f"Odkaz {written} je prázdný. Napište kód, např. [[SEN 1.2]]."
-        return None, Problem("odkaz-zapis", message, where)
+        return None, Problem("odkaz-zapis", message, place.location)
     if code in links.removed:
         message = (
             f"Odkaz míří na kód {code}, který byl z plánu vyřazen ({links.removed[code]}). "
             "Odkaz odstraňte nebo nahraďte."
         )
-        return None, Problem("odkaz-zruseny", message, where)
+        return None, Problem("odkaz-zruseny", message, place.location)
     candidates = links.targets.get(code, [])
     if not candidates:
         if code in links.unverified:
             return None, None  # its chapter has errors of its own, reported already
-        return None, _unknown(code, links, where)
+        return None, _unknown(code, links, place.location)
     target = candidates[0]
     if len(candidates) > 1:
         places = " a ".join(str(t.location) for t in candidates)
@@ -263,18 +267,18 @@ def _resolve(
             f"Odkaz na {code} je nejednoznačný: kód má v plánu více položek ({places}). "
             "Přečíslujte jednu z nich."
         )
-        return None, Problem("odkaz-nejednoznacny", message, where)
+        return None, Problem("odkaz-nejednoznacny", message, place.location)
     if owner == code:
         message = f"Položka {code} odkazuje sama na sebe. Odkaz odstraňte, nebo opravte kód."
-        return None, Problem("odkaz-sam-na-sebe", message, where)
+        return None, Problem("odkaz-sam-na-sebe", message, place.location)
     problem = None
     if target.cancelled:
         message = (
             f"Odkaz míří na zrušenou položku: {target.full_label}. "
             "Zvažte, zda je odkaz ještě potřeba."
         )
-        problem = Problem("odkaz-zruseny", message, where)
-    return Reference(target, owner, where), problem
+        problem = Problem("odkaz-zruseny", message, place.location)
+    return Reference(target, owner, place), problem
 
 
 def _unknown(code: str, links: Links, where: Location) -> Problem:
@@ -296,17 +300,17 @@ def _related(project: Project, links: Links) -> tuple[list[Reference], list[Prob
         owner = walk.full_code(found.area, found.item.code)
         for i, raw in enumerate(found.item.related):
             code = normalise(raw, found.area.code)
-            ref, problem = _resolve(code, raw, owner, found.where("souvisejici", i), links)
+            ref, problem = _resolve(code, raw, owner, found.place("souvisejici", i), links)
             references += [ref] if ref else []
             problems += [problem] if problem else []
         for shared in found.item.shared_goals:
             target = links.target(shared)
             if target:
-                references.append(Reference(target, owner, found.where("spolecne_cile")))
+                references.append(Reference(target, owner, found.place("spolecne_cile")))
     for goal in walk.goals(project):
         owner = walk.full_code(goal.area, goal.item.code)
         for shared in goal.item.shared_goals:
             target = links.target(shared)
             if target:
-                references.append(Reference(target, owner, goal.where("spolecne_cile")))
+                references.append(Reference(target, owner, goal.place("spolecne_cile")))
     return references, problems

@@ -10,7 +10,7 @@ from pathlib import Path
 from assembler.diagnostics import Location, Problem
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
-from assembler.sources import SourceFile, read_chapter, read_plan_file
+from assembler.sources import Place, SourceFile, read_chapter, read_plan_file
 from assembler.validation import validate_chapter, validate_model
 from assembler.vocab import GENERATED_SECTIONS
 
@@ -185,10 +185,10 @@ def _outline(
     items: list[OutlineItem] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):
-        where = plan.location(["osnova", index]) if info.outline else plan.location()
+        where = Place(plan, ("osnova", index) if info.outline else ())
         if entry in seen:
             message = f"„{entry}“ je v osnově uvedeno vícekrát. Ponechte jen jeden výskyt."
-            problems.append(Problem("osnova-duplicita", message, where))
+            problems.append(Problem("osnova-duplicita", message, where.location))
             continue
         seen.add(entry)
         if entry in GENERATED_SECTIONS:
@@ -197,7 +197,7 @@ def _outline(
             source, chapter = valid[entry]
             items.append(OutlineItem(ChapterFile(source, chapter, len(items) + 1)))
         elif entry not in present:
-            problems.append(_missing_entry(entry, present, where))
+            problems.append(_missing_entry(entry, present, where.location))
     if info.outline:
         for name in present:
             if name not in seen:

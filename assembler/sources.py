@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from assembler import yamlio
+from assembler import parsecache, yamlio, yamltree
 from assembler.diagnostics import Location, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -30,21 +31,30 @@ class SourceFile:
     path: Path
     name: str
     data: Any
-    yaml_root: Any = None
+    yaml_text: str = field(default="", repr=False)
+    parsed_root: yamltree.Node | None = field(default=None, repr=False, compare=False)
     yaml_lines: Sequence[str] = ()
     yaml_first_line: int = 1
     body: str = ""
     body_first_line: int = 1
     raw: bytes = field(default=b"", repr=False)
 
+    @cached_property
+    def yaml_root(self) -> yamltree.Node | None:
+        """The YAML node tree; composed here only when the data came from the parse cache
+        and a problem needs a position (the text parsed before, so it parses again)."""
+        if self.parsed_root is not None or not self.yaml_text:
+            return self.parsed_root
+        return yamlio.compose(self.yaml_text)
+
     def location(self, path: Sequence[str | int] = ()) -> Location:
         """Location of the YAML value at ``path`` (pydantic-style path of keys and indexes)."""
-        line, col = yamlio.locate(self.yaml_root, path)
+        line, col = yamltree.locate(self.yaml_root, path)
         return Location(self.name, line + self.yaml_first_line, col + 1)
 
     def text_location(self, path: Sequence[str | int], line: int, col: int) -> Location:
         """Location of a character inside a YAML text value (0-based line/col in the text)."""
-        start_line, start_col, block = yamlio.value_text_start(
+        start_line, start_col, block = yamltree.value_text_start(
             self.yaml_root, path, self.yaml_lines
         )
         column = start_col + col if (block or line == 0) else col
@@ -53,6 +63,13 @@ class SourceFile:
     def body_location(self, line: int, col: int) -> Location:
         """Location of a character in the Markdown body (0-based line/col in the body)."""
         return Location(self.name, self.body_first_line + line, col + 1)
+
+
+class Locatable(Protocol):
+    """Anything that can say where it is written, when asked (only for a real problem)."""
+
+    @property
+    def location(self) -> Location: ...
 
 
 @dataclass(frozen=True)
@@ -112,25 +129,29 @@ def _with_yaml(
     ]
     if problems:
         return None, problems
-    try:
-        root = yamlio.compose(yaml_text)
-    except yamlio.YamlSyntaxError as err:
-        fault = err.fault
-        where = Location(source.name, fault.line + first_line, fault.col + 1)
-        return None, [Problem(fault.rule, fault.message, where)]
-    if root is not None:
-        for fault in yamlio.inspect(root, first_line):
+    data = parsecache.load(yaml_text)
+    root = None
+    if data is parsecache.MISS:
+        try:
+            root = yamlio.compose(yaml_text)
+        except yamlio.YamlSyntaxError as err:
+            fault = err.fault
+            where = Location(source.name, fault.line + first_line, fault.col + 1)
+            return None, [Problem(fault.rule, fault.message, where)]
+        for fault in yamltree.inspect(root, first_line) if root is not None else ():
             where = Location(source.name, fault.line + first_line, fault.col + 1)
             problems.append(Problem(fault.rule, fault.message, where))
-    if problems:
-        return None, problems
-    data = yamlio.construct(root) if root is not None else None
+        if problems:
+            return None, problems
+        data = yamltree.construct(root) if root is not None else None
+        parsecache.store(yaml_text, data)
     return (
         SourceFile(
             source.path,
             source.name,
             data,
-            yaml_root=root,
+            yaml_text=yaml_text,
+            parsed_root=root,
             yaml_lines=lines,
             yaml_first_line=first_line,
             body=source.body,

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, REPO
 
 from assembler.cli import main
+
+
+@pytest.fixture(autouse=True, scope="session")
+def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The parse cache of this test run, never the user's own (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("parse-cache")
+    before = os.environ.get("PLAN_CACHE_DIR")
+    os.environ["PLAN_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["PLAN_CACHE_DIR"]
+    else:
+        os.environ["PLAN_CACHE_DIR"] = before
 
 
 @pytest.fixture

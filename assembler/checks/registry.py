@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from assembler import walk
-from assembler.diagnostics import Location, Problem, did_you_mean
+from assembler.diagnostics import Problem, did_you_mean
 from assembler.models.chapter import Person
 from assembler.project import Project
+from assembler.sources import Place
 from assembler.vocab import SERVICE_TYPES
 
 _SERVICE_ID = re.compile(r"\d{7}")
@@ -23,55 +24,57 @@ def ico_check_digit(ico: str) -> bool:
     return (11 - total % 11) % 10 == int(ico[7])
 
 
-def _ico_problem(ico: str, owner: str, where: Location) -> Iterator[Problem]:
+def _ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:
     if not ico_check_digit(ico):
         message = (
             f"IČO {ico} ({owner}) nemá platnou kontrolní číslici. Ověřte je v registru "
             "ARES a opravte překlep."
         )
-        yield Problem("ico", message, where)
+        yield Problem("ico", message, where.location)
 
 
 def icos(project: Project) -> Iterator[Problem]:
     plan = project.plan_source
     info = project.info
     yield from _ico_problem(
-        info.municipality.ico, info.municipality.name, plan.location(["zadavatel", "ico"])
+        info.municipality.ico, info.municipality.name, Place(plan, ("zadavatel", "ico"))
     )
     for i, org in enumerate(info.organisations):
         if org.ico:
-            yield from _ico_problem(org.ico, org.name, plan.location(["organizace", i, "ico"]))
+            yield from _ico_problem(org.ico, org.name, Place(plan, ("organizace", i, "ico")))
 
 
-def _org_problem(key: str | None, known: list[str], where: Location) -> Iterator[Problem]:
+def _org_problem(key: str | None, known: set[str], where: Place) -> Iterator[Problem]:
+    # ``where`` is resolved to a line only for a real problem: locating every
+    # reference in a 1000-measure plan cost more than all the checks together.
     if key and key not in known:
         message = (
             f"Organizace „{key}“ není v registru organizací (plan.yaml, klíč organizace)."
             f"{did_you_mean(key, known)} Jde-li o novou organizaci, doplňte ji do registru."
         )
-        yield Problem("neznama-organizace", message, where)
+        yield Problem("neznama-organizace", message, where.location)
 
 
 def organisations(project: Project) -> Iterator[Problem]:
-    known = [org.key for org in project.info.organisations]
+    known = {org.key for org in project.info.organisations}
     for found in walk.measures(project):
         m = found.item
-        yield from _org_problem(m.guarantor, known, found.where("garant"))
+        yield from _org_problem(m.guarantor, known, found.place("garant"))
         for field, keys in (("realizatori", m.implementers), ("partneri", m.partners)):
             for i, key in enumerate(keys):
-                yield from _org_problem(key, known, found.where(field, i))
+                yield from _org_problem(key, known, found.place(field, i))
         for i, service in enumerate(m.services):
             yield from _org_problem(
-                service.provider, known, found.where("sluzby", i, "poskytovatel")
+                service.provider, known, found.place("sluzby", i, "poskytovatel")
             )
     for _, activity in walk.activities(project):
-        yield from _org_problem(activity.item.implementer, known, activity.where("realizator"))
+        yield from _org_problem(activity.item.implementer, known, activity.place("realizator"))
     for chapter, area in project.areas:
         group = area.working_group
         people: list[tuple[tuple[str | int, ...], Person]] = [(("manazer",), group.manager)]
         people += [(("clenove", i), person) for i, person in enumerate(group.members)]
         for path, person in people:
-            where = chapter.source.location(["pracovni_skupina", *path, "organizace"])
+            where = Place(chapter.source, ("pracovni_skupina", *path, "organizace"))
             yield from _org_problem(person.organisation, known, where)
 
 
@@ -94,23 +97,23 @@ def services(project: Project) -> Iterator[Problem]:
                 )
 
 
-def _vocab_problem(key: str, known: list[str], where: Location) -> Iterator[Problem]:
+def _vocab_problem(key: str, known: list[str], where: Place) -> Iterator[Problem]:
     if key not in known:
         message = (
             f"Cílová skupina „{key}“ není ve slovníku plánu (plan.yaml, cilove_skupiny)."
             f"{did_you_mean(key, known)}"
         )
-        yield Problem("neznama-cilova-skupina", message, where)
+        yield Problem("neznama-cilova-skupina", message, where.location)
 
 
 def target_groups(project: Project) -> Iterator[Problem]:
     known = [group.key for group in project.info.target_groups]
     for chapter, area in project.areas:
         for i, key in enumerate(area.target_groups):
-            yield from _vocab_problem(key, known, chapter.source.location(["cilove_skupiny", i]))
+            yield from _vocab_problem(key, known, Place(chapter.source, ("cilove_skupiny", i)))
     for found in walk.measures(project):
         for i, key in enumerate(found.item.target_groups):
-            yield from _vocab_problem(key, known, found.where("cilove_skupiny", i))
+            yield from _vocab_problem(key, known, found.place("cilove_skupiny", i))
 
 
 def shared_goals(project: Project) -> Iterator[Problem]:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assembler import walk
-from assembler.diagnostics import Location, Problem
+from assembler.diagnostics import Problem
 from assembler.project import Project
+from assembler.sources import Place
 
 
-def _outside(year: int, project: Project, what: str, where: Location) -> Iterator[Problem]:
+def _outside(year: int, project: Project, what: str, where: Place) -> Iterator[Problem]:
     period = project.info.period
     if year not in period.years:
         message = (
             f"{what} {year} leží mimo období plánu {period.start}–{period.end}. "
             "Opravte rok, nebo upravte obdobi v plan.yaml."
         )
-        yield Problem("rok-mimo-obdobi", message, where)
+        yield Problem("rok-mimo-obdobi", message, where.location)
 
 
 def timelines(project: Project) -> Iterator[Problem]:
@@ -28,10 +29,10 @@ def timelines(project: Project) -> Iterator[Problem]:
                 "Prohoďte hodnoty od a do."
             )
             yield Problem("harmonogram", message, found.where("harmonogram", "do"))
-        yield from _outside(timeline.start, project, "Začátek", found.where("harmonogram", "od"))
-        yield from _outside(timeline.end, project, "Konec", found.where("harmonogram", "do"))
+        yield from _outside(timeline.start, project, "Začátek", found.place("harmonogram", "od"))
+        yield from _outside(timeline.end, project, "Konec", found.place("harmonogram", "do"))
         for i, milestone in enumerate(timeline.milestones):
-            where = found.where("harmonogram", "milniky", i, "rok")
+            where = found.place("harmonogram", "milniky", i, "rok")
             yield from _outside(milestone.year, project, "Milník", where)
 
 
@@ -39,7 +40,7 @@ def cost_years(project: Project) -> Iterator[Problem]:
     for found in walk.measures(project):
         timeline = found.item.timeline
         for year in found.item.costs:
-            where = found.where("naklady", f"[{year}]")
+            where = found.place("naklady", f"[{year}]")
             if year not in project.info.period.years:
                 yield from _outside(year, project, "Rok nákladů", where)
             elif year not in timeline.years:
@@ -47,7 +48,7 @@ def cost_years(project: Project) -> Iterator[Problem]:
                     f"Náklady na rok {year} leží mimo harmonogram opatření "
                     f"{timeline.start}–{timeline.end}. Upravte harmonogram, nebo náklady."
                 )
-                yield Problem("naklady-mimo-harmonogram", message, where)
+                yield Problem("naklady-mimo-harmonogram", message, where.location)
 
 
 def indicator_years(project: Project) -> Iterator[Problem]:
@@ -61,7 +62,7 @@ def indicator_years(project: Project) -> Iterator[Problem]:
             )
             yield Problem("vychozi-rok", message, found.where("vychozi_hodnota", "rok"))
         for i, target in enumerate(found.item.targets):
-            where = found.where("cilova_hodnota", i, "rok")
+            where = found.place("cilova_hodnota", i, "rok")
             yield from _outside(target.year, project, "Rok cílové hodnoty", where)
 
 

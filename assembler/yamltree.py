@@ -1,0 +1,289 @@
+"""The YAML node tree of a plan file: data from it, faults in it, positions within it.
+
+Pure Python over small node objects; parsing them is :mod:`assembler.yamlio`'s job.
+Keeping the tree (not just the data) makes exact line and column of any value
+free to look up when, and only when, a problem needs them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol
+
+MAX_DEPTH = 40
+
+
+class Mark(Protocol):
+    line: int
+    column: int
+
+
+class ScalarNode:
+    """A scalar: ``tag`` is the kind letter given by the resolver or an explicit tag."""
+
+    # Slots and a bare __init__: a large plan has 100 000+ nodes, and ruamel.yaml's own
+    # node classes made building the tree cost more than parsing the text.
+    __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
+
+    def __init__(
+        self, tag: str, value: str, start_mark: Mark, end_mark: Mark, style: str | None = None
+    ) -> None:
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.style = style
+
+
+class CollectionNode:
+    __slots__ = ("end_mark", "flow_style", "start_mark", "tag", "value")
+
+    def __init__(
+        self, tag: str, value: Any, start_mark: Mark, end_mark: Mark | None, flow_style: Any = None
+    ) -> None:
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.flow_style = flow_style
+
+
+class SequenceNode(CollectionNode):
+    """``value`` is a list of nodes."""
+
+    __slots__ = ()
+
+
+class MappingNode(CollectionNode):
+    """``value`` is a list of (key node, value node) pairs, in file order."""
+
+    __slots__ = ()
+
+
+Node = ScalarNode | SequenceNode | MappingNode
+
+
+@dataclass(frozen=True)
+class YamlFault:
+    """A problem found while reading YAML; line and column are 0-based within the YAML text."""
+
+    rule: str
+    message: str
+    line: int
+    col: int
+
+
+def construct(node: Node) -> Any:
+    """Python data from a node tree: dicts, lists, str, int, bool, None, dates, and Decimal
+    for every YAML float, so money stays exact. Depth is bounded by :func:`inspect`."""
+    if isinstance(node, MappingNode):
+        return {_key(construct(k)): construct(v) for k, v in node.value}
+    if isinstance(node, SequenceNode):
+        return [construct(item) for item in node.value]
+    assert isinstance(node, ScalarNode)
+    return _scalar(node)
+
+
+def _key(value: Any) -> Any:
+    return value if isinstance(value, Hashable) else str(value)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    kind = _kind(node.tag)
+    value: str = node.value
+    if kind == "s":
+        return value
+    if kind == "i":
+        return _int(value)
+    if kind == "f":
+        return _decimal(value)
+    if kind == "b":
+        return BOOLEANS[value]
+    if kind == "n":
+        return None
+    if kind == "d":
+        return _date(value)
+    if kind == "t":
+        return _datetime(value)
+    return value
+
+
+_KINDS = frozenset("nbifdts")
+_CORE_TAG = "tag:yaml.org,2002:"
+_EXPLICIT = {"str": "s", "int": "i", "float": "f", "bool": "b", "null": "n", "timestamp": "t"}
+BOOLEANS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+
+
+def _kind(tag: str) -> str:
+    """A resolver's kind letter as is; an explicit core tag (``!!int``) by name; else text."""
+    if tag in _KINDS:
+        return tag
+    if tag.startswith(_CORE_TAG):
+        return _EXPLICIT.get(tag[len(_CORE_TAG) :], "s")
+    return "s"
+
+
+def _int(value: str) -> int | str:
+    text = value.replace("_", "")
+    try:
+        if text.lstrip("+-").startswith("0o"):
+            return int(text.replace("0o", "", 1), 8)
+        if text.lstrip("+-").startswith("0x"):
+            return int(text, 16)
+        return int(text)
+    except ValueError:
+        return value
+
+
+def _decimal(value: str) -> Decimal | str:
+    try:
+        return Decimal(value.replace("_", ""))
+    except InvalidOperation:
+        return value  # .inf / .nan: left as text so validation explains it
+
+
+def _date(value: str) -> datetime.date | str:
+    year, month, day = (int(part) for part in value.split("-"))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return value  # 2025-02-30: left as text so validation explains it
+
+
+def _datetime(value: str) -> datetime.datetime | str:
+    try:
+        return datetime.datetime.fromisoformat(value.replace("z", "Z").replace(" ", "T", 1))
+    except ValueError:
+        return value
+
+
+def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
+    """Find duplicate keys, anchors/aliases and absurd nesting in one pass over the tree.
+
+    Aliases are refused outright: they are never needed in a plan and a chain of
+    them expands exponentially ("billion laughs"). ``first_line`` is the file line
+    of the YAML text's first line, for messages that mention another line.
+    """
+    faults: list[YamlFault] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:  # the composer hands out an aliased node a second time
+            faults.append(_fault_at("yaml-kotva", _ANCHOR_MESSAGE, node))
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            faults.append(_fault_at("yaml-hloubka", _DEPTH_MESSAGE, node))
+            continue
+        if isinstance(node, MappingNode):
+            faults.extend(_duplicate_keys(node, first_line))
+            for key, value in node.value:
+                stack.append((value, depth + 1))
+                if not isinstance(key, ScalarNode):
+                    stack.append((key, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return faults
+
+
+_ANCHOR_MESSAGE = (
+    "Kotvy a aliasy YAML (&jmeno, *jmeno) nejsou v plánu povoleny. Napište hodnotu "
+    "celou, nebo ji dejte do uvozovek, pokud & nebo * patří do textu."
+)
+_DEPTH_MESSAGE = f"Hlavička je zanořená hlouběji než {MAX_DEPTH} úrovní. Zkontrolujte odsazení."
+
+
+def _fault_at(rule: str, message: str, node: Node) -> YamlFault:
+    return YamlFault(rule, message, node.start_mark.line, node.start_mark.column)
+
+
+def _duplicate_keys(node: MappingNode, first_line: int) -> Iterator[YamlFault]:
+    first: dict[str, Node] = {}
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            continue
+        if key.value in first:
+            line = first[key.value].start_mark.line + first_line
+            message = (
+                f"Klíč „{key.value}“ je zde uveden podruhé (poprvé na řádku {line}). "
+                "Ponechte jen jeden a hodnoty slučte."
+            )
+            yield YamlFault(
+                "yaml-duplicitni-klic",
+                message,
+                key.start_mark.line,
+                key.start_mark.column,
+            )
+        else:
+            first[key.value] = key
+
+
+def locate(root: Node | None, path: Sequence[str | int]) -> tuple[int, int]:
+    """Return the 0-based (line, col) of the value at ``path``, or of its nearest ancestor.
+
+    A path step naming a mapping key ``"[key]"`` (pydantic's notation for a problem
+    with the key itself) points at the key instead of the value.
+    """
+    node = root
+    if node is None:
+        return (0, 0)
+    for step in path:
+        child = _child(node, step)
+        if child is None:
+            break
+        node = child
+    return (node.start_mark.line, node.start_mark.column)
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    if isinstance(node, SequenceNode) and isinstance(step, int):
+        return node.value[step] if 0 <= step < len(node.value) else None
+    if isinstance(node, MappingNode):
+        if step == 0 and not isinstance(step, bool):
+            return node  # a single item written where a list is allowed
+        wanted = str(step)
+        point_at_key = wanted.startswith("[") and wanted.endswith("]")
+        wanted = wanted.strip("[]") if point_at_key else wanted
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and _same_key(key.value, wanted):
+                return key if point_at_key else value
+    return None
+
+
+def _same_key(raw: str, wanted: str) -> bool:
+    return raw == wanted or raw.strip("'\"") == wanted
+
+
+def value_text_start(
+    root: Node | None, path: Sequence[str | int], lines: Sequence[str]
+) -> tuple[int, int, bool]:
+    """Where the text of a string value starts, and whether it is a block scalar (| or >).
+
+    Used to place problems found inside Markdown written in YAML text fields;
+    ``lines`` are the YAML text's lines, to read a block scalar's indentation.
+    """
+    node = root
+    for step in path:
+        node = _child(node, step) if node is not None else None
+    if not isinstance(node, ScalarNode):
+        return (*locate(root, path), False)
+    if node.style in ("|", ">"):
+        # Block scalar text starts on the next line, at the indentation of its content.
+        first = node.start_mark.line + 1
+        for line in lines[first:]:
+            if line.strip():
+                return (first, len(line) - len(line.lstrip(" ")), True)
+        return (first, 0, True)
+    quoted = 1 if node.style in ("'", '"') else 0
+    return (node.start_mark.line, node.start_mark.column + quoted, False)
