@@ -202,7 +202,8 @@ def generate(out: Path, chapters: int, measures: int, seed: int = 1) -> Path:
         shutil.rmtree(out)
     (out / "chapters").mkdir(parents=True)
     (out / "chapters" / "01-uvod.md").write_text(INTRO, encoding="utf-8")
-    names, codes = [], []
+    names: list[str] = []
+    codes: list[str] = []
     for index in range(chapters):
         text, new = chapter(rng, index, measures, codes[-40:])
         name = f"{10 + index:02d}-{_area(index)[0].lower()}.md"

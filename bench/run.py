@@ -14,7 +14,10 @@ Results are printed as a table and written to bench/results/<date>.json.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
+import os
 import shutil
 import statistics
 import subprocess
@@ -35,10 +38,14 @@ PLAN = [PY, "-m", "assembler.cli"]
 MEASURE = [PY, str(HERE / "measure.py")]
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+CACHE = Path(f"/tmp/plan-bench-cache-{os.getpid()}")
+ENV = {**os.environ, "PLAN_CACHE_DIR": str(CACHE)}
+
+
+def timed(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak MiB of one command (run under bench/measure.py)."""
     done = subprocess.run(
-        [*MEASURE, *command], cwd=cwd, capture_output=True, text=True, check=False
+        [*MEASURE, *command], capture_output=True, text=True, check=False, env=ENV
     )
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
@@ -58,9 +65,16 @@ def median(command: list[str], runs: int, before: object = None) -> dict[str, fl
     }
 
 
+def forget_parsing() -> None:
+    """An empty parse cache: the run parses every file, as the first run of the day."""
+    shutil.rmtree(CACHE, ignore_errors=True)
+
+
 def clean(root: Path) -> None:
+    """No outputs and no caches: a build from scratch."""
     shutil.rmtree(root / "output", ignore_errors=True)
     (root / ".plan-build.json").unlink(missing_ok=True)
+    forget_parsing()
 
 
 def assembled(root: Path, work: Path) -> tuple[Path, Path]:
@@ -85,7 +99,9 @@ def bench_plan(root: Path, runs: int, work: Path) -> dict[str, object]:
 
     pandoc = executable()
     row: dict[str, object] = {"plan": root.name, "measures": count_measures(root)}
-    row["check"] = median([*PLAN, "check", str(root)], runs)
+    check = [*PLAN, "check", str(root)]
+    row["check, empty parse cache"] = median(check, runs, forget_parsing)
+    row["check again, parse cache"] = median(check, runs)
     for only in ("plan.docx", "plan.pdf", "summary"):
         row[f"build {only}"] = median(
             [*PLAN, "build", str(root), "--only", only], runs, lambda: clean(root)
@@ -154,6 +170,45 @@ def print_table(rows: list[dict[str, object]]) -> None:
     print(f"{'ratio build all / bare':32}" + "".join(f"{r[RATIO]:>16}" for r in rows))
 
 
+GROWN = ("check, empty parse cache", "build all", "bare sequential")
+
+
+def print_growth(rows: list[dict[str, object]]) -> None:
+    """Seconds per 1000 measures, and the exponent k of time ~ measures^k between sizes."""
+    if len(rows) < 2:
+        return
+    print("\ngrowth (k = 1.0 is linear)")
+    for key in GROWN:
+        cells = []
+        for before, after in itertools.pairwise(rows):
+            k = math.log(_seconds(after, key) / _seconds(before, key)) / math.log(
+                int(str(after["measures"])) / int(str(before["measures"]))
+            )
+            cells.append(f"{before['measures']}→{after['measures']}: k={k:.2f}")
+        per = [f"{_seconds(r, key) / int(str(r['measures'])) * 1000:.2f}" for r in rows]
+        print(f"  {key:28} s per 1000 measures {' / '.join(per)};  {'  '.join(cells)}")
+
+
+def print_targets(rows: list[dict[str, object]]) -> None:
+    """The issue's targets, checked on the generated plan closest to 1000 measures."""
+    generated = [r for r in rows if r["plan"] != "sample"]
+    if not generated:
+        return
+    row = min(generated, key=lambda r: abs(int(str(r["measures"])) - 1000))
+    build = row["build all"]
+    assert isinstance(build, dict)
+    targets = [
+        ("plan check under 1 s (empty parse cache)", _seconds(row, GROWN[0]) < 1.0),
+        ("plan check under 1 s (parse cache)", _seconds(row, "check again, parse cache") < 1.0),
+        ("build all no slower than bare tools", float(str(row[RATIO])) <= 1.0),
+        ("repeat build under 0.5 s", _seconds(row, "build again") < 0.5),
+        ("peak memory of build under 1 GiB", float(build["peak_mib"]) < 1024),
+    ]
+    print(f"\ntargets on {row['plan']} ({row['measures']} measures)")
+    for name, ok in targets:
+        print(f"  {'ok  ' if ok else 'MISS'} {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark plan assembler")
     parser.add_argument("--sizes", type=int, nargs="*", default=[250, 1000, 2000])
@@ -167,6 +222,8 @@ def main() -> None:
         plans.append(generate(work / f"gen{size}", chapters, size // chapters))
     rows = [bench_plan(root, args.runs, work) for root in plans]
     print_table(rows)
+    print_growth([r for r in rows if r["plan"] != "sample"])
+    print_targets(rows)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
