@@ -5,16 +5,22 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import typing
+from decimal import Decimal
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
+from assembler import yamlio, yamltree
 from assembler.models.chapter import Chapter
 from assembler.models.plan import PlanInfo
 from assembler.rules import RULES, Rule
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+EXAMPLE_WIDTH = 72  # characters of an example in docs/klice.md before it is cut with "…"
+_SHORTEST = 12  # a cut item keeps at least this many characters
 
 
 def plan_schema() -> dict[str, Any]:
@@ -55,16 +61,18 @@ def key_reference(plan: dict[str, Any], chapter: dict[str, Any]) -> str:
         "",
         "Vygenerováno příkazem `plan schema` z modelů programu; needitujte ručně.",
         "Klíče se píší malými písmeny bez diakritiky. Povinné klíče jsou označeny ✔.",
+        "Příklady jsou zapsány tak, jak se píší za dvojtečku klíče; dlouhé jsou zkráceny (…).",
         "",
     ]
-    lines += _model_section("plan.yaml", plan, plan.get("$defs", {}))
+    models = model_classes()
+    lines += _model_section("plan.yaml", plan, plan.get("$defs", {}), PlanInfo)
     defs = {**plan.get("$defs", {}), **chapter.get("$defs", {})}
     done = set(plan.get("$defs", {}))
     for name in ["Area", "Section", *sorted(chapter.get("$defs", {}))]:
         if name in done or name not in defs:
             continue
         done.add(name)
-        lines += _model_section(_CZECH_NAMES.get(name, name), defs[name], defs)
+        lines += _model_section(_CZECH_NAMES.get(name, name), defs[name], defs, models[name])
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -94,14 +102,104 @@ _CZECH_NAMES = {
 }
 
 
-def _model_section(title: str, schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+def model_classes() -> dict[str, type[BaseModel]]:
+    """Every model reachable from plan.yaml and a chapter's front matter, by class name."""
+    found: dict[str, type[BaseModel]] = {}
+    pending: list[Any] = [PlanInfo, Chapter]
+    while pending:
+        annotation = pending.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation.__name__ not in found:
+                found[annotation.__name__] = annotation
+                pending += [field.annotation for field in annotation.model_fields.values()]
+        else:
+            pending += typing.get_args(annotation)
+    return found
+
+
+def _model_section(
+    title: str, schema: dict[str, Any], defs: dict[str, Any], model: type[BaseModel]
+) -> list[str]:
     required = set(schema.get("required", []))
-    lines = [f"## {title}", "", "| klíč | povinný | hodnota | popis |", "|---|---|---|---|"]
+    examples = {field.alias: field.examples for field in model.model_fields.values()}
+    lines = [
+        f"## {title}",
+        "",
+        "| klíč | povinný | hodnota | popis | příklad |",
+        "|---|---|---|---|---|",
+    ]
     for name, prop in schema.get("properties", {}).items():
         mark = "✔" if name in required else ""
-        description = str(prop.get("description", "")).replace("|", "\\|")
-        lines.append(f"| `{name}` | {mark} | {_kind(prop, defs)} | {description} |")
+        description = _cell(str(prop.get("description", "")))
+        example = examples.get(name)
+        shown = f"`{_cell(example_yaml(example[0], EXAMPLE_WIDTH))}`" if example else ""
+        lines.append(f"| `{name}` | {mark} | {_kind(prop, defs)} | {description} | {shown} |")
     return [*lines, ""]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def example_yaml(value: Any, width: int | None = None) -> str:
+    """``value`` as the inline YAML an author writes; with ``width``, cut short with "…".
+
+    Mappings and lists are written in flow style (``{od: 2026, do: 2029}``), ``True`` as
+    ``ano``, and text is quoted only where it would not read back as the same text.
+    """
+    return _flow(value, width, nested=False)
+
+
+def _flow(value: Any, width: int | None, nested: bool) -> str:
+    if isinstance(value, dict):
+        return _collection(
+            "{", "}", [(f"{_flow(k, None, True)}: ", v) for k, v in value.items()], width
+        )
+    if isinstance(value, list | tuple):
+        return _collection("[", "]", [("", item) for item in value], width)
+    if isinstance(value, bool):
+        return "ano" if value else "ne"
+    if isinstance(value, int | Decimal | datetime.date):
+        return str(value)
+    text = str(value)
+    if width is not None and len(text) > width:
+        text = text[: max(width - 1, 1)].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text if _reads_back(text, nested) else json.dumps(text, ensure_ascii=False)
+
+
+def _collection(start: str, end: str, parts: list[tuple[str, Any]], width: int | None) -> str:
+    shown: list[str] = []
+    room = None if width is None else width - len(start + end)
+    for index, (prefix, item) in enumerate(parts):
+        more = index < len(parts) - 1
+        full = prefix + _flow(item, None, True)
+        reserve = len(", …") if more else 0
+        if room is None or len(full) + reserve <= room:
+            shown.append(full)
+            room = None if room is None else room - len(full) - len(", ")
+            continue
+        space = room - len(prefix) - reserve
+        # The first item is always cut short, so that something shows; a later one only
+        # when it is text that can be cut after a word.
+        cut = not shown or (isinstance(item, str) and " " in item[_SHORTEST : space - 1])
+        if cut:
+            shown.append(prefix + _flow(item, max(space, _SHORTEST), True))
+        if more or not cut:
+            shown.append("…")
+        break
+    return start + ", ".join(shown) + end
+
+
+def _reads_back(text: str, nested: bool) -> bool:
+    """Whether ``text`` written without quotes reads back as the same text."""
+    if not text or text != text.strip():
+        return False
+    try:
+        root = yamlio.compose(f"k: [{text}]" if nested else f"k: {text}")
+    except yamlio.YamlSyntaxError:
+        return False
+    data = yamltree.construct(root) if root is not None else None
+    return bool(data == {"k": [text] if nested else text})
 
 
 def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:
@@ -117,6 +215,8 @@ def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         kinds = [_kind(o, defs) for o in options if o.get("type") != "null"]
         return " nebo ".join(dict.fromkeys(kinds))
     kind = prop.get("type")
+    if isinstance(kind, list):  # e.g. a code written as text or as a number
+        return " nebo ".join(dict.fromkeys(_kind({"type": k}, defs) for k in kind))
     if kind == "array":
         return f"seznam: {_kind(prop.get('items', {}), defs)}"
     if kind == "object":

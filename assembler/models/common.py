@@ -26,9 +26,18 @@ class Model(BaseModel):
     )
 
 
-def yaml_key(alias: str, title: str, description: str, default: Any = ..., **extra: Any) -> Any:
-    """A front-matter key: Czech alias, title and description in one call."""
-    return Field(default, alias=alias, title=title, description=description, **extra)
+def yaml_key(
+    alias: str, title: str, description: str, default: Any = ..., *, example: Any, **extra: Any
+) -> Any:
+    """A front-matter key: Czech alias, title, description and one example in one call.
+
+    The example is the value as the YAML reader yields it from what an author writes
+    (``Decimal("1.2")`` for ``kod: 1.2``); editors show it from the JSON Schema and
+    ``docs/klice.md`` prints it as YAML.
+    """
+    return Field(
+        default, alias=alias, title=title, description=description, examples=[example], **extra
+    )
 
 
 def _as_text(value: Any) -> Any:
@@ -73,7 +82,7 @@ IndicatorCode = _code(r"\d{1,2}\.\d{1,2}[a-z]", "kód indikátoru (kód opatřen
 SharedGoalCode = _code(r"SC\d{1,2}", "kód společného cíle (SC a číslo)", "SC1")
 VocabKey = _code(r"[a-z0-9][a-z0-9_-]*", "klíč (malá písmena bez diakritiky)", "seniori")
 OrgKey = _code(
-    r"[A-Za-z0-9][A-Za-z0-9_-]*", "klíč organizace (písmena bez diakritiky, číslice)", "CHAROL"
+    r"[A-Za-z0-9][A-Za-z0-9_-]*", "klíč organizace (písmena bez diakritiky, číslice)", "CHARITA"
 )
 Text = Annotated[str, BeforeValidator(_as_text)]
 
@@ -86,12 +95,15 @@ def _paragraph(value: Any) -> Any:
     return value
 
 
-Paragraph = Annotated[str, BeforeValidator(_paragraph)]
+# Written unquoted (paragraf: 40, identifikator: 4829157), so editors must accept numbers too.
+_TEXT_OR_INTEGER = WithJsonSchema({"type": ["string", "integer"]})
+Paragraph = Annotated[str, BeforeValidator(_paragraph), _TEXT_OR_INTEGER]
+Digits = Annotated[str, BeforeValidator(_as_text), _TEXT_OR_INTEGER]
 Markdown = Annotated[str, BeforeValidator(_as_text)]
 
 Year = Annotated[
     int,
-    Field(ge=1990, le=2100, json_schema_extra={"examples": [2026]}),
+    Field(ge=1990, le=2100, examples=[2026]),
 ]
 
 

@@ -1,0 +1,290 @@
+"""A measure of an area chapter with its parts: services, indicators, activities, timeline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from assembler.models.common import (
+    ActivityCode,
+    Digits,
+    IndicatorCode,
+    Many,
+    Markdown,
+    MeasureCode,
+    Model,
+    Money,
+    Number,
+    OrgKey,
+    Paragraph,
+    SharedGoalCode,
+    Text,
+    VocabKey,
+    Year,
+    YesNo,
+    yaml_key,
+)
+
+MeasureKind = Literal["udrzeni", "rozvoj", "nova_sluzba", "systemove"]
+ServiceForm = Literal["ambulantni", "terenni", "pobytova"]
+
+# Examples shared by several keys, as the YAML reader yields them (see yaml_key).
+TIMELINE_EXAMPLE = {"od": 2026, "do": 2029}
+INDICATOR_EXAMPLE: dict[str, Any] = {
+    "kod": "1.1a",
+    "nazev": "Počet klientů, kterým je poskytnuta péče po 18. hodině",
+    "jednotka": "osoby",
+    "vychozi_hodnota": {"hodnota": 0, "rok": 2025},
+    "cilova_hodnota": [{"hodnota": 60, "rok": 2029}],
+    "vyssi_je_lepsi": True,
+    "zdroj_overeni": "roční výkaz poskytovatele",
+}
+MEASURE_EXAMPLE: dict[str, Any] = {
+    "kod": Decimal("1.1"),
+    "nazev": "Rozšíření pečovatelské služby o večery a víkendy",
+    "druh": "rozvoj",
+    "popis": "Pečovatelská služba přidá dvě večerní směny a víkendové návštěvy.",
+    "harmonogram": TIMELINE_EXAMPLE,
+}
+
+
+class Milestone(Model):
+    year: Year = yaml_key("rok", "Rok", "Rok milníku.", example=2027)
+    description: Text = yaml_key(
+        "popis", "Popis", "Co má být v daném roce hotovo.", example="víkendové návštěvy"
+    )
+
+
+class Timeline(Model):
+    start: Year = yaml_key("od", "Od roku", "Rok zahájení.", example=2026)
+    end: Year = yaml_key("do", "Do roku", "Rok ukončení (včetně).", example=2029)
+    milestones: Many[Milestone] = yaml_key(
+        "milniky",
+        "Milníky",
+        "Dílčí milníky.",
+        [],
+        example=[{"rok": 2026, "popis": "večerní směny ve všední dny"}],
+    )
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class IndicatorValue(Model):
+    value: Number = yaml_key(
+        "hodnota", "Hodnota", "Číselná hodnota v měrné jednotce indikátoru.", example=60
+    )
+    year: Year = yaml_key("rok", "Rok", "Rok, ke kterému hodnota platí.", example=2029)
+
+
+class Indicator(Model):
+    code: IndicatorCode = yaml_key(
+        "kod",
+        "Kód",
+        "Kód opatření a malé písmeno, např. 1.2a. Trvalý klíč pro monitoring.",
+        example="1.1a",
+    )
+    name: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Co se měří, např. Počet podpořených osob.",
+        example="Počet klientů, kterým je poskytnuta péče po 18. hodině",
+    )
+    unit: Text = yaml_key(
+        "jednotka", "Měrná jednotka", "Např. osoby, hodiny, %, lůžka.", example="osoby"
+    )
+    baseline: IndicatorValue = yaml_key(
+        "vychozi_hodnota",
+        "Výchozí hodnota",
+        "Hodnota a rok před začátkem plánu.",
+        example={"hodnota": 0, "rok": 2025},
+    )
+    targets: Many[IndicatorValue] = yaml_key(
+        "cilova_hodnota",
+        "Cílová hodnota",
+        "Hodnota a rok, kterých má být dosaženo; pro více milníků seznam.",
+        example=[{"hodnota": 25, "rok": 2026}, {"hodnota": 60, "rok": 2029}],
+    )
+    higher_is_better: YesNo = yaml_key(
+        "vyssi_je_lepsi",
+        "Vyšší je lepší",
+        "ano, pokud je cílem hodnotu zvýšit; ne, pokud snížit (např. čekací doba).",
+        example=True,
+    )
+    verification: Text = yaml_key(
+        "zdroj_overeni",
+        "Zdroj ověření",
+        "Odkud hodnota pochází, např. výkazy poskytovatele.",
+        example="roční výkaz poskytovatele",
+    )
+    external_code: Text | None = yaml_key(
+        "externi_kod",
+        "Externí kód",
+        "Kód indikátoru v programu podpory (ESF, OP Z+) nebo v krajském plánu.",
+        None,
+        example="6 00 00",
+    )
+
+
+class Service(Model):
+    identifier: Digits = yaml_key(
+        "identifikator",
+        "Identifikátor služby",
+        "Identifikátor v registru poskytovatelů (7 číslic).",
+        example=4829157,
+    )
+    name: Text | None = yaml_key(
+        "nazev",
+        "Název služby",
+        "Název služby, jak je registrována.",
+        None,
+        example="Pečovatelská služba Lipovany",
+    )
+    section: Paragraph = yaml_key(
+        "paragraf",
+        "Druh služby (§)",
+        "Paragraf zákona o sociálních službách, např. 40 nebo 60a.",
+        example=40,
+    )
+    forms: Many[ServiceForm] = yaml_key(
+        "forma",
+        "Forma",
+        "ambulantni, terenni nebo pobytova (i více).",
+        [],
+        example=["terenni", "ambulantni"],
+    )
+    provider: OrgKey = yaml_key(
+        "poskytovatel", "Poskytovatel", "Klíč organizace z registru.", example="PECOVATELSKA"
+    )
+
+
+class Activity(Model):
+    code: ActivityCode = yaml_key(
+        "kod", "Kód", "Kód opatření a pořadí, např. 1.2.1.", example="1.1.1"
+    )
+    title: Text = yaml_key(
+        "nazev", "Název", "Co se udělá.", example="Přijetí a zaškolení čtyř nových pečovatelek"
+    )
+    description: Markdown | None = yaml_key(
+        "popis",
+        "Popis",
+        "Podrobnosti (Markdown).",
+        None,
+        example="Výběrové řízení vyhlásí pečovatelská služba v lednu 2026.",
+    )
+    implementer: OrgKey | None = yaml_key(
+        "realizator", "Realizátor", "Klíč organizace.", None, example="PECOVATELSKA"
+    )
+    timeline: Timeline | None = yaml_key(
+        "harmonogram", "Harmonogram", "Kdy proběhne.", None, example={"od": 2026, "do": 2026}
+    )
+
+
+Costs = dict[Year, dict[VocabKey, Money]]
+
+
+class Measure(Model):
+    code: MeasureCode = yaml_key(
+        "kod", "Kód", "Číslo cíle a pořadí opatření, např. 1.2.", example=Decimal("1.1")
+    )
+    title: Text = yaml_key(
+        "nazev", "Název", "Krátký název opatření.", example=MEASURE_EXAMPLE["nazev"]
+    )
+    description: Markdown = yaml_key(
+        "popis", "Popis", "Co opatření obnáší (Markdown).", example=MEASURE_EXAMPLE["popis"]
+    )
+    rationale: Markdown | None = yaml_key(
+        "oduvodneni",
+        "Odůvodnění",
+        "Proč je opatření potřeba.",
+        None,
+        example="Podle šetření z roku 2024 odkládá 38 % pečujících rodin zapojení služby "
+        "kvůli chybějící večerní péči.",
+    )
+    kind: MeasureKind = yaml_key(
+        "druh", "Druh opatření", "udrzeni, rozvoj, nova_sluzba nebo systemove.", example="rozvoj"
+    )
+    target_groups: Many[VocabKey] = yaml_key(
+        "cilove_skupiny",
+        "Cílové skupiny",
+        "Klíče cílových skupin ze slovníku plánu.",
+        [],
+        example=["seniori", "pecujici"],
+    )
+    services: Many[Service] = yaml_key(
+        "sluzby",
+        "Registrované služby",
+        "Služby, kterých se opatření týká.",
+        [],
+        example=[{"identifikator": 4829157, "paragraf": 40, "poskytovatel": "PECOVATELSKA"}],
+    )
+    guarantor: OrgKey | None = yaml_key(
+        "garant", "Garant", "Klíč organizace, která za opatření odpovídá.", None, example="MESTO"
+    )
+    implementers: Many[OrgKey] = yaml_key(
+        "realizatori",
+        "Realizátoři",
+        "Klíče organizací, které opatření provádějí.",
+        [],
+        example=["PECOVATELSKA"],
+    )
+    partners: Many[OrgKey] = yaml_key(
+        "partneri",
+        "Partneři",
+        "Klíče spolupracujících organizací.",
+        [],
+        example=["CHARITA", "MP"],
+    )
+    timeline: Timeline = yaml_key(
+        "harmonogram", "Harmonogram", "Od kdy do kdy opatření běží.", example=TIMELINE_EXAMPLE
+    )
+    costs: Costs = yaml_key(
+        "naklady",
+        "Předpokládané náklady",
+        "Po letech a zdrojích v Kč, např. 2026: {obec: 250000, mpsv: 1200000}.",
+        {},
+        example={2026: {"obec": 1450000, "mpsv": 2100000, "uhrady": 380000}},
+    )
+    indicators: Many[Indicator] = yaml_key(
+        "indikatory",
+        "Indikátory",
+        "Jak se pozná, že se opatření daří.",
+        [],
+        example=[INDICATOR_EXAMPLE],
+    )
+    activities: Many[Activity] = yaml_key(
+        "aktivity",
+        "Aktivity",
+        "Dílčí kroky opatření.",
+        [],
+        example=[{"kod": "1.1.1", "nazev": "Přijetí a zaškolení čtyř nových pečovatelek"}],
+    )
+    related: Many[Text] = yaml_key(
+        "souvisejici",
+        "Související",
+        "Kódy souvisejících položek, např. ROD 2.1.",
+        [],
+        example=["SEN 1.4", "ROD 2.1"],
+    )
+    shared_goals: Many[SharedGoalCode] = yaml_key(
+        "spolecne_cile",
+        "Společné cíle",
+        "Kódy společných cílů, k nimž opatření přispívá.",
+        [],
+        example=["SC2"],
+    )
+    cancelled: Text | None = yaml_key(
+        "zruseno",
+        "Zrušeno",
+        "Důvod zrušení (opatření zůstává kvůli stabilním kódům).",
+        None,
+        example="Službu od roku 2027 zajišťuje kraj.",
+    )
+    internal_note: Text | None = yaml_key(
+        "interni_poznamka",
+        "Interní poznámka",
+        "Poznámka skupiny; do výstupů se nikdy netiskne.",
+        None,
+        example="Znovu otevřít při monitoringu za rok 2027.",
+    )

@@ -1,0 +1,228 @@
+"""Parts of ``plan.yaml``: commissioner, period, approval, contacts, registers, outputs."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from assembler.models.chapter import TriadRole
+from assembler.models.common import (
+    Ico,
+    Markdown,
+    Model,
+    OrgKey,
+    SharedGoalCode,
+    Text,
+    VocabKey,
+    Year,
+    yaml_key,
+)
+
+# Examples shared by several keys, as the YAML reader yields them (see yaml_key).
+APPROVAL_EXAMPLE = {
+    "organ": "Zastupitelstvo statutárního města Lipovany",
+    "usneseni": "ZM/14/2025/212",
+    "datum": datetime.date(2025, 12, 11),
+}
+COORDINATOR_EXAMPLE = {"jmeno": "Mgr. Alena Horáková", "email": "komunitniplan@lipovany.example.cz"}
+ESF_EXAMPLE = {
+    "projekt": "Plánování sociálních služeb v Lipovanech",
+    "registracni_cislo": "CZ.03.02.01/00/22_007/0001234",
+    "logo": "assets/esf-logo.svg",
+}
+
+
+class Municipality(Model):
+    name: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Úřední název, např. Statutární město Lipová.",
+        example="Statutární město Lipovany",
+    )
+    ico: Ico = yaml_key("ico", "IČO", "Identifikační číslo (8 číslic).", example="00296015")
+    kind: Literal["obec", "kraj", "mikroregion"] = yaml_key(
+        "typ", "Typ", "obec, kraj nebo mikroregion (svazek obcí).", "obec", example="obec"
+    )
+    address: Text | None = yaml_key(
+        "adresa", "Adresa", "Adresa úřadu.", None, example="Masarykovo náměstí 1, 741 01 Lipovany"
+    )
+    web: Text | None = yaml_key(
+        "web", "Web", "Webové stránky.", None, example="https://www.lipovany.example.cz"
+    )
+    logo: Text | None = yaml_key(
+        "logo",
+        "Logo",
+        "Cesta k obrázku loga v projektu (PNG nebo SVG).",
+        None,
+        example="assets/znak-lipovany.svg",
+    )
+
+
+class Period(Model):
+    start: Year = yaml_key("od", "Od roku", "První rok platnosti plánu.", example=2026)
+    end: Year = yaml_key("do", "Do roku", "Poslední rok platnosti plánu (včetně).", example=2029)
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Approval(Model):
+    body: Text = yaml_key(
+        "organ",
+        "Orgán",
+        "Kdo plán schválil, např. Zastupitelstvo města Lipová.",
+        example=APPROVAL_EXAMPLE["organ"],
+    )
+    resolution: Text = yaml_key(
+        "usneseni", "Číslo usnesení", "Např. ZM/12/2025/34.", example=APPROVAL_EXAMPLE["usneseni"]
+    )
+    date: datetime.date = yaml_key(
+        "datum", "Datum", "Datum schválení, např. 2025-12-10.", example=APPROVAL_EXAMPLE["datum"]
+    )
+
+
+class Contact(Model):
+    name: Text = yaml_key(
+        "jmeno", "Jméno", "Jméno koordinátora.", example=COORDINATOR_EXAMPLE["jmeno"]
+    )
+    position: Text | None = yaml_key(
+        "funkce", "Funkce", "Funkce.", None, example="koordinátorka komunitního plánování"
+    )
+    email: Text | None = yaml_key(
+        "email",
+        "E-mail",
+        "Pracovní e-mail (zveřejňuje se).",
+        None,
+        example=COORDINATOR_EXAMPLE["email"],
+    )
+    phone: Text | None = yaml_key(
+        "telefon", "Telefon", "Pracovní telefon (zveřejňuje se).", None, example="+420 556 700 215"
+    )
+
+
+class Organisation(Model):
+    key: OrgKey = yaml_key(
+        "klic", "Klíč", "Krátký klíč, kterým se na organizaci odkazují kapitoly.", example="CHARITA"
+    )
+    name: Text = yaml_key("nazev", "Název", "Úplný název organizace.", example="Charita Lipovany")
+    ico: Ico | None = yaml_key(
+        "ico", "IČO", "Identifikační číslo (8 číslic).", None, example="26837153"
+    )
+    role: TriadRole = yaml_key(
+        "role",
+        "Role v triádě",
+        "zadavatel, poskytovatel, uzivatele nebo jine.",
+        example="poskytovatel",
+    )
+    address: Text | None = yaml_key(
+        "adresa", "Adresa", "Adresa (veřejná).", None, example="Kostelní 8, 741 01 Lipovany"
+    )
+    phone: Text | None = yaml_key(
+        "telefon", "Telefon", "Telefon organizace (veřejný).", None, example="+420 556 711 100"
+    )
+    email: Text | None = yaml_key(
+        "email",
+        "E-mail",
+        "E-mail organizace (veřejný).",
+        None,
+        example="charita@charita-lipovany.example.cz",
+    )
+    web: Text | None = yaml_key(
+        "web", "Web", "Webové stránky.", None, example="https://www.charita-lipovany.example.cz"
+    )
+    help_with: Text | None = yaml_key(
+        "pomaha_s",
+        "S čím pomáhá",
+        "Jedna věta pro veřejnost: s čím se na organizaci obrátit.",
+        None,
+        example="Domácí péče, odlehčovací služby, poradna a azylový dům.",
+    )
+
+
+class VocabItem(Model):
+    key: VocabKey = yaml_key("klic", "Klíč", "Klíč, který se píše do kapitol.", example="pecujici")
+    name: Text = yaml_key("nazev", "Název", "Název, který se tiskne.", example="Pečující osoby")
+
+
+class SharedGoal(Model):
+    code: SharedGoalCode = yaml_key("kod", "Kód", "SC a číslo, např. SC1.", example="SC2")
+    title: Text = yaml_key(
+        "nazev", "Název", "Název společného cíle.", example="Podpora pečujících osob"
+    )
+    description: Markdown | None = yaml_key(
+        "popis",
+        "Popis",
+        "Popis společného cíle.",
+        None,
+        example="Odlehčovací služby a poradenství pomáhají rodinám péči vydržet.",
+    )
+
+
+class EsfPublicity(Model):
+    project: Text = yaml_key(
+        "projekt",
+        "Název projektu",
+        "Název projektu podpořeného z ESF.",
+        example=ESF_EXAMPLE["projekt"],
+    )
+    registration: Text = yaml_key(
+        "registracni_cislo",
+        "Registrační číslo",
+        "Např. CZ.03.02.01/00/22_…",
+        example=ESF_EXAMPLE["registracni_cislo"],
+    )
+    logo: Text = yaml_key(
+        "logo",
+        "Logo",
+        "Cesta k povinnému logu (EU a program) v projektu.",
+        example=ESF_EXAMPLE["logo"],
+    )
+
+
+class OutputFiles(Model):
+    directory: Text = yaml_key(
+        "adresar", "Adresář", "Kam se výstupy zapisují.", "output", example="vystupy"
+    )
+    plan_docx: Text = yaml_key(
+        "plan_docx",
+        "Plán DOCX",
+        "Název souboru plánu pro Word.",
+        "plan.docx",
+        example="plan-lipovany-2026-2029.docx",
+    )
+    plan_pdf: Text = yaml_key(
+        "plan_pdf",
+        "Plán PDF",
+        "Název souboru plánu v PDF.",
+        "plan.pdf",
+        example="plan-lipovany-2026-2029.pdf",
+    )
+    summary_pdf: Text = yaml_key(
+        "souhrn_pdf",
+        "Souhrn PDF",
+        "Veřejná verze v PDF.",
+        "summary.pdf",
+        example="souhrn-lipovany.pdf",
+    )
+    summary_docx: Text = yaml_key(
+        "souhrn_docx",
+        "Souhrn DOCX",
+        "Veřejná verze pro Word.",
+        "summary.docx",
+        example="souhrn-lipovany.docx",
+    )
+    summary_html: Text = yaml_key(
+        "souhrn_html",
+        "Souhrn HTML",
+        "Veřejná verze jako web.",
+        "summary.html",
+        example="souhrn-lipovany.html",
+    )
+    reference_docx: Text | None = yaml_key(
+        "sablona_docx",
+        "Šablona DOCX",
+        "Vlastní reference.docx se styly (nepovinné).",
+        None,
+        example="sablony/lipovany.docx",
+    )
