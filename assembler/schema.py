@@ -206,6 +206,8 @@ def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return str(_CZECH_NAMES.get(name, name)).split(" (")[0].lower()
+    if prop.get("enum") == ["ano", "ne"]:
+        return "ano/ne"  # the written form of a yes/no key (see models.common.YesNo)
     if "enum" in prop:
         return " / ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:

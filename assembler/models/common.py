@@ -185,7 +185,12 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+# Authors are told to write ano/ne; the schema must not mark that as wrong in editors.
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"oneOf": [{"type": "boolean"}, {"enum": ["ano", "ne"]}]}),
+]
 
 
 def listify(value: Any) -> Any:
