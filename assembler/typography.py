@@ -28,27 +28,30 @@ _MONTHS = "ledna|února|března|dubna|května|června|července|srpna|září|ř
 _UNITS = r"%|‰|Kč|EUR|tis\.|mil\.|mld\.|km|m²|m|ha|kg|t|h|min|ks|°C|let|roků|osob|lůžek|lůžka"
 _ABBREVIATIONS = r"§|č\.|odst\.|písm\.|čl\.|str\.|s\.|tel\.|např\.|tzv\.|resp\."
 
-_RULES: list[tuple[re.Pattern[str], str]] = [
+# Each rule with what its text must contain for the rule to apply at all: checking
+# that first skips most of the regex work on the thousands of short texts of a plan.
+_DIGITS = tuple("0123456789")
+_RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     # one-letter prepositions and conjunctions stay with the next word
-    (re.compile(r"(?<![\w\\.,;:!?])([KkSsVvZzOoUuAaIi]) (?=\S)"), r"\1" + NBSP),
+    (re.compile(r"(?<![\w\\.,;:!?])([KkSsVvZzOoUuAaIi]) (?=\S)"), r"\1" + NBSP, ()),
     # digit groups: 1 279 522
-    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NBSP),
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NBSP, _DIGITS),
     # number and unit or sign: 50 %, 1 000 Kč, 2,5 mil. Kč
-    (re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w]))"), NBSP),
-    (re.compile(r"(?<=\b(?:tis|mil|mld)\.) (?=Kč)"), NBSP),
+    (re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w]))"), NBSP, _DIGITS),
+    (re.compile(r"(?<=\b(?:tis|mil|mld)\.) (?=Kč)"), NBSP, ("Kč",)),
     # § 23, č. 108/2006 Sb., odst. 2
-    (re.compile(rf"(?<![\w])({_ABBREVIATIONS}) (?=\S)"), r"\1" + NBSP),
-    (re.compile(r"(?<=\d) (?=Sb\.)"), NBSP),
+    (re.compile(rf"(?<![\w])({_ABBREVIATIONS}) (?=\S)"), r"\1" + NBSP, ("§", ".")),
+    (re.compile(r"(?<=\d) (?=Sb\.)"), NBSP, _DIGITS),
     # dates: 1. 12. 2010, 15. 9. (without a year) and 1. prosince 2010
-    (re.compile(r"(?<=\b\d\.) (?=\d{1,2}\.)|(?<=\b\d\d\.) (?=\d{1,2}\.)"), NBSP),
-    (re.compile(r"(?<=\d\.) (?=\d{4}\b)"), NBSP),
-    (re.compile(rf"(?<=\b\d\.) (?={_MONTHS})|(?<=\b\d\d\.) (?={_MONTHS})"), NBSP),
+    (re.compile(r"(?<=\b\d\.) (?=\d{1,2}\.)|(?<=\b\d\d\.) (?=\d{1,2}\.)"), NBSP, _DIGITS),
+    (re.compile(r"(?<=\d\.) (?=\d{4}\b)"), NBSP, _DIGITS),
+    (re.compile(rf"(?<=\b\d\.) (?={_MONTHS})|(?<=\b\d\d\.) (?={_MONTHS})"), NBSP, _DIGITS),
     # ranges of years: 2019-2022 → 2019–2022
-    (re.compile(r"(?<![\d./-])((?:19|20)\d\d)-((?:19|20)\d\d)(?![\d-])"), r"\1–\2"),
+    (re.compile(r"(?<![\d./-])((?:19|20)\d\d)-((?:19|20)\d\d)(?![\d-])"), r"\1–\2", _DIGITS),
     # a hyphen used as a dash between words
-    (re.compile(r"(?<=[\w“”)]) - (?=[\w„(])"), " – "),
+    (re.compile(r"(?<=[\w“”)]) - (?=[\w„(])"), " – ", (" - ",)),
     # straight double quotes → Czech „…“
-    (re.compile(r'(^|[\s(\u00a0])"([^"\n]+)"'), r"\1„\2“"),
+    (re.compile(r'(^|[\s(\u00a0])"([^"\n]+)"'), r"\1„\2“", ('"',)),
 ]
 
 
@@ -62,8 +65,9 @@ def czech(text: str) -> str:
     for start, end in protected:
         masked[start:end] = "\ue000" * (end - start)
     result = "".join(masked)
-    for pattern, replacement in _RULES:
-        result = pattern.sub(replacement, result)
+    for pattern, replacement, needs in _RULES:
+        if not needs or any(needed in result for needed in needs):
+            result = pattern.sub(replacement, result)
     assert len(result) == len(text), "typography rules must keep the text length"
     out = list(result)
     for start, end in protected:
