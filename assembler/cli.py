@@ -7,12 +7,14 @@ environment or internal error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from assembler import commands
+from assembler import authoring_commands, commands
 from assembler.terminal import Terminal
 
 EXIT_CODES = """\
@@ -43,13 +45,22 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        message = message.replace("the following arguments are required", "chybí argumenty")
-        message = (
-            message.replace("invalid choice", "neznámá volba")
-            .replace("unrecognized arguments", "neznámé argumenty")
-            .replace("choose from", "vyberte z")
-        )
-        self.exit(2, f"plan: chyba: {message}\n")
+        for english, czech in _ARGPARSE_CZECH:
+            message = re.sub(english, czech, message)
+        self.exit(2, f"plan: chyba: {message}\nNápověda: {self.prog} --help\n")
+
+
+# argparse's English error messages (Python 3.11–3.13) and their Czech wording.
+_ARGPARSE_CZECH = [
+    (r"^argument ([^:]+): ", r"\1: "),
+    (r"the following arguments are required", "chybí argumenty"),
+    (r"invalid choice", "neznámá volba"),
+    (r"unrecognized arguments", "neznámé argumenty"),
+    (r"choose from", "vyberte z"),
+    (r"invalid int value: (.*)", r"\1 není celé číslo; napište číslo, např. 8765"),
+    (r"expected one argument", "chybí hodnota za přepínačem"),
+    (r"^PŘÍKAZ: neznámá volba", "neznámý příkaz"),
+]
 
 
 def _dir_argument(parser: argparse.ArgumentParser) -> None:
@@ -73,8 +84,8 @@ def _subparser(
     parser = sub.add_parser(
         name,
         help=summary,
-        description=summary,
-        epilog=f"příklady:\n{examples}\n{EXIT_CODES}",
+        description=textwrap.fill(summary, 80),
+        epilog=f"příklady:\n{examples}\n\n{EXIT_CODES}",
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")
@@ -87,13 +98,17 @@ def build_parser() -> _Parser:
     parser = _Parser(
         prog="plan",
         description=(
-            "Sestavení střednědobého plánu rozvoje sociálních služeb z kapitol pracovních "
+            "Sestavení střednědobého plánu rozvoje sociálních služeb z kapitol pracovních\n"
             "skupin: kontrola, plán v DOCX a PDF, veřejná verze."
         ),
         epilog=(
-            "příklady:\n  plan check            zkontroluje plán v aktuální složce\n"
-            "  plan build            sestaví plán a veřejnou verzi do output/\n"
-            "  plan check --help     nápověda k jednomu příkazu\n\n" + EXIT_CODES
+            "příklady:\n"
+            "  plan init muj-plan              založí nový plán (zeptá se na obec, IČO, období…)\n"
+            '  plan new-chapter "Senioři"      přidá kapitolu oblasti a zařadí ji do osnovy\n'
+            "  plan watch                      náhled v prohlížeči, obnoví se po každém uložení\n"
+            "  plan check                      zkontroluje plán v aktuální složce\n"
+            "  plan build                      sestaví plán a veřejnou verzi do output/\n"
+            "  plan init --help                nápověda k jednomu příkazu\n\n" + EXIT_CODES
         ),
         add_help=False,
     )
@@ -130,22 +145,44 @@ def build_parser() -> _Parser:
         sub,
         "init",
         "založí nový plán: plan.yaml, vzorové kapitoly a nastavení editoru",
-        "  plan init muj-plan\n"
-        '  plan init muj-plan --bez-dotazu --obec "Obec Lhota" --ico 00296015 --od 2027 '
-        '--do 2030 --koordinator "Jana Nová" --email plan@lhota.cz',
-        commands.run_init,
+        "  plan init muj-plan                 zeptá se na obec, IČO, období a koordinátora\n"
+        '  plan init muj-plan --bez-dotazu --obec "Obec Lhota" --ico 00296015 \\\n'
+        '      --od 2027 --do 2030 --koordinator "Jana Nová" --email plan@lhota.cz',
+        authoring_commands.run_init,
     )
-    init.add_argument("dir", type=Path, metavar="SLOŽKA", help="kam plán založit")
-    init.add_argument("--nazev", help="název plánu (výchozí: odvozený z obce a období)")
-    init.add_argument("--obec", dest="municipality", help="název obce nebo kraje")
-    init.add_argument("--ico", help="IČO obce nebo kraje")
-    init.add_argument("--typ", choices=["obec", "kraj", "mikroregion"], default="obec")
-    init.add_argument("--od", dest="start", help="první rok plánu")
-    init.add_argument("--do", dest="end", help="poslední rok plánu")
-    init.add_argument("--koordinator", dest="coordinator", help="jméno koordinátora")
-    init.add_argument("--email", help="e-mail koordinátora")
+    init.add_argument("dir", type=Path, metavar="SLOŽKA", help="kam plán založit (nová složka)")
     init.add_argument(
-        "--bez-dotazu", dest="no_input", action="store_true", help="nic se neptat (pro skripty)"
+        "--nazev",
+        metavar="NÁZEV",
+        help="název plánu (výchozí: Střednědobý plán rozvoje sociálních služeb – obec a období)",
+    )
+    init.add_argument(
+        "--obec", dest="municipality", metavar="NÁZEV", help="úřední název obce nebo kraje"
+    )
+    init.add_argument("--ico", metavar="IČO", help="IČO obce nebo kraje, 8 číslic (např. 00296015)")
+    init.add_argument(
+        "--typ",
+        choices=["obec", "kraj", "mikroregion"],
+        default="obec",
+        metavar="TYP",
+        help="kdo plán zadává: obec, kraj nebo mikroregion (výchozí: obec)",
+    )
+    init.add_argument("--od", dest="start", metavar="ROK", help="první rok plánu, např. 2027")
+    init.add_argument("--do", dest="end", metavar="ROK", help="poslední rok plánu, např. 2030")
+    init.add_argument(
+        "--koordinator",
+        dest="coordinator",
+        metavar="JMÉNO",
+        help="jméno a příjmení koordinátora plánování",
+    )
+    init.add_argument(
+        "--email", metavar="E-MAIL", help="pracovní e-mail koordinátora (zveřejňuje se)"
+    )
+    init.add_argument(
+        "--bez-dotazu",
+        dest="no_input",
+        action="store_true",
+        help="nic se neptat, vše zadat přepínači (pro skripty)",
     )
 
     chapter = _subparser(
@@ -153,12 +190,21 @@ def build_parser() -> _Parser:
         "new-chapter",
         "přidá kapitolu oblasti (pracovní skupiny) a zařadí ji do osnovy",
         '  plan new-chapter "Senioři" --kod SEN\n  plan new-chapter "Rodiny s dětmi" -C muj-plan',
-        commands.run_new_chapter,
+        authoring_commands.run_new_chapter,
     )
     chapter.add_argument("nazev", metavar="NÁZEV", help="název oblasti, např. Senioři")
-    chapter.add_argument("--kod", help="kód oblasti, 2–8 velkých písmen (výchozí: z názvu)")
     chapter.add_argument(
-        "-C", "--slozka", type=Path, default=Path("."), metavar="SLOŽKA", help="složka plánu"
+        "--kod",
+        metavar="KÓD",
+        help="kód oblasti, 2–8 velkých písmen bez diakritiky (výchozí: z názvu, např. SEN)",
+    )
+    chapter.add_argument(
+        "-C",
+        "--slozka",
+        type=Path,
+        default=Path("."),
+        metavar="SLOŽKA",
+        help="složka plánu (výchozí: aktuální složka)",
     )
 
     watch = _subparser(
@@ -166,12 +212,21 @@ def build_parser() -> _Parser:
         "watch",
         "průběžný náhled: po každém uložení přestaví plán a obnoví stránku v prohlížeči",
         "  plan watch\n  plan watch muj-plan --port 8765 --bez-prohlizece",
-        commands.run_watch,
+        authoring_commands.run_watch,
     )
     _dir_argument(watch)
-    watch.add_argument("--port", type=int, default=8000, help="port náhledu (výchozí 8000)")
     watch.add_argument(
-        "--bez-prohlizece", dest="no_browser", action="store_true", help="neotevírat prohlížeč"
+        "--port",
+        type=int,
+        default=8000,
+        metavar="ČÍSLO",
+        help="port náhledu na tomto počítači (výchozí: 8000)",
+    )
+    watch.add_argument(
+        "--bez-prohlizece",
+        dest="no_browser",
+        action="store_true",
+        help="neotevírat prohlížeč (adresu náhledu vypíše)",
     )
 
     schema = _subparser(

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from assembler.check import check
 from assembler.diagnostics import Problem
-from assembler.project import CHAPTER_DIR, PLAN_FILE
+from assembler.render.livehtml import LivePage
+
+# Where outputs go unless plan.yaml says otherwise (vystupy: adresar).
+DEFAULT_OUTPUT = "output"
 
 RELOAD_SCRIPT = """<script>
 (function () {
@@ -67,15 +70,18 @@ class Preview:
         self.last_good = EMPTY_PAGE
         self.version = 0
         self.page = EMPTY_PAGE
+        self.output = DEFAULT_OUTPUT  # the output folder, as the last good plan.yaml says
+        self.live = LivePage()
 
     def rebuild(self) -> Build:
-        from assembler.render import html as html_format
         from assembler.render.documents import plan_document
 
         started = time.perf_counter()
         result = check(self.root)
+        if result.plan is not None:
+            self.output = result.plan.project.info.outputs.directory
         if result.ok and result.plan is not None:
-            page = html_format.render(plan_document(result.plan)).decode("utf-8")
+            page = self.live.render(plan_document(result.plan))
             self.last_good = page.replace("</body>", RELOAD_SCRIPT + "</body>")
         page = self.last_good.replace("<!--problems-->", problems_block(result.problems), 1)
         if RELOAD_SCRIPT not in page:
@@ -112,14 +118,40 @@ def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
     return server
 
 
-def relevant(changes: Iterable[tuple[object, str]], root: Path) -> bool:
-    """Only the plan and its chapters trigger a rebuild (not output/ or editor temp files)."""
-    plan = (root / PLAN_FILE).resolve()
-    chapters = (root / CHAPTER_DIR).resolve()
+# Files editors and office programs write next to the one being edited: backups (x~),
+# swap and lock files (.x.swp, .#x, ~$x.docx), temporary copies (x.tmp) and vim's
+# write test (4913). Saving them must not rebuild the preview.
+_TEMPORARY_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".temp", ".bak", ".part", ".crdownload")
+
+
+def _temporary(name: str) -> bool:
+    lower = name.lower()
+    return (
+        name.endswith("~")
+        or name.startswith("~$")
+        or lower.endswith(_TEMPORARY_SUFFIXES)
+        or name == "4913"
+    )
+
+
+def relevant(
+    changes: Iterable[tuple[object, str]], root: Path, output: str = DEFAULT_OUTPUT
+) -> bool:
+    """Whether a change can alter the plan: anything in the project folder — plan.yaml,
+    chapters, images, the DOCX template — except the output folder, hidden files and
+    folders (.git, .vscode, .plan-build.json) and editors' temporary files."""
+    base = root.resolve()
+    outputs = tuple(part.casefold() for part in Path(output).parts)
     for _, name in changes:
-        path = Path(name).resolve()
-        if path == plan or (path.parent == chapters and path.suffix == ".md"):
-            return True
+        try:
+            parts = Path(name).resolve().relative_to(base).parts
+        except ValueError:
+            continue  # outside the project (a symbolic link's target)
+        if not parts or tuple(p.casefold() for p in parts[: len(outputs)]) == outputs:
+            continue
+        if any(part.startswith(".") for part in parts) or _temporary(parts[-1]):
+            continue
+        return True
     return False
 
 
@@ -130,5 +162,5 @@ def watch(
     import watchfiles
 
     for changes in watchfiles.watch(preview.root, stop_event=stop, debounce=150, step=50):
-        if relevant(changes, preview.root):
+        if relevant(changes, preview.root, preview.output):
             on_build(preview.rebuild())

@@ -5,16 +5,20 @@ Both refuse to overwrite anything that exists; the CLI asks the questions.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from assembler import yamlio
 from assembler.project import CHAPTER_DIR, PLAN_FILE
 from assembler.render.markdown import render_scaffold
 from assembler.schema import generated_files
 from assembler.vocab import GENERATED_SECTIONS
+from assembler.yamltree import BOOLEANS
 
 
 class ScaffoldError(Exception):
@@ -43,6 +47,58 @@ def default_code(title: str) -> str:
     return slug(title).replace("-", "").upper()[:3] or "OBL"
 
 
+# The plan's vocabularies written out in a new plan.yaml (PlanInfo attributes), each with
+# a comment saying where its keys are used. Keys and values come from the model defaults.
+VOCABULARY_NOTES = {
+    "funding_sources": "Zdroje financování: klíče se píší do nákladů opatření, "
+    "např. 2027: {obec: 100000}.",
+    "target_groups": "Cílové skupiny: klíče se píší do cilove_skupiny v kapitolách oblastí.",
+    "measure_statuses": "Stavy opatření pro roční monitoring.",
+    "comment_resolutions": "Způsoby vypořádání připomínek z veřejného připomínkování.",
+    "abbreviations": "Zkratky (ZKRATKA: význam). Do plánu se vypíšou jen ty, které text "
+    "opravdu používá.",
+}
+
+_PLAIN = re.compile(r"[^\W\d_][\w .()+/–-]*")
+
+
+def yaml_text(value: str, *, flow: bool = False) -> str:
+    """A YAML scalar for a generated file: plain when unambiguous, else double-quoted.
+
+    ``flow`` is for values inside ``{…}``, where a comma would end the value.
+    """
+    allowed = _PLAIN.fullmatch(value if flow else value.replace(",", ""))
+    special = value in BOOLEANS or value.lower() in ("null", "yes", "no", "on", "off")
+    if allowed and not special and value == value.strip():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _yaml(value: object) -> Markup:
+    """For templates: a text value as a YAML scalar, quoted only where needed."""
+    return Markup(yaml_text(str(value)))
+
+
+def default_vocabularies() -> list[dict[str, str]]:
+    """The default vocabularies of a plan as YAML blocks for plan.yaml, from the model."""
+    from assembler.models.plan import PlanInfo
+
+    blocks = []
+    for attribute, note in VOCABULARY_NOTES.items():
+        field = PlanInfo.model_fields[attribute]
+        default = field.get_default(call_default_factory=True)
+        if isinstance(default, dict):
+            lines = [f"  {yaml_text(k)}: {yaml_text(v)}" for k, v in default.items()]
+        else:
+            lines = []
+            for item in default:
+                pairs = item.model_dump(by_alias=True, exclude_none=True).items()
+                inner = ", ".join(f"{k}: {yaml_text(v, flow=True)}" for k, v in pairs)
+                lines.append(f"  - {{{inner}}}")
+        blocks.append({"key": str(field.alias), "note": note, "items": "\n".join(lines)})
+    return blocks
+
+
 EDITOR_SETTINGS = """{
   "yaml.schemas": {
     "./schema/plan.schema.json": "plan.yaml"
@@ -55,16 +111,24 @@ EDITOR_SETTINGS = """{
 """
 
 
-def create_plan(root: Path, plan: NewPlan) -> list[Path]:
-    """Write a new plan project into ``root``; returns the files written."""
+def check_new_plan_folder(root: Path) -> None:
+    """Raise ScaffoldError when ``root`` cannot take a new plan (asked before the questions)."""
     if (root / PLAN_FILE).exists():
         raise ScaffoldError(f"Ve složce {root} už plán je (plan.yaml). Zvolte jinou složku.")
+    if root.exists() and not root.is_dir():
+        raise ScaffoldError(f"{root} je soubor, ne složka. Zvolte pro plán novou složku.")
+
+
+def create_plan(root: Path, plan: NewPlan) -> list[Path]:
+    """Write a new plan project into ``root``; returns the files written."""
+    check_new_plan_folder(root)
     key = default_code(plan.municipality.split()[-1]) if plan.municipality else "OBEC"
     area = "Senioři"
     context = {
         "title": plan.title,
         "municipality": plan.municipality,
-        "municipality_key": key,
+        "municipality_key": _yaml(key),
+        "yaml": _yaml,
         "ico": plan.ico,
         "kind": plan.kind,
         "start": plan.start,
@@ -73,6 +137,9 @@ def create_plan(root: Path, plan: NewPlan) -> list[Path]:
         "email": plan.email,
         "area_slug": slug(area),
         "years": list(range(plan.start, plan.end + 1)),
+        "vocabularies": [
+            {k: Markup(v) for k, v in block.items()} for block in default_vocabularies()
+        ],
     }
     files = {
         PLAN_FILE: render_scaffold("plan.yaml.j2", **context),
@@ -80,7 +147,7 @@ def create_plan(root: Path, plan: NewPlan) -> list[Path]:
         f"{CHAPTER_DIR}/02-analyza.md": render_scaffold("analyza.md.j2", **context),
         f"{CHAPTER_DIR}/90-realizace.md": render_scaffold("realizace.md.j2", **context),
         f"{CHAPTER_DIR}/10-{slug(area)}.md": render_scaffold(
-            "oblast.md.j2", **{**context, "code": "SEN", "title": area}
+            "oblast.md.j2", **{**context, "code": Markup("SEN"), "title": area}
         ),
         ".gitignore": "output/\n",
         ".vscode/settings.json": EDITOR_SETTINGS,
@@ -106,9 +173,10 @@ def new_chapter(root: Path, title: str, code: str, municipality_key: str, years:
         raise ScaffoldError(f"Soubor {path.relative_to(root)} už existuje.")
     text = render_scaffold(
         "oblast.md.j2",
-        code=code,
+        code=_yaml(code),
         title=title,
-        municipality_key=municipality_key,
+        municipality_key=_yaml(municipality_key),
+        yaml=_yaml,
         start=years.start,
         end=years.stop - 1,
         years=list(years),

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+import typing
 import urllib.request
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import edit
+from helpers import REPO, edit
+from pydantic import BaseModel
 
+from assembler import vocab, yamlio, yamltree
 from assembler.check import check
 from assembler.preview import Build, Preview, serve, watch
+from assembler.vocab import GENERATED_SECTIONS
 
 Run = Callable[..., tuple[int, str, str]]
 INIT = [
@@ -63,6 +70,15 @@ def test_init_refuses_to_overwrite(run_cli: Run, mini: Path) -> None:
     assert code == 2 and "už plán je" in err
 
 
+def test_init_refuses_an_existing_plan_before_asking(
+    run_cli: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _interactive(monkeypatch, [])
+    code, _, err = run_cli("init", str(mini))
+    assert code == 2 and asked == []
+    assert err.strip() == f"chyba: Ve složce {mini} už plán je (plan.yaml). Zvolte jinou složku."
+
+
 def test_init_without_answers_in_a_script_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:
     code, _, err = run_cli("init", str(tmp_path / "x"), "--bez-dotazu", "--obec", "Obec X")
     assert code == 2 and "chybí --ico" in err
@@ -74,16 +90,241 @@ def test_init_validates_the_ico(run_cli: Run, tmp_path: Path) -> None:
     assert code == 2 and "kontrolní číslicí" in err
 
 
+def _interactive(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """Pretend a person types ``answers``; returns the questions asked."""
+    typed = iter(answers)
+    asked: list[str] = []
+
+    def answer(prompt: str = "") -> str:
+        asked.append(prompt)
+        return next(typed)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    return asked
+
+
 def test_init_asks_interactively(
     run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers = iter(["Obec Dolní Lhota", "12345678", "00296015", "", "", "Petr Novák", "p@x.cz"])
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    _interactive(monkeypatch, ["Obec Dolní Lhota", "00296015", "", "", "Petr Novák", "p@x.cz"])
     code, out, err = run_cli("init", str(tmp_path / "ptam"))
     assert code == 0, out + err
-    assert "kontrolní číslicí" in err  # the wrong IČO was asked again
     assert check(tmp_path / "ptam").ok
+
+
+def test_wrong_answer_is_explained_and_asked_again_without_option_names(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first_year = date.today().year + 1
+    answers = ["Obec Dolní Lhota", "12345678", "00296015", "", "2020", "", "Petr Novák"]
+    asked = _interactive(monkeypatch, [*answers, "petr", "p@x.cz"])
+    code, out, err = run_cli("init", str(tmp_path / "ptam"))
+    assert code == 0, out + err
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "Tuto odpověď nelze použít: IČO musí mít 8 číslic s platnou kontrolní číslicí "
+        "(ověřte je v ARES). Zeptám se znovu.",
+        "Tuto odpověď nelze použít: poslední rok nesmí být před prvním rokem plánu "
+        f"({first_year}). Zeptám se znovu.",
+        "Tuto odpověď nelze použít: e-mail musí mít tvar jmeno@domena.cz. Zeptám se znovu.",
+    ]
+    assert "--" not in out and "chyba" not in out
+    assert asked.count("IČO obce nebo kraje (8 číslic): ") == 2
+    assert asked.count(f"Poslední rok plánu [{first_year + 2}]: ") == 2
+    assert asked.count("Pracovní e-mail koordinátora: ") == 2
+    assert check(tmp_path / "ptam").ok
+
+
+def test_wrong_option_in_an_interactive_run_is_named_and_asked(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _interactive(monkeypatch, ["Obec X", "00296015", "2027", "2030", "Jana", "j@x.cz"])
+    code, out, _ = run_cli("init", str(tmp_path / "x"), "--ico", "123")
+    assert code == 0
+    assert "--ico 123: IČO musí mít 8 číslic s platnou kontrolní číslicí" in out
+    assert "Zeptám se znovu." in out
+    assert "IČO obce nebo kraje (8 číslic): " in asked
+
+
+def test_init_ended_before_all_answers_creates_nothing(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def typed(prompt: str = "") -> str:
+        if prompt.startswith("IČO"):
+            raise EOFError  # the input ends (Ctrl+D, Ctrl+Z + Enter)
+        return "Obec X"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", typed)
+    code, _, err = run_cli("init", str(tmp_path / "x"))
+    assert code == 2
+    assert "vstup skončil dřív, než byly zodpovězeny všechny otázky; nic nebylo založeno" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_init_without_a_terminal_says_why_it_cannot_ask(run_cli: Run, tmp_path: Path) -> None:
+    code, _, err = run_cli("init", str(tmp_path / "x"), "--obec", "Obec X")
+    assert code == 2
+    assert err.strip() == (
+        "chyba: chybí --ico (IČO obce nebo kraje); doplňte jej, např. --ico 00296015, "
+        "program se nemůže zeptat, protože vstup není terminál"
+    )
+
+
+def _parsed(path: Path) -> Any:
+    root = yamlio.compose(path.read_text(encoding="utf-8"))
+    assert root is not None
+    return yamltree.construct(root)
+
+
+def test_init_writes_the_default_vocabularies(run_cli: Run, tmp_path: Path) -> None:
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    text = (root / "plan.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Slovníky s výchozími českými hodnotami. Seznamy můžete upravit i doplnit o vlastní\n"
+    ) in text
+    data = _parsed(root / "plan.yaml")
+    lists = {
+        "zdroje_financovani": vocab.FUNDING_SOURCES,
+        "cilove_skupiny": vocab.TARGET_GROUPS,
+        "stavy_opatreni": vocab.MEASURE_STATUSES,
+        "vyporadani_pripominek": vocab.COMMENT_RESOLUTIONS,
+    }
+    for key, defaults in lists.items():
+        assert f"\n{key}:\n" in text
+        assert {item["klic"]: item["nazev"] for item in data[key]} == defaults, key
+    assert data["zkratky"] == vocab.ABBREVIATIONS
+    assert "  - {klic: obec, nazev: Rozpočet obce}\n" in text
+    assert "  SWOT: analýza silných a slabých stránek, příležitostí a hrozeb\n" in text
+
+
+def test_vocabularies_in_plan_yaml_come_from_the_model_defaults(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assembler.models.plan import PlanInfo
+
+    field = PlanInfo.model_fields["funding_sources"]
+    item = field.default[0].model_copy(
+        update={"key": "vlastni", "name": "Nadace: Dobrý start, o. p. s."}
+    )
+    monkeypatch.setattr(field, "default", [item])
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    text = (root / "plan.yaml").read_text(encoding="utf-8")
+    assert (
+        'zdroje_financovani:\n  - {klic: vlastni, nazev: "Nadace: Dobrý start, o. p. s."}\n' in text
+    )
+    assert _parsed(root / "plan.yaml")["zdroje_financovani"] == [
+        {"klic": "vlastni", "nazev": "Nadace: Dobrý start, o. p. s."}
+    ]
+
+
+def test_fresh_plan_passes_strict_check_and_builds(run_cli: Run, tmp_path: Path) -> None:
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    run_cli("new-chapter", "Rodiny s dětmi", "-C", str(root))
+    assert run_cli("check", str(root), "--strict")[:2] == (0, "Plán je v pořádku.\n")
+    code, out, _ = run_cli("build", str(root))
+    assert code == 0, out
+    assert "Zapsáno: output/plan.docx, output/plan.pdf" in out
+    assert (root / "output" / "plan.pdf").stat().st_size > 0
+
+
+def _front_matter_keys(model: type[BaseModel]) -> set[str]:
+    """Every YAML key of a chapter model and of the models inside it."""
+    keys: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        current = todo.pop()
+        seen.add(current)
+        for field in current.model_fields.values():
+            keys.add(str(field.alias))
+            stack = [field.annotation]
+            while stack:
+                kind = stack.pop()
+                if isinstance(kind, type) and issubclass(kind, BaseModel) and kind not in seen:
+                    todo.append(kind)
+                stack.extend(typing.get_args(kind))
+    return keys
+
+
+_KEY = re.compile(r"^\s*(?:#\s*)?(?:-\s+)?([a-z_]+):(?:\s|$)")
+
+
+def test_area_template_shows_and_explains_every_key(run_cli: Run, tmp_path: Path) -> None:
+    from assembler.models.chapter import Area
+
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    run_cli("new-chapter", "Rodiny s dětmi", "-C", str(root))
+    for name in ("10-seniori.md", "11-rodiny-s-detmi.md"):
+        text = (root / "chapters" / name).read_text(encoding="utf-8")
+        header = text.split("---\n")[1]
+        lines = header.splitlines()
+        written = {m.group(1) for line in lines if (m := _KEY.match(line))}
+        written |= set(re.findall(r"[{,]\s*([a-z_]+):", header))  # inside {…}
+        written -= set(vocab.FUNDING_SOURCES)  # naklady: {2027: {obec: 0}}
+        known = _front_matter_keys(Area)
+        assert known - written == set(), f"{name}: keys missing from the example"
+        assert written - known == set(), f"{name}: keys the program does not know"
+        for i, line in enumerate(lines):
+            if (m := _KEY.match(line)) and not line.lstrip().startswith("#"):
+                explained = "#" in line or lines[i - 1].lstrip().startswith("#")
+                explained |= m.group(1) in ("nazev", "jmeno", "od", "do")  # self-explaining
+                assert explained, f"{name}: no comment for {line!r}"
+        assert "# sluzby:" in header and "#     poskytovatel: LHO" in header
+        assert "# verejny_kontakt: ano" in header and "# interni_poznamka:" in header
+    keys_doc = (REPO / "docs" / "klice.md").read_text(encoding="utf-8")
+    assert {k for k in known if f"`{k}`" not in keys_doc} == set()
+
+
+def test_generated_sections_of_a_fresh_plan_have_no_empty_tables(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    from assembler.render.documents import plan_document
+
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    outline = "".join(f"  - {key}\n" for key in GENERATED_SECTIONS)
+    edit(root, "plan.yaml", "  - seznam-opatreni\n", outline)
+    edit(root, "plan.yaml", "  - rozpocet\n  - indikatory\n  - odpovednost\n  - zkratky\n", "")
+    result = check(root)
+    assert result.plan is not None and result.problems == [], [str(p) for p in result.problems]
+    markdown = plan_document(result.plan).markdown
+    assert "V plánu nejsou použity žádné zkratky." in markdown
+    assert "Plán nemá žádné společné cíle" in markdown
+    assert "Opatření plánu zatím neuvádějí, pro které cílové skupiny jsou určena." in markdown
+    assert "Opatření plánu zatím neuvádějí žádné registrované sociální služby." in markdown
+    assert "| Zkratka |" not in markdown
+    # a table header is always followed by at least one row
+    rows = markdown.splitlines()
+    for i, line in enumerate(rows):
+        if line.startswith("|:"):
+            assert rows[i + 1].startswith("|"), rows[i - 1]
+
+
+def test_generated_sections_without_any_area(run_cli: Run, tmp_path: Path) -> None:
+    from assembler.render.documents import plan_document
+
+    root = tmp_path / "novy"
+    run_cli("init", str(root), *INIT)
+    (root / "chapters" / "10-seniori.md").unlink()
+    edit(root, "plan.yaml", "  - 10-seniori.md\n", "")
+    result = check(root)
+    assert result.plan is not None and result.ok, [str(p) for p in result.problems]
+    markdown = plan_document(result.plan).markdown
+    for sentence in (
+        "Plán zatím nemá žádné kapitoly oblastí s cíli a opatřeními.",
+        "Opatření plánu zatím neuvádějí žádné předpokládané náklady.",
+        "Opatření plánu zatím nemají žádné indikátory.",
+        "Opatření plánu zatím neuvádějí garanty, realizátory ani partnery",
+    ):
+        assert sentence in markdown
+    generated = markdown[markdown.index("{#seznam-opatreni}") :]
+    assert "|:" not in generated
 
 
 def test_new_chapter_is_numbered_and_added_to_the_outline(run_cli: Run, tmp_path: Path) -> None:

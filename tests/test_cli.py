@@ -33,6 +33,92 @@ def test_help_text(capsys: pytest.CaptureFixture[str]) -> None:
         assert "usage:" not in out and "options:" not in out
 
 
+SUBCOMMANDS = ["check", "build", "init", "new-chapter", "watch", "schema"]
+
+
+def _help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    from assembler.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([*args, "--help"])
+    assert exit_info.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["", *SUBCOMMANDS])
+def test_help_layout_examples_apart_from_exit_codes_and_short_lines(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # argparse wraps to the terminal; raw text is ours
+    out = _help(capsys, *([command] if command else []))
+    assert "\npříklady:\n" in out
+    examples = out.split("\npříklady:\n")[1]
+    assert examples.split("\n\n")[1].startswith("návratové kódy:\n"), out
+    too_long = [line for line in out.splitlines() if len(line) > 90]
+    assert too_long == [], too_long
+
+
+def test_top_level_help_shows_how_to_start(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _help(capsys)
+    assert (
+        "Sestavení střednědobého plánu rozvoje sociálních služeb z kapitol pracovních\n"
+        "skupin: kontrola, plán v DOCX a PDF, veřejná verze.\n"
+    ) in out
+    for example in ("plan init muj-plan ", 'plan new-chapter "Senioři" ', "plan watch "):
+        assert f"\n  {example}" in out, example
+
+
+def test_init_help_is_czech_for_every_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per option
+    out = _help(capsys, "init")
+    for english in ("MUNICIPALITY", "COORDINATOR", "START", "END", "NAZEV", "EMAIL", " ICO"):
+        assert english not in out, english
+    options = {
+        "--nazev NÁZEV": "název plánu",
+        "--obec NÁZEV": "název obce nebo kraje",
+        "--ico IČO": "8 číslic",
+        "--typ TYP": "obec, kraj nebo mikroregion (výchozí: obec)",
+        "--od ROK": "první rok plánu",
+        "--do ROK": "poslední rok plánu",
+        "--koordinator JMÉNO": "jméno a příjmení koordinátora",
+        "--email E-MAIL": "e-mail koordinátora",
+        "--bez-dotazu": "nic se neptat",
+    }
+    lines = out.splitlines()
+    for option, text in options.items():
+        line = next(line for line in lines if line.startswith(f"  {option} "))
+        assert text in line, line
+    assert (
+        '  plan init muj-plan --bez-dotazu --obec "Obec Lhota" --ico 00296015 \\\n'
+        '      --od 2027 --do 2030 --koordinator "Jana Nová" --email plan@lhota.cz\n'
+    ) in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["init", "x", "--typ", "mesto"], "plan: chyba: --typ: neznámá volba: 'mesto' (vyberte z"),
+        (["watch", "--port", "osm"], "plan: chyba: --port: 'osm' není celé číslo; napište číslo"),
+        (["init", "x", "--obec"], "plan: chyba: --obec: chybí hodnota za přepínačem"),
+        (["init"], "plan: chyba: chybí argumenty: SLOŽKA"),
+    ],
+)
+def test_usage_errors_are_czech_and_point_to_help(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assembler.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert f"Nápověda: plan {args[0]} --help" in err
+    assert "argument" not in err.replace("argumenty", "")
+
+
 def test_check_clean_plan(run_cli: Run, mini: Path) -> None:
     code, out, err = run_cli("check", str(mini))
     assert (code, out.strip(), err) == (0, "Plán je v pořádku.", "")
@@ -75,7 +161,9 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit) as exit_info:
         main(["zkontroluj"])
     assert exit_info.value.code == 2
-    assert "neznámá volba" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "plan: chyba: neznámý příkaz: 'zkontroluj' (vyberte z 'check', 'build'," in err
+    assert err.endswith("Nápověda: plan --help\n")
 
 
 def test_internal_error_is_one_line_without_traceback(
