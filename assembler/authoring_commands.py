@@ -170,11 +170,17 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.error("plan.yaml je třeba nejdřív opravit (viz výše)")
         return 1
     code = (args.kod or default_code(args.nazev)).upper()
-    used = {s.data.get("kod") for s in sources.chapters if isinstance(s.data, dict)}
-    if not re.fullmatch(r"[A-Z]{2,8}", code) or code in used:
+    used = {str(s.data.get("kod")): s.name for s in sources.chapters if isinstance(s.data, dict)}
+    if not re.fullmatch(r"[A-Z]{2,8}", code):
         terminal.error(
-            f"kód {code} nelze použít: musí mít 2–8 písmen bez diakritiky a nesmí být použit "
-            "jinou kapitolou; zvolte jiný přepínačem --kod"
+            f"kód {code} nelze použít: musí mít 2–8 písmen bez diakritiky; "
+            "zvolte jiný přepínačem --kod"
+        )
+        return 2
+    if code in used:
+        terminal.error(
+            f"kód {code} nelze použít: má jej už kapitola {used[code]}; "
+            "zvolte jiný přepínačem --kod"
         )
         return 2
     key = next((o.key for o in info.organisations if o.role == "zadavatel"), "OBEC")

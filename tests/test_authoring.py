@@ -343,7 +343,9 @@ def test_new_chapter_refuses_a_used_code(run_cli: Run, tmp_path: Path) -> None:
     root = tmp_path / "novy"
     run_cli("init", str(root), *INIT)
     code, _, err = run_cli("new-chapter", "Senioři doma", "--kod", "SEN", "-C", str(root))
-    assert code == 2 and "kód SEN nelze použít" in err
+    assert code == 2 and "kód SEN nelze použít: má jej už kapitola chapters/10-seniori.md" in err
+    code, _, err = run_cli("new-chapter", "Senioři doma", "--kod", "SENIORI-DOMA", "-C", str(root))
+    assert code == 2 and "kód SENIORI-DOMA nelze použít: musí mít 2–8 písmen" in err
 
 
 def test_repeat_build_rewrites_nothing(run_cli: Run, mini: Path) -> None:
