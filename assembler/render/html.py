@@ -7,19 +7,23 @@ from assembler.render.documents import SUMMARY, Document
 from assembler.render.markdown import escape
 
 
-def render(document: Document) -> bytes:
-    # The summary lists one heading per organisation: its contents show main sections only.
-    depth = 2 if document.kind == SUMMARY else 3
-    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=False)
-    meta = {
+def page_meta(document: Document) -> dict[str, str]:
+    """The variables of resources/page.html around the body: title, author, status."""
+    return {
         "title": escape(document.meta["title"]),
         "pagetitle": document.meta["title"],
         "lang": "cs",
-        "toc-title": "Obsah",
         "author-name": document.meta["author"],
         "status-line": document.meta["status-line"],
         "approval": document.meta["approval"],
     }
+
+
+def render(document: Document) -> bytes:
+    # The summary lists one heading per organisation: its contents show main sections only.
+    depth = 2 if document.kind == SUMMARY else 3
+    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=False)
+    meta = {**page_meta(document), "toc-title": "Obsah"}
     return pandoc.convert(
         markdown,
         "html5",

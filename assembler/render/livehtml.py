@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assembler.render import images, pandoc, resources
 from assembler.render.documents import Document
-from assembler.render.markdown import escape
+from assembler.render.html import page_meta
 
 _MARKER = "PLANBODYMARKER"
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -115,14 +115,7 @@ class LivePage:
 
     def _shell(self, document: Document) -> str:
         """The page around the body (title, styles, footer); pandoc makes it once per title."""
-        meta = {
-            "title": escape(document.meta["title"]),
-            "pagetitle": document.meta["title"],
-            "lang": "cs",
-            "author-name": document.meta["author"],
-            "status-line": document.meta["status-line"],
-            "approval": document.meta["approval"],
-        }
+        meta = page_meta(document)
         key = _digest(repr(sorted(meta.items())))
         if key not in self.shells:
             page = pandoc.convert(
