@@ -33,11 +33,14 @@ class SourceFile:
     data: Any
     yaml_text: str = field(default="", repr=False)
     parsed_root: yamltree.Node | None = field(default=None, repr=False, compare=False)
-    yaml_lines: Sequence[str] = ()
     yaml_first_line: int = 1
     body: str = ""
     body_first_line: int = 1
     raw: bytes = field(default=b"", repr=False)
+
+    @cached_property
+    def yaml_lines(self) -> list[str]:
+        return self.yaml_text.split("\n")
 
     @cached_property
     def yaml_root(self) -> yamltree.Node | None:
@@ -152,7 +155,6 @@ def _with_yaml(
             data,
             yaml_text=yaml_text,
             parsed_root=root,
-            yaml_lines=lines,
             yaml_first_line=first_line,
             body=source.body,
             body_first_line=source.body_first_line,
