@@ -5,7 +5,6 @@ Both refuse to overwrite anything that exists; the CLI asks the questions.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from assembler.project import CHAPTER_DIR, PLAN_FILE
 from assembler.render.markdown import render_scaffold
 from assembler.schema import generated_files
 from assembler.vocab import GENERATED_SECTIONS
-from assembler.yamltree import BOOLEANS
 
 
 class ScaffoldError(Exception):
@@ -59,19 +57,10 @@ VOCABULARY_NOTES = {
     "opravdu používá.",
 }
 
-_PLAIN = re.compile(r"[^\W\d_][\w .()+/–-]*")
-
 
 def yaml_text(value: str, *, flow: bool = False) -> str:
-    """A YAML scalar for a generated file: plain when unambiguous, else double-quoted.
-
-    ``flow`` is for values inside ``{…}``, where a comma would end the value.
-    """
-    allowed = _PLAIN.fullmatch(value if flow else value.replace(",", ""))
-    special = value in BOOLEANS or value.lower() in ("null", "yes", "no", "on", "off")
-    if allowed and not special and value == value.strip():
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML scalar for a generated file; ``flow`` is for values inside ``{…}``."""
+    return yamlio.scalar(value, nested=flow)
 
 
 def _yaml(value: object) -> Markup:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from assembler import yamlio, yamltree
+from assembler import yamlio
 from assembler.models.chapter import Chapter
 from assembler.models.plan import PlanInfo
 from assembler.rules import RULES, Rule
@@ -164,7 +164,7 @@ def _flow(value: Any, width: int | None, nested: bool) -> str:
     text = str(value)
     if width is not None and len(text) > width:
         text = text[: max(width - 1, 1)].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return text if _reads_back(text, nested) else json.dumps(text, ensure_ascii=False)
+    return yamlio.scalar(text, nested=nested)
 
 
 def _collection(start: str, end: str, parts: list[tuple[str, Any]], width: int | None) -> str:
@@ -188,18 +188,6 @@ def _collection(start: str, end: str, parts: list[tuple[str, Any]], width: int |
             shown.append("…")
         break
     return start + ", ".join(shown) + end
-
-
-def _reads_back(text: str, nested: bool) -> bool:
-    """Whether ``text`` written without quotes reads back as the same text."""
-    if not text or text != text.strip():
-        return False
-    try:
-        root = yamlio.compose(f"k: [{text}]" if nested else f"k: {text}")
-    except yamlio.YamlSyntaxError:
-        return False
-    data = yamltree.construct(root) if root is not None else None
-    return bool(data == {"k": [text] if nested else text})
 
 
 def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ and column.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,15 @@ from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from assembler.yaml_messages import explain
-from assembler.yamltree import BOOLEANS, MappingNode, Node, ScalarNode, SequenceNode, YamlFault
+from assembler.yamltree import (
+    BOOLEANS,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    YamlFault,
+    construct,
+)
 
 # The C composer builds nodes by calling these module globals; pointing them at our
 # slotted classes halves the time to compose a large plan (measured: 0.35 → 0.19 s
@@ -98,6 +107,31 @@ def compose(text: str) -> Node | None:
     if root is not None and not isinstance(root, ScalarNode | SequenceNode | MappingNode):
         raise TypeError(f"ruamel.yaml.clib built a {type(root)}; see the note at the top")
     return root
+
+
+# Other YAML tools (YAML 1.1, e.g. some editors) read these as booleans or null.
+_OTHER_READERS = {"null", "yes", "no", "on", "off"}
+
+
+def scalar(text: str, *, nested: bool = False) -> str:
+    """``text`` as a YAML scalar: plain when it reads back as the same text, else quoted.
+
+    ``nested`` is for a value inside ``[…]`` or ``{…}``, where a comma ends it.
+    """
+    if text.lower() not in _OTHER_READERS and _reads_back(text, nested):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _reads_back(text: str, nested: bool) -> bool:
+    if not text or text != text.strip():
+        return False
+    try:
+        root = compose(f"k: [{text}]" if nested else f"k: {text}")
+    except YamlSyntaxError:
+        return False
+    data = construct(root) if root is not None else None
+    return bool(data == {"k": [text] if nested else text})
 
 
 @dataclass(frozen=True)
