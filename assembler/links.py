@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assembler import walk
-from assembler.diagnostics import Location, Problem, did_you_mean
-from assembler.project import Project
-from assembler.sources import Locatable, Place
-from assembler.texts import Text, mask_code, plan_texts
-from assembler.vocab import GENERATED_SECTIONS
+from assembler.load.sources import Locatable, Place
+from assembler.models.vocab import GENERATED_SECTIONS
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.problems.diagnostics import Location, Problem, did_you_mean
 
 REFERENCE = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _UNCLOSED = re.compile(r"\[\[(?![^\n]*\]\])")

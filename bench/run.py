@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 PY = sys.executable
-PLAN = [PY, "-m", "assembler.cli"]
+PLAN = [PY, "-m", "assembler.cli.main"]
 MEASURE = [PY, str(HERE / "measure.py")]
 
 
@@ -79,7 +79,7 @@ def clean(root: Path) -> None:
 
 def assembled(root: Path, work: Path) -> tuple[Path, Path]:
     """The plan's Markdown exactly as `plan build` hands it to pandoc, and its reference.docx."""
-    from assembler.check import check
+    from assembler.checks.pipeline import check
     from assembler.render.documents import plan_document
     from assembler.render.images import for_pandoc
     from assembler.render.resources import read
@@ -138,7 +138,7 @@ def _seconds(row: dict[str, object], key: str) -> float:
 
 
 def count_measures(root: Path) -> int:
-    from assembler.check import check
+    from assembler.checks.pipeline import check
 
     result = check(root)
     assert result.plan is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, REPO
 
-from assembler.cli import main
+from assembler.cli.main import main
 
 
 @pytest.fixture(autouse=True, scope="session")

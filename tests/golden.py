@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from assembler.check import check  # noqa: E402
+from assembler.checks.pipeline import check  # noqa: E402
 from assembler.render.documents import plan_document, summary_document  # noqa: E402
 
 FIXTURE = HERE / "fixtures" / "mini"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pypdf
 
-from assembler.check import CheckResult
-from assembler.diagnostics import Problem
+from assembler.checks.pipeline import CheckResult
+from assembler.problems.diagnostics import Problem
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

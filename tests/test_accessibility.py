@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
-from assembler.build import build
+from assembler.outputs.build import build
 
 AXE_CANDIDATES = [
     Path(os.environ.get("AXE_CORE", "/nonexistent")),

@@ -16,10 +16,11 @@ import pytest
 from helpers import REPO, edit
 from pydantic import BaseModel
 
-from assembler import vocab, yamlio, yamltree
-from assembler.check import check
-from assembler.preview import Build, Preview, serve, watch
-from assembler.vocab import GENERATED_SECTIONS
+from assembler.authoring.preview import Build, Preview, serve, watch
+from assembler.checks.pipeline import check
+from assembler.load import yamlio, yamltree
+from assembler.models import vocab
+from assembler.models.vocab import GENERATED_SECTIONS
 
 Run = Callable[..., tuple[int, str, str]]
 INIT = [

@@ -19,7 +19,7 @@ def test_help_is_czech_with_examples_and_exit_codes(run_cli: Run) -> None:
 
 
 def test_help_text(capsys: pytest.CaptureFixture[str]) -> None:
-    from assembler.cli import main
+    from assembler.cli.main import main
 
     for args in (["--help"], ["check", "--help"], ["build", "--help"]):
         with pytest.raises(SystemExit):
@@ -37,7 +37,7 @@ SUBCOMMANDS = ["check", "build", "init", "new-chapter", "watch", "schema"]
 
 
 def _help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    from assembler.cli import main
+    from assembler.cli.main import main
 
     with pytest.raises(SystemExit) as exit_info:
         main([*args, "--help"])
@@ -108,7 +108,7 @@ def test_init_help_is_czech_for_every_option(
 def test_usage_errors_are_czech_and_point_to_help(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assembler.cli import main
+    from assembler.cli.main import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(args)
@@ -156,7 +156,7 @@ def test_missing_directory_is_an_environment_error(run_cli: Run, tmp_path: Path)
 
 
 def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    from assembler.cli import main
+    from assembler.cli.main import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(["zkontroluj"])
@@ -169,12 +169,12 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 def test_internal_error_is_one_line_without_traceback(
     run_cli: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assembler.commands
+    import assembler.cli.commands
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(assembler.commands, "check", broken)
+    monkeypatch.setattr(assembler.cli.commands, "check", broken)
     code, out, err = run_cli("check", str(mini))
     assert code == 2
     assert "Traceback" not in out + err

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import at, edit, only, position, problems_of
 
-from assembler.check import check
-from assembler.diagnostics import Severity
-from assembler.indexes import by_target_group, responsibilities
+from assembler.checks.pipeline import check
+from assembler.problems.diagnostics import Severity
+from assembler.render.indexes import by_target_group, responsibilities
 
 SEN = "chapters/10-seniori.md"
 ROD = "chapters/20-rodiny.md"

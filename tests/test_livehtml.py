@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import edit
 
-from assembler.check import check
+from assembler.checks.pipeline import check
 from assembler.render.documents import plan_document
 from assembler.render.livehtml import LivePage, split_chapters
 

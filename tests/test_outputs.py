@@ -15,7 +15,7 @@ import pypdf
 import pytest
 from helpers import FIXTURES, all_text, edit
 
-from assembler.build import build
+from assembler.outputs.build import build
 from assembler.render.resources import read as read_resource
 
 SOFFICE = shutil.which("soffice")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import at, edit, only, position
 
-from assembler.check import check
+from assembler.checks.pipeline import check
 
 SEN = "chapters/10-seniori.md"
 Run = Callable[..., tuple[int, str, str]]

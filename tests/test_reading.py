@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import at, edit, only, position
 
-from assembler.check import check
+from assembler.checks.pipeline import check
 
 SEN = "chapters/10-seniori.md"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import at, edit, position, problems_of
 
-from assembler.check import check
-from assembler.diagnostics import Severity
+from assembler.checks.pipeline import check
+from assembler.problems.diagnostics import Severity
 
 SEN = "chapters/10-seniori.md"
 ROD = "chapters/20-rodiny.md"

@@ -18,9 +18,9 @@ import pypdf
 import pytest
 from helpers import REPO, all_text, edit, position
 
-from assembler.build import build
-from assembler.check import CheckedPlan, check
-from assembler.indexes import responsibilities
+from assembler.checks.pipeline import CheckedPlan, check
+from assembler.outputs.build import build
+from assembler.render.indexes import responsibilities
 
 Run = Callable[..., tuple[int, str, str]]
 

@@ -13,9 +13,9 @@ from helpers import REPO
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from assembler import yamlio, yamltree
+from assembler.authoring.schema import example_yaml, generated_files, model_classes
+from assembler.load import yamlio, yamltree
 from assembler.models.common import MeasureCode, Model, Text, Year, YesNo, yaml_key
-from assembler.schema import example_yaml, generated_files, model_classes
 
 
 @pytest.mark.parametrize("relative", sorted(generated_files()))
@@ -36,7 +36,7 @@ def test_schema_speaks_czech_and_uses_czech_keys() -> None:
 
 
 def test_every_rule_is_documented() -> None:
-    from assembler.rules import RULES
+    from assembler.problems.rules import RULES
 
     text = generated_files()["docs/pravidla.md"]
     for code in RULES:
@@ -44,7 +44,7 @@ def test_every_rule_is_documented() -> None:
 
 
 def test_every_rule_has_a_test() -> None:
-    from assembler.rules import RULES
+    from assembler.problems.rules import RULES
 
     tests = "".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_*.py"))
     untested = [code for code in RULES if f'"{code}"' not in tests]

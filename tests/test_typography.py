@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from assembler import czech
-from assembler.typography import czech as typeset
+from assembler.render import czech
+from assembler.render.typography import czech as typeset
 
 NB = "\u00a0"
 

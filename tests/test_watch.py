@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import position
 
-from assembler.preview import Preview, relevant
+from assembler.authoring.preview import Preview, relevant
 
 SEN = "chapters/10-seniori.md"
 
@@ -70,7 +70,7 @@ def test_output_folder_named_in_plan_yaml_is_ignored(mini: Path) -> None:
 # --- the command as a user runs it ------------------------------------------------------
 
 
-_WATCH = [sys.executable, "-m", "assembler.cli", "watch"]
+_WATCH = [sys.executable, "-m", "assembler.cli.main", "watch"]
 
 
 def _free_port() -> int:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from helpers import at, edit, only, position
 
-from assembler import yamlio
-from assembler.check import check
-from assembler.yaml_messages import FALLBACK, explain
+from assembler.checks.pipeline import check
+from assembler.load import yamlio
+from assembler.load.yaml_messages import FALLBACK, explain
 
 SEN = "chapters/10-seniori.md"
 PLAN = "plan.yaml"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from assembler.checks import codes, files, measures, plan, registry, years
-from assembler.diagnostics import Problem
-from assembler.project import Project
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Problem
 
 _CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
     *codes.CHECKS,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assembler import walk
-from assembler.diagnostics import Problem, did_you_mean
-from assembler.project import Project
-from assembler.sources import Place
+from assembler.load.sources import Place
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Problem, did_you_mean
 
 
 def all_codes(project: Project) -> Iterator[tuple[str, str, Place]]:

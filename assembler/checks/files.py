@@ -10,9 +10,9 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from assembler.diagnostics import Problem
-from assembler.markup import IMAGE_TYPES
-from assembler.project import Project, project_file
+from assembler.checks.markup import IMAGE_TYPES
+from assembler.plan.project import Project, project_file
+from assembler.problems.diagnostics import Problem
 
 
 def logos(project: Project) -> Iterator[Problem]:

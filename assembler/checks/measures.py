@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assembler import walk
-from assembler.diagnostics import Problem, did_you_mean
-from assembler.project import Project
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Problem, did_you_mean
 
 
 def completeness(project: Project) -> Iterator[Problem]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assembler.diagnostics import Problem, did_you_mean
 from assembler.models.chapter import Area
-from assembler.project import Project
-from assembler.rules import RULES
-from assembler.vocab import LEGAL_ITEMS
+from assembler.models.vocab import LEGAL_ITEMS
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Problem, did_you_mean
+from assembler.problems.rules import RULES
 
 
 def approval(project: Project) -> Iterator[Problem]:

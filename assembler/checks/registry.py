@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from assembler import walk
-from assembler.diagnostics import Problem, did_you_mean
+from assembler.load.sources import Place
 from assembler.models.chapter import Person
-from assembler.project import Project
-from assembler.sources import Place
-from assembler.vocab import SERVICE_TYPES
+from assembler.models.vocab import SERVICE_TYPES
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Problem, did_you_mean
 
 _SERVICE_ID = re.compile(r"\d{7}")
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from assembler import vocab
+from assembler.models import vocab
 from assembler.models.common import Many, Markdown, Model, Text, yaml_key
 from assembler.models.plan_parts import (
     APPROVAL_EXAMPLE,
@@ -22,7 +22,7 @@ from assembler.models.plan_parts import (
     SharedGoal,
     VocabItem,
 )
-from assembler.rules import Level
+from assembler.problems.rules import Level
 
 __all__ = [
     "Approval",

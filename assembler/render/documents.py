@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler import czech
-from assembler.check import CheckedPlan
+from assembler.checks.pipeline import CheckedPlan
+from assembler.render import czech
 from assembler.render.markdown import Renderer
 from assembler.render.view import PlanView
 

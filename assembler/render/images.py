@@ -11,8 +11,8 @@ import base64
 import re
 from pathlib import Path
 
-from assembler.markup import IMAGE
-from assembler.project import project_file
+from assembler.checks.markup import IMAGE
+from assembler.plan.project import project_file
 from assembler.render.typst_engine import svg_to_png
 
 _MIME = {

@@ -15,9 +15,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from assembler import czech, typography
-from assembler.check import CheckedPlan
+from assembler.checks.pipeline import CheckedPlan
 from assembler.links import anchor_for, normalise
+from assembler.render import czech, typography
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)

@@ -8,20 +8,21 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from assembler import czech, figures, indexes, walk
-from assembler.abbreviations import used_abbreviations
-from assembler.check import CheckedPlan
+from assembler.checks.abbreviations import used_abbreviations
+from assembler.checks.pipeline import CheckedPlan
 from assembler.links import REFERENCE, Target
 from assembler.models.chapter import Area, Indicator, Measure, Person
 from assembler.models.plan import Organisation, PlanInfo, VocabItem
-from assembler.project import ChapterFile, OutlineItem
-from assembler.vocab import (
+from assembler.models.vocab import (
     GENERATED_SECTIONS,
     MEASURE_KINDS,
     PLAN_STATUSES,
     SERVICE_FORMS,
     SERVICE_TYPES,
 )
+from assembler.plan import walk
+from assembler.plan.project import ChapterFile, OutlineItem
+from assembler.render import czech, figures, indexes
 
 
 @dataclass(frozen=True)

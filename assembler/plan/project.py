@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.diagnostics import Location, Problem
+from assembler.load.sources import Place, SourceFile, read_chapter, read_plan_file
+from assembler.load.validation import validate_chapter, validate_model
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
-from assembler.sources import Place, SourceFile, read_chapter, read_plan_file
-from assembler.validation import validate_chapter, validate_model
-from assembler.vocab import GENERATED_SECTIONS
+from assembler.models.vocab import GENERATED_SECTIONS
+from assembler.problems.diagnostics import Location, Problem
 
 PLAN_FILE = "plan.yaml"
 CHAPTER_DIR = "chapters"

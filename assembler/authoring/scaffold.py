@@ -12,11 +12,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from assembler import yamlio
-from assembler.project import CHAPTER_DIR, PLAN_FILE
+from assembler.authoring.schema import generated_files
+from assembler.load import yamlio
+from assembler.models.vocab import GENERATED_SECTIONS
+from assembler.plan.project import CHAPTER_DIR, PLAN_FILE
 from assembler.render.markdown import render_scaffold
-from assembler.schema import generated_files
-from assembler.vocab import GENERATED_SECTIONS
 
 
 class ScaffoldError(Exception):

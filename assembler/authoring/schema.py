@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from assembler import yamlio
+from assembler.load import yamlio
 from assembler.models.chapter import Chapter
 from assembler.models.plan import PlanInfo
-from assembler.rules import RULES, Rule
+from assembler.problems.rules import RULES, Rule
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 EXAMPLE_WIDTH = 72  # characters of an example in docs/klice.md before it is cut with "…"

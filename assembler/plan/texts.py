@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assembler import walk
-from assembler.diagnostics import Location
-from assembler.project import Project
-from assembler.sources import SourceFile
+from assembler.load.sources import SourceFile
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Location
 
 Path = tuple[str | int, ...]
 

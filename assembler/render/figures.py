@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assembler import walk
 from assembler.models.chapter import Measure
-from assembler.project import Project
+from assembler.plan import walk
+from assembler.plan.project import Project
 
 ZERO = Decimal(0)
 

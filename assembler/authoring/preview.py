@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from assembler.check import check
-from assembler.diagnostics import Problem
+from assembler.checks.pipeline import check
+from assembler.problems.diagnostics import Problem
 from assembler.render.livehtml import LivePage
 
 # Where outputs go unless plan.yaml says otherwise (vystupy: adresar).

@@ -1,7 +1,7 @@
 """YAML behind one module: fast parsing that still knows where every value sits.
 
 The document is composed once by the C parser of ruamel.yaml (libyaml, from
-ruamel.yaml.clib) into a node tree (:mod:`assembler.yamltree`), so exact positions
+ruamel.yaml.clib) into a node tree (:mod:`assembler.load.yamltree`), so exact positions
 cost nothing extra: the tree is kept and asked only when a problem needs a line
 and column.
 """
@@ -16,8 +16,8 @@ import _ruamel_yaml
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from assembler.yaml_messages import explain
-from assembler.yamltree import (
+from assembler.load.yaml_messages import explain
+from assembler.load.yamltree import (
     BOOLEANS,
     MappingNode,
     Node,

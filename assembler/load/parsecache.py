@@ -18,7 +18,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from assembler.writing import write_atomic
+from assembler.outputs.writing import write_atomic
 
 KEEP = 300  # entries; a 1000-measure plan's chapters are ~80 KiB each
 _PARSER = Path(__file__).resolve().parent

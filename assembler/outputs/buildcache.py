@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = ".plan-build.json"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the assembler package
 _SKIP_DIRS = {"output", "__pycache__", "node_modules", "build", "dist"}
 
 
@@ -73,7 +73,7 @@ def fresh(root: Path, key: str) -> Cached | None:
 
 
 def record(root: Path, key: str, outputs: list[Path], report: list[str]) -> None:
-    from assembler.writing import write_atomic
+    from assembler.outputs.writing import write_atomic
 
     data = {
         "key": key,

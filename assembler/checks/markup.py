@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from assembler.diagnostics import Problem
-from assembler.project import Project, project_file
-from assembler.texts import Text, mask_code, plan_texts
+from assembler.plan.project import Project, project_file
+from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.problems.diagnostics import Problem
 
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _RAW = [

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.abbreviations import check_abbreviations
 from assembler.checks import check_plan
-from assembler.diagnostics import Problem, count_errors, settle
+from assembler.checks.abbreviations import check_abbreviations
+from assembler.checks.markup import check_markup
 from assembler.links import Links, link
-from assembler.markup import check_markup
-from assembler.project import Project, assemble, read_sources
+from assembler.plan.project import Project, assemble, read_sources
+from assembler.problems.diagnostics import Problem, count_errors, settle
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from assembler.diagnostics import Problem
+from assembler.load.sources import SourceFile
 from assembler.models.chapter import Area, Section
-from assembler.rules import RULES
-from assembler.sources import SourceFile
+from assembler.problems.diagnostics import Problem
+from assembler.problems.rules import RULES
 
 M = TypeVar("M", bound=BaseModel)
 

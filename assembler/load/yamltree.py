@@ -1,6 +1,6 @@
 """The YAML node tree of a plan file: data from it, faults in it, positions within it.
 
-Pure Python over small node objects; parsing them is :mod:`assembler.yamlio`'s job.
+Pure Python over small node objects; parsing them is :mod:`assembler.load.yamlio`'s job.
 Keeping the tree (not just the data) makes exact line and column of any value
 free to look up when, and only when, a problem needs them.
 """

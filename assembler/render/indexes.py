@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assembler import walk
 from assembler.models.chapter import Service
 from assembler.models.plan import Organisation, VocabItem
-from assembler.project import Project
-from assembler.vocab import SERVICE_TYPES
+from assembler.models.vocab import SERVICE_TYPES
+from assembler.plan import walk
+from assembler.plan.project import Project
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.check import CheckedPlan, CheckResult, check, gc_paused
-from assembler.diagnostics import Problem
+from assembler.checks.pipeline import CheckedPlan, CheckResult, check, gc_paused
+from assembler.outputs.writing import write_atomic
+from assembler.problems.diagnostics import Problem
 from assembler.render.documents import PLAN, SUMMARY, Document, plan_document, summary_document
-from assembler.writing import write_atomic
 
 FORMATS = ("docx", "pdf", "html")
 

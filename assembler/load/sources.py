@@ -13,8 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-from assembler import parsecache, yamlio, yamltree
-from assembler.diagnostics import Location, Problem
+from assembler.load import parsecache, yamlio, yamltree
+from assembler.problems.diagnostics import Location, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
 

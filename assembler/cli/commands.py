@@ -6,10 +6,11 @@ import argparse
 import gc
 from pathlib import Path
 
-from assembler import buildcache, czech
-from assembler.check import CheckResult, check
-from assembler.diagnostics import Problem, count_errors
-from assembler.terminal import Terminal
+from assembler.checks.pipeline import CheckResult, check
+from assembler.cli.terminal import Terminal
+from assembler.outputs import buildcache
+from assembler.problems.diagnostics import Problem, count_errors
+from assembler.render import czech
 
 
 def environment_ok(root: Path, terminal: Terminal) -> bool:
@@ -52,8 +53,8 @@ def run_check(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_schema(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.schema import generated_files
-    from assembler.writing import write_atomic
+    from assembler.authoring.schema import generated_files
+    from assembler.outputs.writing import write_atomic
 
     for relative, text in generated_files().items():
         write_atomic(args.out / relative, text.encode("utf-8"))
@@ -62,7 +63,7 @@ def run_schema(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.build import OutputSelectionError, build, check_selection
+    from assembler.outputs.build import OutputSelectionError, build, check_selection
 
     if not environment_ok(args.dir, terminal):
         return 2

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from assembler.rules import RULES, Level
+from assembler.problems.rules import RULES, Level
 
 
 class Severity(StrEnum):

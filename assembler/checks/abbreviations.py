@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assembler import walk
-from assembler.diagnostics import Problem
 from assembler.links import REFERENCE
-from assembler.project import Project
-from assembler.texts import Text, mask_code, plan_texts
+from assembler.plan import walk
+from assembler.plan.project import Project
+from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.problems.diagnostics import Problem
 
 _UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _TOKEN = re.compile(rf"(?<![\w+/.@-])([{_UPPER}][{_UPPER}0-9]*[{_UPPER}]\+?)(?![\w@/-])")

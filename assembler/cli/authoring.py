@@ -8,8 +8,8 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 
-from assembler.commands import environment_ok, relative, summary
-from assembler.terminal import Terminal
+from assembler.cli.commands import environment_ok, relative, summary
+from assembler.cli.terminal import Terminal
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,12 @@ def _ask(question: _Question, args: argparse.Namespace, terminal: Terminal) -> s
 
 
 def run_init(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.scaffold import NewPlan, ScaffoldError, check_new_plan_folder, create_plan
+    from assembler.authoring.scaffold import (
+        NewPlan,
+        ScaffoldError,
+        check_new_plan_folder,
+        create_plan,
+    )
 
     try:
         check_new_plan_folder(args.dir)  # before the questions, not after them
@@ -152,10 +157,10 @@ def run_init(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.authoring.scaffold import ScaffoldError, default_code, new_chapter
+    from assembler.load.validation import validate_model
     from assembler.models.plan import PlanInfo
-    from assembler.project import read_sources
-    from assembler.scaffold import ScaffoldError, default_code, new_chapter
-    from assembler.validation import validate_model
+    from assembler.plan.project import read_sources
 
     root = args.slozka
     if not environment_ok(root, terminal):
@@ -194,7 +199,7 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_watch(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.preview import Build, Preview, serve, watch
+    from assembler.authoring.preview import Build, Preview, serve, watch
 
     if not environment_ok(args.dir, terminal):
         return 2

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.markup import escape
 
-from assembler.diagnostics import Problem
+from assembler.problems.diagnostics import Problem
 
 
 class Terminal:

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from assembler.diagnostics import Location
+from assembler.load.sources import Place
 from assembler.models.chapter import Activity, Area, Goal, Indicator, Measure, Priority
-from assembler.project import ChapterFile, Project
-from assembler.sources import Place
+from assembler.plan.project import ChapterFile, Project
+from assembler.problems.diagnostics import Location
 
 T = TypeVar("T")
 Path = tuple[str | int, ...]

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from assembler import authoring_commands, commands
-from assembler.terminal import Terminal
+from assembler.cli import authoring as authoring_commands
+from assembler.cli import commands
+from assembler.cli.terminal import Terminal
 
 EXIT_CODES = """\
 návratové kódy:
