@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assembler.checks.markup import IMAGE_TYPES
+from assembler.plan.images import find_image
 from assembler.plan.project import Project, project_file
 from assembler.problems.diagnostics import Problem
 
@@ -23,7 +24,7 @@ def logos(project: Project) -> Iterator[Problem]:
     for key, name in named:
         if not name:
             continue
-        path = project_file(project.root, name)
+        path = find_image(project.root, name, project.plan_source.path)
         if path is None or path.suffix.lower() not in IMAGE_TYPES:
             message = (
                 f"Logo {name} nelze použít: musí to být soubor PNG, JPG nebo SVG uvnitř složky "

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from assembler.plan.project import Project, project_file
+from assembler.plan.images import find_image
+from assembler.plan.project import Project
 from assembler.plan.texts import Text, mask_code, plan_texts
 from assembler.problems.diagnostics import Problem
 
@@ -47,13 +48,6 @@ def _raw(text: Text, masked: str) -> Iterator[Problem]:
             yield Problem("surovy-kod", message, text.location(max(offset, 0)))
 
 
-def image_path(root: Path, text: Text, target: str) -> Path | None:
-    """The image file inside the project, or None when it is remote, outside or missing."""
-    if re.match(r"[a-z]+:", target):
-        return None
-    return project_file(root, target, text.source.path.parent) or project_file(root, target)
-
-
 def _images(text: Text, masked: str, root: Path) -> Iterator[Problem]:
     for match in IMAGE.finditer(masked):
         alt, target = match.group(1).strip(), match.group(2)
@@ -65,7 +59,7 @@ def _images(text: Text, masked: str, root: Path) -> Iterator[Problem]:
                 "dokument nesplní požadavky na přístupnost."
             )
             yield Problem("obrazek-bez-popisu", message, where)
-        path = image_path(root, text, target)
+        path = find_image(root, target, text.source.path)
         if path is None or path.suffix.lower() not in IMAGE_TYPES:
             message = (
                 f"Obrázek {target} nelze použít: musí to být soubor PNG, JPG nebo SVG uvnitř "

@@ -1,5 +1,10 @@
 """Images in the assembled Markdown: paths for Typst, data URIs for pandoc.
 
+Every image target is looked up once, by :func:`assembler.plan.images.find_image`
+(the function the checker uses), while the author's text still knows which file
+it came from: :func:`rooted` rewrites it to the found file's plan-relative path.
+The format steps below then only turn those paths into what each engine reads.
+
 pandoc runs sandboxed and cannot open image files, so DOCX and HTML get images
 as data URIs. Word has no reliable SVG support without a PNG fallback, so for
 DOCX an SVG is rasterised — by Typst, which is already here (``typst_engine``).
@@ -8,12 +13,13 @@ DOCX an SVG is rasterised — by Typst, which is already here (``typst_engine``)
 from __future__ import annotations
 
 import base64
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 from assembler.checks.markup import IMAGE
-from assembler.plan.project import project_file
-from assembler.render.typst_engine import svg_to_png
+from assembler.plan.images import find_image, project_path
+from assembler.plan.project import PLAN_FILE
+from assembler.plan.texts import mask_code
 
 _MIME = {
     ".png": "image/png",
@@ -25,36 +31,62 @@ _MIME = {
 
 
 def resolve(root: Path, target: str) -> Path | None:
-    """An image named relative to the plan folder (or to chapters/), inside the plan."""
-    return project_file(root, target) or project_file(root, target, root / "chapters")
+    """An image named in plan.yaml (a logo) or already rooted by :func:`rooted`."""
+    return find_image(root, target, root / PLAN_FILE)
+
+
+def _each_image(markdown: str, new_target: Callable[[str], str | None]) -> str:
+    """Replace the target of every image outside code by ``new_target(target)``
+    (None keeps it); code spans and blocks show Markdown as it was written."""
+    masked = mask_code(markdown)
+    pieces: list[str] = []
+    end = 0
+    for match in IMAGE.finditer(masked):
+        new = new_target(match.group(2))
+        if new is None:
+            continue
+        start, stop = match.span(2)
+        pieces += [markdown[end:start], new]
+        end = stop
+    return "".join(pieces) + markdown[end:] if pieces else markdown
+
+
+def rooted(markdown: str, root: Path, source: Path) -> str:
+    """Author Markdown from ``source`` with each image's target as the file
+    :func:`find_image` finds, written relative to the plan folder."""
+
+    def found(target: str) -> str | None:
+        path = find_image(root, target, source)
+        return project_path(root, path) if path else None
+
+    return _each_image(markdown, found)
 
 
 def for_typst(markdown: str, root: Path) -> str:
-    """Rewrite image paths to project-absolute ones (``/assets/x.svg``) for Typst's root."""
+    """Rooted image paths as project-absolute ones (``/assets/x.svg``) for Typst's root."""
 
-    def swap(match: re.Match[str]) -> str:
-        path = resolve(root, match.group(2))
-        if path is None:
-            return match.group(0)
-        rooted = "/" + path.relative_to(root.resolve()).as_posix()
-        return match.group(0).replace(match.group(2), rooted, 1)
+    def absolute(target: str) -> str | None:
+        path = resolve(root, target)
+        return "/" + project_path(root, path) if path else None
 
-    return IMAGE.sub(swap, markdown)
+    return _each_image(markdown, absolute)
 
 
 def data_uri(path: Path, raster_svg: bool) -> str:
     data = path.read_bytes()
     mime = _MIME.get(path.suffix.lower(), "application/octet-stream")
     if raster_svg and mime == "image/svg+xml":
+        from assembler.render.typst_engine import svg_to_png  # only DOCX pays for Typst
+
         data, mime = svg_to_png(data), "image/png"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def for_pandoc(markdown: str, root: Path, raster_svg: bool) -> str:
-    def swap(match: re.Match[str]) -> str:
-        path = resolve(root, match.group(2))
-        if path is None:
-            return match.group(0)
-        return match.group(0).replace(match.group(2), data_uri(path, raster_svg), 1)
+    """Rooted image paths as data URIs (pandoc is sandboxed and reads no files)."""
 
-    return IMAGE.sub(swap, markdown)
+    def embedded(target: str) -> str | None:
+        path = resolve(root, target)
+        return data_uri(path, raster_svg) if path else None
+
+    return _each_image(markdown, embedded)

@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
 from assembler.links import anchor_for, normalise
-from assembler.render import czech, typography
+from assembler.plan.project import PLAN_FILE
+from assembler.render import czech, images, typography
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
@@ -77,6 +78,9 @@ class Renderer:
             autolink=autolink,
         )
         self.env.globals.update(link=self.link, anchor=anchor_for)
+        project = plan.project
+        self.sources = {c.chapter.code: c.source.path for c in project.chapters}
+        self.plan_file = project.root / PLAN_FILE
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(plan=self.plan, **context)
@@ -86,7 +90,11 @@ class Renderer:
         so the titles that references print are typeset like the text around them."""
         if not text:
             return Markup("")
-        rendered = self.plan.links.render(text.strip(), chapter, self.linked)
+        # A chapter's texts come from its file, the others from plan.yaml: images are
+        # looked up from there, as the checker looked them up.
+        source = self.sources.get(chapter, self.plan_file) if chapter else self.plan_file
+        text = images.rooted(text.strip(), self.plan.project.root, source)
+        rendered = self.plan.links.render(text, chapter, self.linked)
         return Markup(typography.czech(rendered))
 
     def body(self, text: str, chapter: str | None) -> Markup:
