@@ -40,6 +40,14 @@ INIT = [
 ]
 
 
+# A fresh plan is valid; it warns only about what its author still has to write.
+FRESH_PLAN_RULES = {"vzorovy-text", "verejne-kontakty"}
+
+
+def _only_fresh_warnings(result: Any) -> bool:
+    return result.ok and {p.rule for p in result.problems} <= FRESH_PLAN_RULES
+
+
 def test_init_creates_a_valid_plan(run_cli: Run, tmp_path: Path) -> None:
     root = tmp_path / "novy"
     code, out, _ = run_cli("init", str(root), *INIT)
@@ -55,7 +63,7 @@ def test_init_creates_a_valid_plan(run_cli: Run, tmp_path: Path) -> None:
     ):
         assert (root / name).is_file(), name
     result = check(root)
-    assert result.ok and result.problems == [], [str(p) for p in result.problems]
+    assert _only_fresh_warnings(result), [str(p) for p in result.problems]
     info = result.plan.project.info if result.plan else None
     assert info is not None
     assert (info.municipality.name, info.period.start, info.period.end) == (
@@ -63,7 +71,7 @@ def test_init_creates_a_valid_plan(run_cli: Run, tmp_path: Path) -> None:
         2027,
         2030,
     )
-    assert "output/" in (root / ".gitignore").read_text()
+    assert "output/\n" in (root / ".gitignore").read_text()
 
 
 def test_init_refuses_to_overwrite(run_cli: Run, mini: Path) -> None:
@@ -223,11 +231,13 @@ def test_vocabularies_in_plan_yaml_come_from_the_model_defaults(
     ]
 
 
-def test_fresh_plan_passes_strict_check_and_builds(run_cli: Run, tmp_path: Path) -> None:
+def test_fresh_plan_checks_with_warnings_only_and_builds(run_cli: Run, tmp_path: Path) -> None:
     root = tmp_path / "novy"
     run_cli("init", str(root), *INIT)
-    run_cli("new-chapter", "Rodiny s dětmi", "-C", str(root))
-    assert run_cli("check", str(root), "--strict")[:2] == (0, "Plán je v pořádku.\n")
+    run_cli("new-chapter", "Rodiny s dětmi", "-C", str(root))  # the older folder option
+    code, out, _ = run_cli("check", str(root))
+    assert code == 0 and "chyba" not in out and "varování" in out, out
+    assert _only_fresh_warnings(check(root))
     code, out, _ = run_cli("build", str(root))
     assert code == 0, out
     assert "Zapsáno: output/plan.docx, output/plan.pdf" in out
@@ -293,7 +303,9 @@ def test_generated_sections_of_a_fresh_plan_have_no_empty_tables(
     edit(root, "plan.yaml", "  - seznam-opatreni\n", outline)
     edit(root, "plan.yaml", "  - rozpocet\n  - indikatory\n  - odpovednost\n  - zkratky\n", "")
     result = check(root)
-    assert result.plan is not None and result.problems == [], [str(p) for p in result.problems]
+    assert result.plan is not None and _only_fresh_warnings(result), [
+        str(p) for p in result.problems
+    ]
     markdown = plan_document(result.plan).markdown
     assert "V plánu nejsou použity žádné zkratky." in markdown
     assert "Plán nemá žádné společné cíle" in markdown
@@ -337,7 +349,7 @@ def test_new_chapter_is_numbered_and_added_to_the_outline(run_cli: Run, tmp_path
     assert "  - 10-seniori.md\n  - 11-rodiny-s-detmi.md\n  - 90-realizace.md" in outline
     assert "# Pořadí kapitol" in outline  # comments survive
     result = check(root)
-    assert result.ok and result.problems == [], [str(p) for p in result.problems]
+    assert _only_fresh_warnings(result), [str(p) for p in result.problems]
 
 
 def test_new_chapter_refuses_a_used_code(run_cli: Run, tmp_path: Path) -> None:

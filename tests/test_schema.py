@@ -166,3 +166,33 @@ def test_key_reference_shows_examples() -> None:
     assert row in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert rows and all(not line.endswith("|  |") for line in rows)
+
+
+def _sections(text: str) -> dict[str, str]:
+    parts = text.split("\n## ")[1:]
+    return {part.split("\n", 1)[0]: part for part in parts}
+
+
+def test_key_reference_documents_every_key_of_every_model() -> None:
+    """Each model reachable from plan.yaml or a chapter has its own section in
+    docs/klice.md, and the section lists every key of that model (sub-keys of
+    zadavatel, organizace, schvaleni… included)."""
+    from assembler.authoring.schema import _CZECH_NAMES
+
+    sections = _sections(generated_files()["docs/klice.md"])
+    missing = []
+    for name, model in model_classes().items():
+        title = "plan.yaml" if name == "PlanInfo" else _CZECH_NAMES.get(name, name)
+        section = sections.get(title)
+        if section is None:
+            missing.append(f"section {title}")
+            continue
+        missing += [
+            f"{title}: {field.alias}"
+            for field in model.model_fields.values()
+            if f"| `{field.alias}` |" not in section
+        ]
+    assert missing == []
+    organisation = sections["Organizace v registru (organizace)"]
+    for key in ("adresa", "telefon", "email", "web", "pomaha_s"):
+        assert f"| `{key}` |" in organisation

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from assembler.authoring.schema import generated_files
 from assembler.load import yamlio
 from assembler.models.vocab import GENERATED_SECTIONS
+from assembler.outputs.buildcache import MANIFEST as BUILD_STATE_FILE
 from assembler.plan.project import CHAPTER_DIR, PLAN_FILE
 from assembler.render.markdown import render_scaffold
 
@@ -100,6 +101,10 @@ EDITOR_SETTINGS = """{
 """
 
 
+# Outputs and the state of the last build (outputs.buildcache) are made, not written.
+GITIGNORE = f"output/\n{BUILD_STATE_FILE}\n"
+
+
 def check_new_plan_folder(root: Path) -> None:
     """Raise ScaffoldError when ``root`` cannot take a new plan (asked before the questions)."""
     if (root / PLAN_FILE).exists():
@@ -138,7 +143,7 @@ def create_plan(root: Path, plan: NewPlan) -> list[Path]:
         f"{CHAPTER_DIR}/10-{slug(area)}.md": render_scaffold(
             "oblast.md.j2", **{**context, "code": Markup("SEN"), "title": area}
         ),
-        ".gitignore": "output/\n",
+        ".gitignore": GITIGNORE,
         ".vscode/settings.json": EDITOR_SETTINGS,
     }
     files |= {name: text for name, text in generated_files().items() if name.startswith("schema/")}

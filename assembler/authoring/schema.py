@@ -67,9 +67,13 @@ def key_reference(plan: dict[str, Any], chapter: dict[str, Any]) -> str:
     models = model_classes()
     lines += _model_section("plan.yaml", plan, plan.get("$defs", {}), PlanInfo)
     defs = {**plan.get("$defs", {}), **chapter.get("$defs", {})}
-    done = set(plan.get("$defs", {}))
-    for name in ["Area", "Section", *sorted(chapter.get("$defs", {}))]:
-        if name in done or name not in defs:
+    # The plan's own parts first, then the chapter kinds and their parts; a model used
+    # by both (e.g. Harmonogram) is written once, where it first appears.
+    plan_parts = sorted(plan.get("$defs", {}), key=lambda n: _CZECH_NAMES.get(n, n))
+    chapter_parts = sorted(chapter.get("$defs", {}), key=lambda n: _CZECH_NAMES.get(n, n))
+    done: set[str] = set()
+    for name in [*plan_parts, "Area", "Section", *chapter_parts]:
+        if name in done or name not in defs or name not in models:
             continue
         done.add(name)
         lines += _model_section(_CZECH_NAMES.get(name, name), defs[name], defs, models[name])
@@ -90,15 +94,15 @@ _CZECH_NAMES = {
     "Priority": "Priorita",
     "WorkingGroup": "Pracovní skupina",
     "Person": "Osoba",
-    "Municipality": "Zadavatel",
-    "Period": "Období",
-    "Approval": "Schválení",
-    "Contact": "Koordinátor",
-    "Organisation": "Organizace (registr)",
-    "VocabItem": "Položka slovníku",
-    "SharedGoal": "Společný cíl",
-    "EsfPublicity": "Publicita ESF",
-    "OutputFiles": "Výstupy",
+    "Municipality": "Zadavatel (zadavatel)",
+    "Period": "Období (obdobi)",
+    "Approval": "Schválení (schvaleni)",
+    "Contact": "Koordinátor (koordinator)",
+    "Organisation": "Organizace v registru (organizace)",
+    "VocabItem": "Položka slovníku (zdroje_financovani, cilove_skupiny, stavy_opatreni, …)",
+    "SharedGoal": "Společný cíl (spolecne_cile)",
+    "EsfPublicity": "Publicita ESF (publicita_esf)",
+    "OutputFiles": "Výstupy (vystupy)",
 }
 
 

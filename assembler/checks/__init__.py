@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from assembler.checks import codes, files, measures, plan, registry, years
+from assembler.checks import codes, files, measures, placeholders, plan, registry, years
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem
 
@@ -19,6 +19,7 @@ _CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
     *registry.CHECKS,
     *plan.CHECKS,
     *files.CHECKS,
+    *placeholders.CHECKS,
 ]
 
 

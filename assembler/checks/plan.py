@@ -50,4 +50,19 @@ def rule_settings(project: Project) -> Iterator[Problem]:
             yield Problem("spatna-hodnota", message, where)
 
 
-CHECKS = [approval, legal_content, rule_settings]
+def public_contacts(project: Project) -> Iterator[Problem]:
+    """The summary's "Kde získat pomoc" lists organisations with ``pomaha_s``; without
+    any it is left out, and the coordinator should know why."""
+    if any(org.help_with for org in project.info.organisations):
+        return
+    message = (
+        "Veřejná verze nemá komu lidi odkázat: žádná organizace v registru nemá klíč "
+        "pomaha_s, a tak oddíl „Kde získat pomoc“ vynechá. U organizací, na které se lidé "
+        "mohou obrátit, doplňte pomaha_s (jedna věta, s čím pomáhají) a kontakty "
+        "(adresa, telefon, email, web)."
+    )
+    where = ["organizace"] if project.info.organisations else []
+    yield Problem("verejne-kontakty", message, project.plan_source.location(where))
+
+
+CHECKS = [approval, legal_content, rule_settings, public_contacts]

@@ -162,7 +162,7 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.models.plan import PlanInfo
     from assembler.plan.project import read_sources
 
-    root = args.slozka
+    root = args.slozka or args.dir
     if not environment_ok(root, terminal):
         return 2
     sources, problems = read_sources(root)

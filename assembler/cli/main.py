@@ -190,22 +190,18 @@ def build_parser() -> _Parser:
         sub,
         "new-chapter",
         "přidá kapitolu oblasti (pracovní skupiny) a zařadí ji do osnovy",
-        '  plan new-chapter "Senioři" --kod SEN\n  plan new-chapter "Rodiny s dětmi" -C muj-plan',
+        '  plan new-chapter "Senioři" --kod SEN\n  plan new-chapter "Rodiny s dětmi" muj-plan',
         authoring_commands.run_new_chapter,
     )
     chapter.add_argument("nazev", metavar="NÁZEV", help="název oblasti, např. Senioři")
+    _dir_argument(chapter)
     chapter.add_argument(
         "--kod",
         metavar="KÓD",
         help="kód oblasti, 2–8 velkých písmen bez diakritiky (výchozí: z názvu, např. SEN)",
     )
-    chapter.add_argument(
-        "-C",
-        "--slozka",
-        type=Path,
-        default=Path("."),
-        metavar="SLOŽKA",
-        help="složka plánu (výchozí: aktuální složka)",
+    chapter.add_argument(  # the older spelling of the folder argument, still accepted
+        "-C", "--slozka", type=Path, default=None, help=argparse.SUPPRESS
     )
 
     watch = _subparser(

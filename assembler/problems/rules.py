@@ -96,6 +96,13 @@ _CATALOGUE = [
     Rule("shrnuti-chybi", W, _PUBLIC, "Kapitole chybí shrnutí pro veřejnost."),
     Rule("shrnuti-dlouhe", W, _PUBLIC, "Shrnutí pro veřejnost je příliš dlouhé."),
     Rule("shrnuti-zkratka", W, _PUBLIC, "Shrnutí pro veřejnost používá nevysvětlenou zkratku."),
+    Rule("vzorovy-text", W, _PUBLIC, "Text ze šablony nové kapitoly nebo plánu nebyl nahrazen."),
+    Rule(
+        "verejne-kontakty",
+        W,
+        _PUBLIC,
+        "Veřejná verze nemá žádnou organizaci, na kterou se obrátit.",
+    ),
     Rule("obrazek-bez-popisu", E, _PUBLIC, "Obrázek nemá alternativní text."),
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
