@@ -47,3 +47,8 @@ def date(value: datetime.date) -> str:
 def long_date(value: datetime.date) -> str:
     """``1. prosince 2010``."""
     return format_date(value, "d. MMMM y", locale=_CS).replace(" ", NBSP)
+
+
+def years(start: int, end: int) -> str:
+    """``2026–2029``; a single year once: ``2026``, never ``2026–2026``."""
+    return str(start) if start == end else f"{start}–{end}"

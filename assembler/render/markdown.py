@@ -18,7 +18,7 @@ from markupsafe import Markup
 from assembler.checks.pipeline import CheckedPlan
 from assembler.links import anchor_for, normalise
 from assembler.plan.project import PLAN_FILE
-from assembler.render import czech, images, typography
+from assembler.render import authored, czech, images, typography
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
@@ -54,6 +54,7 @@ class Renderer:
     def __init__(self, plan: CheckedPlan, linked: bool = True) -> None:
         self.plan = plan
         self.linked = linked
+        self._texts = 0  # serial of each rendered text: its footnote labels are its own
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("assembler", "templates"),
             undefined=jinja2.StrictUndefined,
@@ -73,6 +74,8 @@ class Renderer:
             amount=lambda v: czech.number(Decimal(v), 0 if Decimal(v) % 1 == 0 else 2),
             number=lambda v: czech.number(v),
             date=czech.date,
+            years=lambda t: czech.years(t.start, t.end),
+            inline=lambda v: Markup(" ".join(str(v).split())),
             json=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
             raw=Markup,
             autolink=autolink,
@@ -94,8 +97,9 @@ class Renderer:
         # looked up from there, as the checker looked them up.
         source = self.sources.get(chapter, self.plan_file) if chapter else self.plan_file
         text = images.rooted(text.strip(), self.plan.project.root, source)
-        rendered = self.plan.links.render(text, chapter, self.linked)
-        return Markup(typography.czech(rendered))
+        rendered = typography.czech(self.plan.links.render(text, chapter, self.linked))
+        self._texts += 1
+        return Markup(authored.figures(authored.own_footnotes(rendered, self._texts)))
 
     def body(self, text: str, chapter: str | None) -> Markup:
         """A chapter body: its headings sit under the chapter title (level 2 and below)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assembler.render import images, pandoc, resources, typst_engine
+from assembler.render import authored, images, pandoc, resources, typst_engine
 from assembler.render.documents import Document
 
 # Fixed creation date: the same plan always gives the same bytes.
@@ -20,8 +20,9 @@ _CELL_MARKUP = re.compile(r"(?m)(^[ \t]*|, )\[(?=(?:\d+\.|[-+=/])[ ~\t])")
 
 
 def typst_source(document: Document) -> str:
-    body = pandoc.convert(images.for_typst(document.markdown, document.root), "typst", {})
-    body_text = _CELL_MARKUP.sub(r"\1[\\", body.decode("utf-8"))
+    markdown = images.for_typst(document.markdown, document.root)
+    body = pandoc.convert(markdown, "typst", {}).decode("utf-8")
+    body_text = authored.typst_alt(_CELL_MARKUP.sub(r"\1[\\", body), markdown)
     return resources.read("layout.typ").decode("utf-8") + "\n" + body_text
 
 

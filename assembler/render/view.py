@@ -48,7 +48,7 @@ class PlanView:
     @property
     def period(self) -> str:
         period = self.info.period
-        return f"{period.start}–{period.end}"
+        return czech.years(period.start, period.end)
 
     @property
     def status(self) -> str:

@@ -1,0 +1,122 @@
+"""The feature plan (tests/fixtures/feature) uses every key of docs/klice.md and every
+Markdown construct the README allows; it checks clean and every output prints what
+its authors wrote, in the right place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from helpers import FIXTURES
+
+from assembler.checks.pipeline import check
+from assembler.outputs.build import build
+from assembler.render import pdf
+from assembler.render.documents import plan_document
+
+NOTES = {
+    "Poznámka úvodu: zákon č. 108/2006 Sb. ve znění pozdějších předpisů.",
+    "Poznámka analýzy: jízdní řád platný od prosince 2025.",
+    "Poznámka seniorů: podle dat ČSÚ k 1. 1. 2025.",
+    "Poznámka rodin: šetření mezi rodiči v roce 2025.",
+}
+
+
+@pytest.fixture(scope="module")
+def feature(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("feature") / "feature"
+    shutil.copytree(FIXTURES / "feature", root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(feature: Path) -> Path:
+    result = build(feature)
+    assert result.ok, [str(p) for p in result.problems]
+    return feature / "output"
+
+
+def pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return " ".join(text.replace("\u00a0", " ").replace("\u2060", "").split())
+
+
+def docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+        notes = archive.read("word/footnotes.xml").decode("utf-8")
+    runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml + notes)
+    return " ".join("".join(runs).replace("\u00a0", " ").split())
+
+
+def test_feature_plan_checks_clean_even_strictly(feature: Path) -> None:
+    result = check(feature)
+    assert not result.problems, [str(p) for p in result.problems]
+
+
+def test_every_output_is_built(built: Path) -> None:
+    names = {"plan.docx", "plan.pdf", "summary.pdf", "summary.docx", "summary.html"}
+    assert names <= {p.name for p in built.iterdir()}
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx"])
+def test_each_chapter_keeps_its_own_footnote(built: Path, name: str) -> None:
+    text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
+    for note in NOTES:
+        assert text.count(note) == 1, note
+
+
+def test_every_pdf_image_has_its_description_as_alt_text(feature: Path) -> None:
+    source = pdf.typst_source(plan_document(check(feature).plan))
+    images = re.findall(r'image\("([^"]+)"(, alt: "[^"]*")?', source.split("#outline")[1])
+    assert len(images) == 5
+    assert all(alt for _, alt in images), images
+    assert ', alt: "Síť služeb: město uprostřed a čtyři spádové vesnice"' in source
+
+
+def test_only_an_image_title_becomes_a_caption(built: Path) -> None:
+    for text in (pdf_text(built / "plan.pdf"), docx_text(built / "plan.docx")):
+        assert "Mapa dostupnosti pečovatelské služby v roce 2025" in text
+        # descriptions are alternative text, not captions printed under the image
+        assert "Síť služeb: město uprostřed" not in text
+        assert "Mapa města a osmi místních částí" not in text
+    with zipfile.ZipFile(built / "plan.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8").replace("\u00a0", " ")
+    assert 'descr="Síť služeb: město uprostřed a čtyři spádové vesnice"' in xml
+    assert 'descr="Mapa města a osmi místních částí"' in xml
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx"])
+def test_priorities_activities_and_external_codes_are_printed(built: Path, name: str) -> None:
+    text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
+    for expected in (
+        "Priorita SEN P1 Péče doma i ve vesnicích",
+        "Služby, díky kterým mohou senioři zůstat doma i v nejmenší vesnici.",
+        "Priorita SEN P2 Podpora pečujících",
+        "Nákup dvou služebních vozů (Město Horní Bradlo, odbor sociálních věcí), 2026–2027: "
+        "Vozy koupí město a zapůjčí je Charitě.",
+        "Milník 2026: první setkání klubu",
+        "(kód 6 70 01)",
+    ):
+        assert expected in text, expected
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx"])
+def test_cancelled_items_are_marked_once_with_their_reason(built: Path, name: str) -> None:
+    text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
+    assert "Opatření SEN 1.3 Senior taxi (zrušeno)" in text
+    assert "Zrušeno: Službu od roku 2026 zajišťuje kraj v projektu Senior doprava." in text
+    assert "Cíl SEN 3 Domov se zvláštním režimem v Horním Bradle (zrušeno)" in text
+    assert "Opatření SEN 3.1 Studie proveditelnosti domova (zrušeno)" in text
+    assert "Zrušeno se zrušeným cílem SEN 3" in text
+    assert "bylo zrušeno" not in text
+
+
+def test_a_one_year_measure_prints_its_year_once(built: Path) -> None:
+    text = pdf_text(built / "plan.pdf")
+    assert "Harmonogram: 2026 " in text
+    assert "2026–2026" not in text and "2027–2027" not in text
