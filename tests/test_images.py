@@ -61,9 +61,7 @@ def _two_maps(root: Path) -> None:
 
 def test_check_and_outputs_use_the_chapter_folder_image(mini: Path) -> None:
     _two_maps(mini)
-    # The PDF is asserted on its Typst source: an image in author text still fails
-    # Typst's PDF/UA alt-text check (pandoc writes no alt), which the PDF work fixes.
-    result = build(mini, only=["summary.docx", "summary.html"])
+    result = build(mini, only=["summary.docx", "summary.html", "summary.pdf"])
     assert result.ok, [str(p) for p in result.problems]
     out = mini / "output"
     with zipfile.ZipFile(out / "summary.docx") as archive:
@@ -76,7 +74,7 @@ def test_check_and_outputs_use_the_chapter_folder_image(mini: Path) -> None:
     assert plan is not None
     typst = typst_source(summary_document(plan))
     assert (
-        'image("/chapters/obrazky/mapa.png")' in typst
+        'image("/chapters/obrazky/mapa.png", alt: ' in typst
         and '/obrazky/mapa.png"' not in typst.replace("/chapters/obrazky", "")
     )
 

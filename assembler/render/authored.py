@@ -21,7 +21,9 @@ from assembler.render import typography
 
 _NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 # An image with an optional "title", alone on its line (pandoc makes a figure of it).
-_FIGURE = re.compile(r'(?m)^[ \t]*!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"\n]*)")?\s*\)[ \t]*$')
+_FIGURE = re.compile(
+    r'(?m)^[ \t]*!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"\n]*)")?\s*\)[ \t]*$'
+)
 # Every image of the assembled document, with the alternative text given for a figure.
 _IMAGE = re.compile(
     r'!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\s*\)(?:\{fig-alt="([^"\n]*)"\})?'
