@@ -9,15 +9,16 @@ renderer asks :meth:`Links.render` to turn them into Markdown links.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from assembler.load.sources import Locatable, Place
+from assembler.load.sources import Locatable
+from assembler.models.chapter import Goal, Measure
 from assembler.models.vocab import GENERATED_SECTIONS
-from assembler.plan import walk
+from assembler.plan.items import Item, ItemIndex, Kind
 from assembler.plan.project import Project
-from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Location, Problem, did_you_mean
 
 REFERENCE = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -28,40 +29,8 @@ _LOCAL = re.compile(r"\d[\w.]*|P\d+")
 
 
 @dataclass(frozen=True)
-class Target:
-    code: str
-    kind: str  # Czech word: opatření, cíl, kapitola…
-    title: str
-    place: Place
-    cancelled: bool = False
-
-    @property
-    def location(self) -> Location:
-        return self.place.location
-
-    @property
-    def anchor(self) -> str:
-        return anchor_for(self.code)
-
-    @property
-    def label(self) -> str:
-        """Code and title, e.g. ``SEN 1.2 Rozvoj odlehčovací služby``."""
-        if self.kind in ("kapitola", "oddíl"):
-            return self.title
-        return f"{self.code} {self.title}"
-
-    @property
-    def full_label(self) -> str:
-        return f"{self.kind} {self.label}"
-
-
-def anchor_for(code: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
-
-
-@dataclass(frozen=True)
 class Reference:
-    target: Target
+    target: Item[Any]
     owner: str | None
     place: Locatable
 
@@ -72,18 +41,18 @@ class Reference:
 
 @dataclass(frozen=True)
 class Links:
-    targets: dict[str, list[Target]]
+    items: ItemIndex
     references: tuple[Reference, ...] = ()
     removed: dict[str, str] = field(default_factory=dict)
     # target code → owners referring to it (in plan order); built once by link()
     referrers: dict[str, dict[str, None]] = field(default_factory=dict)
     unverified: frozenset[str] = frozenset()
+    texts: tuple[Text, ...] = ()  # every author text, scanned by this stage
 
-    def target(self, code: str) -> Target | None:
-        found = self.targets.get(code)
-        return found[0] if found else None
+    def target(self, code: str) -> Item[Any] | None:
+        return self.items.by_code(code)
 
-    def backlinks(self, code: str) -> list[Target]:
+    def backlinks(self, code: str) -> list[Item[Any]]:
         """Items whose text or `souvisejici` refer to ``code``, in plan order, each once."""
         owners = self.referrers.get(code, {})
         return [t for owner in owners if (t := self.target(owner)) is not None]
@@ -112,24 +81,12 @@ class Links:
         # "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
         # the author already said the kind; it must not be printed twice.
         said = _LAST_WORD.search(before)
-        stems = _STEMS.get(target.kind, ())
-        repeated = said is not None and said.group(1).lower().startswith(stems)
+        repeated = said is not None and said.group(1).lower().startswith(target.kind.stems)
         text = target.label if repeated else target.full_label
         return f"[{text}](#{target.anchor})"
 
 
 _LAST_WORD = re.compile(r"(\w+)\s+$")
-# Stems cover the Czech cases: opatření, cíle/cíli/cílem, kapitole/kapitolu, …
-_STEMS: dict[str, tuple[str, ...]] = {
-    "opatření": ("opatřen",),
-    "cíl": ("cíl",),
-    "kapitola": ("kapitol",),
-    "priorita": ("priorit",),
-    "aktivita": ("aktivit",),
-    "indikátor": ("indikátor",),
-    "společný cíl": ("společn", "cíl"),
-    "oddíl": ("oddíl", "část", "přehled"),
-}
 
 
 def normalise(raw: str, chapter: str | None) -> str:
@@ -147,80 +104,30 @@ def normalise(raw: str, chapter: str | None) -> str:
     return text
 
 
-def collect_targets(project: Project) -> dict[str, list[Target]]:
-    targets: dict[str, list[Target]] = defaultdict(list)
-    for target in _targets(project):
-        targets[target.code].append(target)
-    return dict(targets)
-
-
-def _targets(project: Project) -> Iterator[Target]:
-    plan = project.plan_source
-    for item in project.outline:
-        if item.generated:
-            yield Target(
-                item.generated,
-                "oddíl",
-                GENERATED_SECTIONS[item.generated],
-                Place(plan, ("osnova",)),
-            )
-    for chapter in project.chapters:
-        if chapter.chapter.code:
-            yield Target(
-                chapter.chapter.code,
-                "kapitola",
-                chapter.chapter.title,
-                Place(chapter.source, ("kod",)),
-            )
-    for i, shared in enumerate(project.info.shared_goals):
-        yield Target(shared.code, "společný cíl", shared.title, Place(plan, ("spolecne_cile", i)))
-    for p in walk.priorities(project):
-        yield Target(walk.full_code(p.area, p.item.code), "priorita", p.item.title, p.place())
-    for g in walk.goals(project):
-        yield Target(
-            walk.full_code(g.area, g.item.code),
-            "cíl",
-            g.item.title,
-            g.place(),
-            bool(g.item.cancelled),
-        )
-    for m in walk.measures(project):
-        yield Target(
-            walk.full_code(m.area, m.item.code),
-            "opatření",
-            m.item.title,
-            m.place(),
-            bool(m.item.cancelled),
-        )
-    for _, a in walk.activities(project):
-        yield Target(walk.full_code(a.area, a.item.code), "aktivita", a.item.title, a.place())
-    for _, ind in walk.indicators(project):
-        yield Target(
-            walk.full_code(ind.area, ind.item.code), "indikátor", ind.item.name, ind.place()
-        )
-
-
-def link(project: Project) -> tuple[Links, list[Problem]]:
+def link(
+    project: Project, items: ItemIndex, texts: tuple[Text, ...]
+) -> tuple[Links, list[Problem]]:
     """Resolve every reference in the plan and report the broken ones."""
     links = Links(
-        collect_targets(project),
+        items,
         removed=dict(project.info.removed_codes),
         unverified=project.unverified,
+        texts=texts,
     )
     references: list[Reference] = []
     problems: list[Problem] = []
-    for text in plan_texts(project):
+    for text in texts:
         found, wrong = _scan(text, links)
         references += found
         problems += wrong
-    found, wrong = _related(project, links)
+    found, wrong = _related(items, links)
     everything = tuple(references + found)
     referrers: dict[str, dict[str, None]] = {}
     for ref in everything:
         if ref.owner and ref.owner != ref.target.code:
             referrers.setdefault(ref.target.code, {})[ref.owner] = None
     return (
-        Links(links.targets, everything, links.removed, referrers, links.unverified),
+        Links(items, everything, links.removed, referrers, links.unverified, texts),
         problems + wrong,
     )
 
@@ -255,7 +162,7 @@ def _resolve(
             "Odkaz odstraňte nebo nahraďte."
         )
         return None, Problem("odkaz-zruseny", message, place.location)
-    candidates = links.targets.get(code, [])
+    candidates = links.items.all_by_code(code)
     if not candidates:
         if code in links.unverified:
             return None, None  # its chapter has errors of its own, reported already
@@ -289,28 +196,28 @@ def _unknown(code: str, links: Links, where: Location) -> Problem:
         )
     else:
         message = (
-            f"Odkaz míří na kód {code}, který v plánu není.{did_you_mean(code, links.targets)}"
+            f"Odkaz míří na kód {code}, který v plánu není.{did_you_mean(code, links.items.codes)}"
         )
     return Problem("odkaz-neznamy", message, where)
 
 
-def _related(project: Project, links: Links) -> tuple[list[Reference], list[Problem]]:
+def _related(items: ItemIndex, links: Links) -> tuple[list[Reference], list[Problem]]:
     references, problems = [], []
-    for found in walk.measures(project):
-        owner = walk.full_code(found.area, found.item.code)
-        for i, raw in enumerate(found.item.related):
-            code = normalise(raw, found.area.code)
-            ref, problem = _resolve(code, raw, owner, found.place("souvisejici", i), links)
+    for measure in items.of(Kind.MEASURE):
+        for i, raw in enumerate(measure.model.related):
+            code = normalise(raw, measure.area.code)
+            where = measure.place("souvisejici", i)
+            ref, problem = _resolve(code, raw, measure.code, where, links)
             references += [ref] if ref else []
             problems += [problem] if problem else []
-        for shared in found.item.shared_goals:
-            target = links.target(shared)
-            if target:
-                references.append(Reference(target, owner, found.place("spolecne_cile")))
-    for goal in walk.goals(project):
-        owner = walk.full_code(goal.area, goal.item.code)
-        for shared in goal.item.shared_goals:
-            target = links.target(shared)
-            if target:
-                references.append(Reference(target, owner, goal.place("spolecne_cile")))
+        references += _shared(measure, links)
+    for goal in items.of(Kind.GOAL):
+        references += _shared(goal, links)
     return references, problems
+
+
+def _shared(carrier: Item[Goal] | Item[Measure], links: Links) -> Iterator[Reference]:
+    for shared in carrier.model.shared_goals:
+        target = links.target(shared)
+        if target:
+            yield Reference(target, carrier.code, carrier.place("spolecne_cile"))

@@ -153,7 +153,7 @@ def test_backlinks_are_computed_from_all_kinds_of_references(mini: Path) -> None
 def test_responsibility_index_matches_the_data(mini: Path) -> None:
     result = check(mini)
     assert result.plan is not None
-    index = {r.organisation.key: r for r in responsibilities(result.plan.project)}
+    index = {r.organisation.key: r for r in responsibilities(result.plan)}
     assert index["OBEC"].guarantor == ["SEN 1.1", "SEN 1.2", "ROD 1.1"]
     assert index["CHARITA"].implementer == ["SEN 1.1", "SEN 1.2"]
     assert index["RODINY"].implementer == ["ROD 1.1"]
@@ -167,7 +167,7 @@ def test_responsibility_index_matches_the_data(mini: Path) -> None:
 def test_target_group_index(mini: Path) -> None:
     result = check(mini)
     assert result.plan is not None
-    groups = {g.key: codes for g, codes in by_target_group(result.plan.project)}
+    groups = {g.key: codes for g, codes in by_target_group(result.plan)}
     assert groups == {"rodiny-s-detmi": ["ROD 1.1"]}
 
 

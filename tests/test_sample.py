@@ -63,7 +63,7 @@ def test_sample_backlinks_and_responsibility_index(sample: Path) -> None:
     assert result.plan is not None
     back = [t.code for t in result.plan.links.backlinks("VYL 1.1")]
     assert {"ANALYZA", "DUS 1.1", "POS 1.1", "LOK 1.1"} <= set(back)
-    index = {r.organisation.key: r for r in responsibilities(result.plan.project)}
+    index = {r.organisation.key: r for r in responsibilities(result.plan)}
     assert index["PRISTAV"].implementer == ["VYL 2.1", "VYL 2.2"]
     assert index["CESTA"].guarantor == []
     assert index["CESTA"].roles("PRE 1.1") == "realizátor"

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from assembler.checks import codes, files, measures, placeholders, plan, registry, years
+from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem
 
-_CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
+_CHECKS: list[Callable[[Project, ItemIndex], Iterator[Problem]]] = [
     *codes.CHECKS,
     *years.CHECKS,
     *measures.CHECKS,
@@ -23,5 +24,5 @@ _CHECKS: list[Callable[[Project], Iterator[Problem]]] = [
 ]
 
 
-def check_plan(project: Project) -> list[Problem]:
-    return [problem for check in _CHECKS for problem in check(project)]
+def check_plan(project: Project, items: ItemIndex) -> list[Problem]:
+    return [problem for check in _CHECKS for problem in check(project, items)]

@@ -7,12 +7,12 @@ abbreviation is a warning so the coordinator can add it to ``zkratky``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from assembler.links import REFERENCE
-from assembler.plan import walk
+from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
-from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Problem
 
 _UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
@@ -30,31 +30,29 @@ def tokens(text: str) -> Iterator[tuple[str, int]]:
             yield word, match.start()
 
 
-def _codes(project: Project) -> set[str]:
-    codes = {c.chapter.code for c in project.chapters if c.chapter.code}
+def _codes(project: Project, items: ItemIndex) -> set[str]:
+    codes = {chapter.code for chapter in items.of(Kind.CHAPTER)}
     codes.update(org.key for org in project.info.organisations)
     return codes
 
 
-def used_abbreviations(project: Project) -> dict[str, str]:
+def used_abbreviations(project: Project, items: ItemIndex, texts: Iterable[Text]) -> dict[str, str]:
     """The plan's abbreviations that occur in its texts or titles, in alphabetical order."""
     words: set[str] = set()
-    for text in plan_texts(project):
+    for text in texts:
         words.update(word for word, _ in tokens(text.text))
-    titles = [m.item.title for m in walk.measures(project)] + [
-        g.item.title for g in walk.goals(project)
-    ]
+    titles = [m.title for m in items.of(Kind.MEASURE)] + [g.title for g in items.of(Kind.GOAL)]
     for title in [*titles, project.info.title]:
         words.update(word for word, _ in tokens(title))
     known = project.info.abbreviations
     return {k: known[k] for k in sorted(known, key=str.casefold) if k in words}
 
 
-def check_abbreviations(project: Project) -> list[Problem]:
-    known = set(project.info.abbreviations) | _codes(project)
+def check_abbreviations(project: Project, items: ItemIndex, texts: Iterable[Text]) -> list[Problem]:
+    known = set(project.info.abbreviations) | _codes(project, items)
     reported: set[str] = set()
     problems = []
-    for text in plan_texts(project):
+    for text in texts:
         for word, offset in tokens(text.text):
             if word in known or word in reported:
                 continue

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from assembler.checks.markup import IMAGE_TYPES
 from assembler.plan.images import find_image
+from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project, project_file
 from assembler.problems.diagnostics import Problem
 
 
-def logos(project: Project) -> Iterator[Problem]:
+def logos(project: Project, items: ItemIndex) -> Iterator[Problem]:
     info = project.info
     named = [(["zadavatel", "logo"], info.municipality.logo)]
     if info.esf:
@@ -33,7 +34,7 @@ def logos(project: Project) -> Iterator[Problem]:
             yield Problem("obrazek-mimo-projekt", message, project.plan_source.location(key))
 
 
-def docx_template(project: Project) -> Iterator[Problem]:
+def docx_template(project: Project, items: ItemIndex) -> Iterator[Problem]:
     name = project.info.outputs.reference_docx
     if not name:
         return

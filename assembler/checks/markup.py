@@ -8,12 +8,12 @@ format); images must be readable by everyone and must come from the project.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from assembler.plan.images import find_image
 from assembler.plan.project import Project
-from assembler.plan.texts import Text, mask_code, plan_texts
+from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Problem
 
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -25,9 +25,9 @@ _RAW = [
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg", ".gif")
 
 
-def check_markup(project: Project) -> list[Problem]:
+def check_markup(project: Project, texts: Iterable[Text]) -> list[Problem]:
     problems: list[Problem] = []
-    for text in plan_texts(project):
+    for text in texts:
         masked = mask_code(text.text)
         problems += _raw(text, masked)
         problems += _images(text, masked, project.root)

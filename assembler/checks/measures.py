@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assembler.plan import walk
+from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
 
 
-def completeness(project: Project) -> Iterator[Problem]:
-    for found in walk.measures(project):
-        measure = found.item
-        code = walk.full_code(found.area, measure.code)
-        if measure.cancelled:
+def completeness(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    for found in items.of(Kind.MEASURE):
+        measure = found.model
+        code = found.code
+        if found.cancelled:
             continue
         if not measure.guarantor:
             message = (
@@ -39,10 +39,10 @@ def completeness(project: Project) -> Iterator[Problem]:
             yield Problem("chybi-naklady", message, where)
 
 
-def funding_sources(project: Project) -> Iterator[Problem]:
+def funding_sources(project: Project, items: ItemIndex) -> Iterator[Problem]:
     known = [source.key for source in project.info.funding_sources]
-    for found in walk.measures(project):
-        for year, by_source in found.item.costs.items():
+    for found in items.of(Kind.MEASURE):
+        for year, by_source in found.model.costs.items():
             for source in by_source:
                 if source not in known:
                     message = (
@@ -54,9 +54,9 @@ def funding_sources(project: Project) -> Iterator[Problem]:
                     )
 
 
-def target_direction(project: Project) -> Iterator[Problem]:
-    for _, found in walk.indicators(project):
-        indicator = found.item
+def target_direction(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    for found in items.of(Kind.INDICATOR):
+        indicator = found.model
         base = indicator.baseline.value
         for i, target in enumerate(indicator.targets):
             wrong = target.value < base if indicator.higher_is_better else target.value > base

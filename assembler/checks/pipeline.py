@@ -1,4 +1,4 @@
-"""The check pipeline: read → validate → plan-wide rules → links. Writes nothing."""
+"""The check pipeline: read → validate → index → plan-wide rules → links. Writes nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from assembler.checks import check_plan
 from assembler.checks.abbreviations import check_abbreviations
 from assembler.checks.markup import check_markup
 from assembler.links import Links, link
+from assembler.plan.items import ItemIndex, index_items
 from assembler.plan.project import Project, assemble, read_sources
+from assembler.plan.texts import plan_texts
 from assembler.problems.diagnostics import Problem, count_errors, settle
 
 
@@ -21,6 +23,7 @@ class CheckedPlan:
     """A plan that passed validation: the input of every renderer."""
 
     project: Project
+    items: ItemIndex
     links: Links
 
 
@@ -58,9 +61,12 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += found
     if project is None:
         return CheckResult(None, settle(problems, None, strict))
-    problems += check_plan(project)
-    links, found = link(project)
+    items = index_items(project)
+    problems += check_plan(project, items)
+    texts = plan_texts(project, items)
+    links, found = link(project, items, texts)
     problems += found
-    problems += check_abbreviations(project)
-    problems += check_markup(project)
-    return CheckResult(CheckedPlan(project, links), settle(problems, project.info.rules, strict))
+    problems += check_abbreviations(project, items, texts)
+    problems += check_markup(project, texts)
+    checked = CheckedPlan(project, items, links)
+    return CheckResult(checked, settle(problems, project.info.rules, strict))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
+from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Location, Problem
 
@@ -39,7 +40,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in texts))
 
 
-def template_text(project: Project) -> Iterator[Problem]:
+def template_text(project: Project, items: ItemIndex) -> Iterator[Problem]:
     sources = [project.plan_source, *(c.source for c in project.chapters)]
     for source in sources:
         for path, value in _strings(source.data, ()):

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from assembler.models.chapter import Area
 from assembler.models.vocab import LEGAL_ITEMS
+from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
 from assembler.problems.rules import RULES
 
 
-def approval(project: Project) -> Iterator[Problem]:
+def approval(project: Project, items: ItemIndex) -> Iterator[Problem]:
     if project.info.status == "schvaleno" and project.info.approval is None:
         message = (
             "Plán má stav: schvaleno, ale chybí údaje o schválení. Doplňte klíč schvaleni "
@@ -20,7 +21,7 @@ def approval(project: Project) -> Iterator[Problem]:
         yield Problem("schvaleni", message, project.plan_source.location(["stav"]))
 
 
-def legal_content(project: Project) -> Iterator[Problem]:
+def legal_content(project: Project, items: ItemIndex) -> Iterator[Problem]:
     covered: set[str] = set()
     for chapter in project.chapters:
         covered.update(chapter.chapter.covers)
@@ -36,7 +37,7 @@ def legal_content(project: Project) -> Iterator[Problem]:
             yield Problem("zakon-obsah", message, where)
 
 
-def rule_settings(project: Project) -> Iterator[Problem]:
+def rule_settings(project: Project, items: ItemIndex) -> Iterator[Problem]:
     for code in project.info.rules:
         where = project.plan_source.location(["pravidla", f"[{code}]"])
         if code not in RULES:
@@ -50,7 +51,7 @@ def rule_settings(project: Project) -> Iterator[Problem]:
             yield Problem("spatna-hodnota", message, where)
 
 
-def public_contacts(project: Project) -> Iterator[Problem]:
+def public_contacts(project: Project, items: ItemIndex) -> Iterator[Problem]:
     """The summary's "Kde získat pomoc" lists organisations with ``pomaha_s``; without
     any it is left out, and the coordinator should know why."""
     if any(org.help_with for org in project.info.organisations):

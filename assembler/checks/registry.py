@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from assembler.load.sources import Place
-from assembler.models.chapter import Person
+from assembler.models.chapter import Goal, Measure, Person
 from assembler.models.vocab import SERVICE_TYPES
-from assembler.plan import walk
+from assembler.plan.items import Item, ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
 
@@ -33,7 +32,7 @@ def _ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:
         yield Problem("ico", message, where.location)
 
 
-def icos(project: Project) -> Iterator[Problem]:
+def icos(project: Project, items: ItemIndex) -> Iterator[Problem]:
     plan = project.plan_source
     info = project.info
     yield from _ico_problem(
@@ -55,10 +54,10 @@ def _org_problem(key: str | None, known: set[str], where: Place) -> Iterator[Pro
         yield Problem("neznama-organizace", message, where.location)
 
 
-def organisations(project: Project) -> Iterator[Problem]:
+def organisations(project: Project, items: ItemIndex) -> Iterator[Problem]:
     known = {org.key for org in project.info.organisations}
-    for found in walk.measures(project):
-        m = found.item
+    for found in items.of(Kind.MEASURE):
+        m = found.model
         yield from _org_problem(m.guarantor, known, found.place("garant"))
         for field, keys in (("realizatori", m.implementers), ("partneri", m.partners)):
             for i, key in enumerate(keys):
@@ -67,8 +66,8 @@ def organisations(project: Project) -> Iterator[Problem]:
             yield from _org_problem(
                 service.provider, known, found.place("sluzby", i, "poskytovatel")
             )
-    for _, activity in walk.activities(project):
-        yield from _org_problem(activity.item.implementer, known, activity.place("realizator"))
+    for activity in items.of(Kind.ACTIVITY):
+        yield from _org_problem(activity.model.implementer, known, activity.place("realizator"))
     for chapter, area in project.areas:
         group = area.working_group
         people: list[tuple[tuple[str | int, ...], Person]] = [(("manazer",), group.manager)]
@@ -78,9 +77,9 @@ def organisations(project: Project) -> Iterator[Problem]:
             yield from _org_problem(person.organisation, known, where)
 
 
-def services(project: Project) -> Iterator[Problem]:
-    for found in walk.measures(project):
-        for i, service in enumerate(found.item.services):
+def services(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    for found in items.of(Kind.MEASURE):
+        for i, service in enumerate(found.model.services):
             if service.section not in SERVICE_TYPES:
                 message = (
                     f"§ {service.section} není druh sociální služby podle zákona č. 108/2006 Sb. "
@@ -106,21 +105,21 @@ def _vocab_problem(key: str, known: list[str], where: Place) -> Iterator[Problem
         yield Problem("neznama-cilova-skupina", message, where.location)
 
 
-def target_groups(project: Project) -> Iterator[Problem]:
+def target_groups(project: Project, items: ItemIndex) -> Iterator[Problem]:
     known = [group.key for group in project.info.target_groups]
     for chapter, area in project.areas:
         for i, key in enumerate(area.target_groups):
             yield from _vocab_problem(key, known, Place(chapter.source, ("cilove_skupiny", i)))
-    for found in walk.measures(project):
-        for i, key in enumerate(found.item.target_groups):
+    for found in items.of(Kind.MEASURE):
+        for i, key in enumerate(found.model.target_groups):
             yield from _vocab_problem(key, known, found.place("cilove_skupiny", i))
 
 
-def shared_goals(project: Project) -> Iterator[Problem]:
+def shared_goals(project: Project, items: ItemIndex) -> Iterator[Problem]:
     known = [goal.code for goal in project.info.shared_goals]
-    carriers: list[walk.Found[Any]] = [*walk.goals(project), *walk.measures(project)]
+    carriers: list[Item[Goal] | Item[Measure]] = [*items.of(Kind.GOAL), *items.of(Kind.MEASURE)]
     for found in carriers:
-        for i, code in enumerate(found.item.shared_goals):
+        for i, code in enumerate(found.model.shared_goals):
             if code not in known:
                 message = (
                     f"Společný cíl {code} není v plan.yaml (klíč spolecne_cile) definován."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assembler.load.sources import Place
-from assembler.plan import walk
+from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem
 
@@ -20,9 +20,9 @@ def _outside(year: int, project: Project, what: str, where: Place) -> Iterator[P
         yield Problem("rok-mimo-obdobi", message, where.location)
 
 
-def timelines(project: Project) -> Iterator[Problem]:
-    for found in walk.measures(project):
-        timeline = found.item.timeline
+def timelines(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    for found in items.of(Kind.MEASURE):
+        timeline = found.model.timeline
         if timeline.end < timeline.start:
             message = (
                 f"Harmonogram končí rokem {timeline.end} dřív, než začíná ({timeline.start}). "
@@ -36,10 +36,10 @@ def timelines(project: Project) -> Iterator[Problem]:
             yield from _outside(milestone.year, project, "Milník", where)
 
 
-def cost_years(project: Project) -> Iterator[Problem]:
-    for found in walk.measures(project):
-        timeline = found.item.timeline
-        for year in found.item.costs:
+def cost_years(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    for found in items.of(Kind.MEASURE):
+        timeline = found.model.timeline
+        for year in found.model.costs:
             where = found.place("naklady", f"[{year}]")
             if year not in project.info.period.years:
                 yield from _outside(year, project, "Rok nákladů", where)
@@ -51,17 +51,17 @@ def cost_years(project: Project) -> Iterator[Problem]:
                 yield Problem("naklady-mimo-harmonogram", message, where.location)
 
 
-def indicator_years(project: Project) -> Iterator[Problem]:
+def indicator_years(project: Project, items: ItemIndex) -> Iterator[Problem]:
     start = project.info.period.start
-    for _, found in walk.indicators(project):
-        baseline = found.item.baseline
+    for found in items.of(Kind.INDICATOR):
+        baseline = found.model.baseline
         if baseline.year > start:
             message = (
                 f"Výchozí hodnota je z roku {baseline.year}, ale plán začíná rokem {start}. "
                 f"Výchozí hodnota popisuje stav před plánem: uveďte rok {start} nebo dřívější."
             )
             yield Problem("vychozi-rok", message, found.where("vychozi_hodnota", "rok"))
-        for i, target in enumerate(found.item.targets):
+        for i, target in enumerate(found.model.targets):
             where = found.place("cilova_hodnota", i, "rok")
             yield from _outside(target.year, project, "Rok cílové hodnoty", where)
 

@@ -12,6 +12,7 @@ from assembler.load.validation import validate_chapter, validate_model
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
+from assembler.plan.items import CODED_LISTS
 from assembler.problems.diagnostics import Location, Problem
 
 PLAN_FILE = "plan.yaml"
@@ -136,9 +137,6 @@ def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
     return Project(sources.root, sources.plan, info, outline, frozenset(unverified)), problems
 
 
-_CODED_LISTS = ("priority", "cile", "opatreni", "aktivity", "indikatory")
-
-
 def written_codes(data: object) -> set[str]:
     """Full codes (``SEN 1.2``) as written in a chapter's raw front matter."""
     if not isinstance(data, dict) or not isinstance(data.get("kod"), str):
@@ -150,7 +148,7 @@ def written_codes(data: object) -> set[str]:
         node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in _CODED_LISTS and isinstance(value, list):
+                if key in CODED_LISTS and isinstance(value, list):
                     stack.extend(value)
             if node is not data and node.get("kod") is not None:
                 codes.add(f"{prefix} {node['kod']}")

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from assembler.load.sources import SourceFile
-from assembler.plan import walk
+from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Location
 
@@ -66,39 +65,41 @@ def mask_code(text: str) -> str:
     return _SPAN.sub(blank, _FENCE.sub(blank, text))
 
 
-def plan_texts(project: Project) -> Iterator[Text]:
-    """All Markdown texts: plan.yaml fields, chapter fields and chapter bodies."""
+# The Markdown fields of each kind of item: (YAML key, model attribute), in reading order.
+_FIELDS: dict[Kind, tuple[tuple[str, str], ...]] = {
+    Kind.PRIORITY: (("popis", "description"),),
+    Kind.GOAL: (("popis", "description"),),
+    Kind.MEASURE: (("popis", "description"), ("oduvodneni", "rationale")),
+    Kind.ACTIVITY: (("popis", "description"),),
+}
+
+
+def plan_texts(project: Project, items: ItemIndex) -> tuple[Text, ...]:
+    """All Markdown texts: plan.yaml fields, chapter fields and bodies, then item fields.
+
+    The order is the order problems are first found in (an unknown abbreviation is
+    reported where it first occurs), so it must not change."""
+    return tuple(_texts(project, items))
+
+
+def _texts(project: Project, items: ItemIndex) -> Iterator[Text]:
     plan = project.plan_source
     info = project.info
     for key, value in (("vize", info.vision), ("zapojeni", info.involvement)):
         if value:
             yield Text(value, None, None, plan, (key,))
-    for i, shared in enumerate(info.shared_goals):
-        if shared.description:
-            yield Text(shared.description, shared.code, None, plan, ("spolecne_cile", i, "popis"))
+    for shared in items.of(Kind.SHARED_GOAL):
+        if shared.model.description:
+            yield Text(shared.model.description, shared.code, None, plan, (*shared.path, "popis"))
     for chapter in project.chapters:
         model = chapter.chapter
         if model.summary:
             yield Text(model.summary, model.code, model.code, chapter.source, ("shrnuti",))
         yield Text(chapter.source.body, model.code, model.code, chapter.source, None)
-    yield from _item_texts(project)
-
-
-def _item_texts(project: Project) -> Iterator[Text]:
-    for priority in walk.priorities(project):
-        yield from _fields(priority, ("popis",), priority.item.description)
-    for goal in walk.goals(project):
-        yield from _fields(goal, ("popis",), goal.item.description)
-    for measure in walk.measures(project):
-        yield from _fields(measure, ("popis",), measure.item.description)
-        yield from _fields(measure, ("oduvodneni",), measure.item.rationale)
-    for _, activity in walk.activities(project):
-        yield from _fields(activity, ("popis",), activity.item.description)
-
-
-def _fields(found: walk.Found[Any], key: Path, value: str | None) -> Iterator[Text]:
-    if not value:
-        return
-    code = getattr(found.item, "code", "")
-    owner = walk.full_code(found.area, code)
-    yield Text(value, owner, found.area.code, found.chapter.source, (*found.path, *key))
+    for kind, fields in _FIELDS.items():
+        for item in items.of(kind):
+            for key, attribute in fields:
+                value = getattr(item.model, attribute)
+                if value:
+                    chapter_code = item.area.code
+                    yield Text(value, item.code, chapter_code, item.source, (*item.path, key))

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Measure
-from assembler.plan import walk
-from assembler.plan.project import Project
+from assembler.plan.items import Item, Kind
 
 ZERO = Decimal(0)
 
@@ -53,15 +53,17 @@ def measure_costs(measure: Measure, source_order: Iterable[str]) -> CostTable:
     return CostTable(rows, tuple(sorted(measure.costs)), cells)
 
 
-def _active(project: Project) -> list[walk.Found[Measure]]:
-    return [m for m in walk.measures(project) if not m.item.cancelled]
+def _active(plan: CheckedPlan) -> list[Item[Measure]]:
+    """Measures that are not cancelled, themselves or with their goal."""
+    return [m for m in plan.items.of(Kind.MEASURE) if not m.cancelled]
 
 
-def budget_by_source(project: Project) -> CostTable:
+def budget_by_source(plan: CheckedPlan) -> CostTable:
     """Year × funding source over all measures that are not cancelled."""
+    project = plan.project
     cells: dict[tuple[str, int], Decimal] = {}
-    for found in _active(project):
-        for year, by_source in found.item.costs.items():
+    for found in _active(plan):
+        for year, by_source in found.model.costs.items():
             for source, amount in by_source.items():
                 _add(cells, source, year, amount)
     order = [s.key for s in project.info.funding_sources]
@@ -69,14 +71,14 @@ def budget_by_source(project: Project) -> CostTable:
     return CostTable(tuple(s for s in order if s in used), tuple(project.info.period.years), cells)
 
 
-def budget_by_area(project: Project) -> CostTable:
+def budget_by_area(plan: CheckedPlan) -> CostTable:
     """Area (chapter code) × year over all measures that are not cancelled."""
     cells: dict[tuple[str, int], Decimal] = {}
-    for found in _active(project):
-        for year, by_source in found.item.costs.items():
+    for found in _active(plan):
+        for year, by_source in found.model.costs.items():
             _add(cells, found.area.code, year, sum(by_source.values(), ZERO))
-    rows = tuple(area.code for _, area in project.areas)
-    return CostTable(rows, tuple(project.info.period.years), cells)
+    rows = tuple(area.code for _, area in plan.project.areas)
+    return CostTable(rows, tuple(plan.project.info.period.years), cells)
 
 
 def measure_total(measure: Measure) -> Decimal:

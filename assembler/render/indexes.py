@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Service
 from assembler.models.plan import Organisation, VocabItem
 from assembler.models.vocab import SERVICE_TYPES
-from assembler.plan import walk
-from assembler.plan.project import Project
+from assembler.plan.items import Kind
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,12 @@ class Responsibility:
         return ", ".join(word for word, codes in roles if code in codes)
 
 
-def responsibilities(project: Project) -> list[Responsibility]:
+def responsibilities(plan: CheckedPlan) -> list[Responsibility]:
     """Organisations in register order with the measures they guarantee, implement or support."""
-    index = {org.key: Responsibility(org) for org in project.info.organisations}
-    for found in walk.measures(project):
-        m = found.item
-        code = walk.full_code(found.area, m.code)
+    index = {org.key: Responsibility(org) for org in plan.project.info.organisations}
+    for found in plan.items.of(Kind.MEASURE):
+        m = found.model
+        code = found.code
         roles = (
             ([m.guarantor] if m.guarantor else [], "guarantor"),
             (m.implementers, "implementer"),
@@ -49,13 +49,14 @@ def responsibilities(project: Project) -> list[Responsibility]:
     return [r for r in index.values() if r.measures]
 
 
-def by_target_group(project: Project) -> list[tuple[VocabItem, list[str]]]:
-    index: dict[str, list[str]] = {g.key: [] for g in project.info.target_groups}
-    for found in walk.measures(project):
-        for key in dict.fromkeys(found.item.target_groups):
+def by_target_group(plan: CheckedPlan) -> list[tuple[VocabItem, list[str]]]:
+    groups = plan.project.info.target_groups
+    index: dict[str, list[str]] = {g.key: [] for g in groups}
+    for found in plan.items.of(Kind.MEASURE):
+        for key in dict.fromkeys(found.model.target_groups):
             if key in index:
-                index[key].append(walk.full_code(found.area, found.item.code))
-    return [(g, index[g.key]) for g in project.info.target_groups if index[g.key]]
+                index[key].append(found.code)
+    return [(g, index[g.key]) for g in groups if index[g.key]]
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,12 @@ class ServiceUse:
     measures: list[str]
 
 
-def by_service_type(project: Project) -> list[tuple[str, str, list[ServiceUse]]]:
+def by_service_type(plan: CheckedPlan) -> list[tuple[str, str, list[ServiceUse]]]:
     """(§, name of the type, services with the measures that concern them), by § order."""
     uses: dict[str, dict[str, ServiceUse]] = {}
-    for found in walk.measures(project):
-        code = walk.full_code(found.area, found.item.code)
-        for service in found.item.services:
+    for found in plan.items.of(Kind.MEASURE):
+        code = found.code
+        for service in found.model.services:
             by_id = uses.setdefault(service.section, {})
             use = by_id.setdefault(service.identifier, ServiceUse(service, []))
             use.measures.append(code)

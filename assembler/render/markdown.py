@@ -16,7 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
-from assembler.links import anchor_for, normalise
+from assembler.links import normalise
+from assembler.plan.items import anchor_for
 from assembler.plan.project import PLAN_FILE
 from assembler.render import authored, czech, images, typography
 

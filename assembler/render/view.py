@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from markupsafe import Markup
 
 from assembler.checks.abbreviations import used_abbreviations
 from assembler.checks.pipeline import CheckedPlan
-from assembler.links import REFERENCE, Target
+from assembler.links import REFERENCE
 from assembler.models.chapter import Area, Indicator, Measure, Person
 from assembler.models.plan import Organisation, PlanInfo, VocabItem
 from assembler.models.vocab import (
@@ -20,7 +21,7 @@ from assembler.models.vocab import (
     SERVICE_FORMS,
     SERVICE_TYPES,
 )
-from assembler.plan import walk
+from assembler.plan.items import Item, Kind
 from assembler.plan.project import ChapterFile, OutlineItem
 from assembler.render import czech, figures, indexes
 
@@ -111,49 +112,53 @@ class PlanView:
             return "udržet"
         return "zvýšit" if final > indicator.baseline.value else "snížit"
 
-    def backlinks(self, code: str) -> list[Target]:
+    def backlinks(self, code: str) -> list[Item[Any]]:
         return self.checked.links.backlinks(code)
 
     def full(self, area: Area, code: str) -> str:
-        return walk.full_code(area, code)
+        return f"{area.code} {code}"
 
     @property
     def budget_by_source(self) -> figures.CostTable:
-        return figures.budget_by_source(self.checked.project)
+        return figures.budget_by_source(self.checked)
 
     @property
     def budget_by_area(self) -> figures.CostTable:
-        return figures.budget_by_area(self.checked.project)
+        return figures.budget_by_area(self.checked)
 
     @property
     def responsibilities(self) -> list[indexes.Responsibility]:
-        return indexes.responsibilities(self.checked.project)
+        return indexes.responsibilities(self.checked)
 
     @property
     def by_target_group(self) -> list[tuple[VocabItem, list[str]]]:
-        return indexes.by_target_group(self.checked.project)
+        return indexes.by_target_group(self.checked)
 
     @property
     def by_service_type(self) -> list[tuple[str, str, list[indexes.ServiceUse]]]:
-        return indexes.by_service_type(self.checked.project)
+        return indexes.by_service_type(self.checked)
 
     @property
     def abbreviations(self) -> dict[str, str]:
-        return used_abbreviations(self.checked.project)
+        checked = self.checked
+        return used_abbreviations(checked.project, checked.items, checked.links.texts)
 
     def measures(self, area: Area) -> list[tuple[str, Measure]]:
-        return [(g.code, m) for g in area.goals for m in g.measures]
+        chapter = self.checked.items.by_code(area.code)
+        assert chapter is not None
+        measures = self.checked.items.within(chapter, Kind.MEASURE)
+        return [(m.parent.model.code, m.model) for m in measures if m.parent is not None]
 
-    def carriers(self, shared_code: str) -> list[Target]:
+    def carriers(self, shared_code: str) -> list[Item[Any]]:
         return self.backlinks(shared_code)
 
     @property
     def goal_count(self) -> int:
-        return sum(1 for g in walk.goals(self.checked.project) if not g.item.cancelled)
+        return sum(1 for g in self.checked.items.of(Kind.GOAL) if not g.cancelled)
 
     @property
     def measure_count(self) -> int:
-        return sum(1 for m in walk.measures(self.checked.project) if not m.item.cancelled)
+        return sum(1 for m in self.checked.items.of(Kind.MEASURE) if not m.cancelled)
 
     @property
     def helpers(self) -> list[Organisation]:
