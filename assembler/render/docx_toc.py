@@ -73,6 +73,55 @@ def fill_toc(document_xml: str) -> str:
     return _EMPTY_TOC.sub(lambda _: entries, document_xml, count=1)
 
 
+# pandoc opens a section's bookmark before its heading paragraph and closes it where the
+# section ends. LibreOffice 7.4 cannot resolve a PAGEREF to such a bookmark when a
+# table precedes it ("Error: Reference source not found"), so each bookmark that
+# stands before a paragraph is moved into it and closed at the paragraph's end.
+_OPEN_BEFORE_PARAGRAPH = re.compile(r'<w:bookmarkStart w:id="(\d+)" w:name="[^"]+" />\s*(?=<w:p>)')
+_PARAGRAPH = re.compile(r"<w:p>(?:<w:pPr>.*?</w:pPr>)?(.*?)</w:p>", re.S)
+_END = re.compile(r'<w:bookmarkEnd w:id="(\d+)" />')
+
+
+def bookmarks_into_paragraphs(document_xml: str) -> str:
+    moved: set[str] = set()
+    pieces: list[str] = []
+    end = 0
+    for match in _OPEN_BEFORE_PARAGRAPH.finditer(document_xml):
+        paragraph = _PARAGRAPH.match(document_xml, match.end())
+        if paragraph is None:
+            continue
+        ident = match.group(1)
+        pieces += [
+            document_xml[end : match.start()],
+            document_xml[paragraph.start() : paragraph.start(1)],
+            match.group(0).strip(),
+            paragraph.group(1),
+            f'<w:bookmarkEnd w:id="{ident}" />',
+            "</w:p>",
+        ]
+        moved.add(ident)
+        end = paragraph.end()
+    result = "".join([*pieces, document_xml[end:]])
+    return _drop_section_ends(result, moved) if moved else result
+
+
+def _drop_section_ends(document_xml: str, moved: set[str]) -> str:
+    """Remove the section-end closes of the moved bookmarks: the first close of each
+    id is the one now inside its heading paragraph, the later one is pandoc's."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        ident = match.group(1)
+        if ident not in moved:
+            return match.group(0)
+        if ident in seen:
+            return ""
+        seen.add(ident)
+        return match.group(0)
+
+    return _END.sub(keep_first, document_xml)
+
+
 def fill_title(header_xml: str, title: str) -> str:
     """Show the title in the header's TITLE field without waiting for a field update."""
     return _TITLE_FIELD.sub(lambda m: m.group(1) + title + m.group(2), header_xml)
@@ -123,7 +172,7 @@ def finish(docx: bytes) -> bytes:
         for name in source.namelist():
             data = source.read(name)
             if name == "word/document.xml":
-                data = fill_toc(data.decode("utf-8")).encode("utf-8")
+                data = bookmarks_into_paragraphs(fill_toc(data.decode("utf-8"))).encode("utf-8")
             elif name == "word/settings.xml":
                 data = update_fields_on_open(data.decode("utf-8")).encode("utf-8")
             elif name.startswith("word/header"):
