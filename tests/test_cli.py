@@ -162,7 +162,10 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
         main(["zkontroluj"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "plan: chyba: neznámý příkaz: 'zkontroluj' (vyberte z 'check', 'build'," in err
+    assert (
+        "plan: chyba: neznámý příkaz „zkontroluj“. Měli jste na mysli check? "
+        "Příkazy: check, build, init, new-chapter, watch, schema.\n"
+    ) in err
     assert err.endswith("Nápověda: plan --help\n")
 
 

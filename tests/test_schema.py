@@ -142,7 +142,7 @@ def test_examples_are_written_as_authors_write_yaml() -> None:
     assert example_yaml({"od": 2026, "do": 2029}) == "{od: 2026, do: 2029}"
     assert example_yaml(Decimal("1.1")) == "1.1"
     assert example_yaml(True) == "ano"
-    assert example_yaml(datetime.date(2025, 12, 11)) == "2025-12-11"
+    assert example_yaml(datetime.date(2025, 12, 11)) == "11. 12. 2025"
     # Quoted only where the text would not read back as the same text.
     assert example_yaml("1.0") == '"1.0"'
     assert example_yaml("00296015") == '"00296015"'

@@ -175,3 +175,41 @@ def test_watch_command_names_a_port_in_use(mini: Path) -> None:
         )
     assert done.returncode == 2
     assert f"port {port} nelze použít" in done.stderr and "--port" in done.stderr
+
+
+def test_problems_are_the_first_thing_on_the_page_with_a_stale_banner(mini: Path) -> None:
+    preview = Preview(mini)
+    good = preview.rebuild().page
+    assert "nahled-stav" not in good and "Problémy v plánu" not in good
+    chapter = mini / SEN
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("garant: OBEC", "garant: OBCE", 1),
+        encoding="utf-8",
+    )
+    page = preview.rebuild().page
+    body = page[page.index("<body") :]
+    panel = body.index('<section class="nahled-stav"')
+    # above the title, the contents list and the text of the plan
+    assert panel < body.index("<header") < body.index('class="toc') < body.index("<main")
+    assert body.index("Problémy v plánu (1)") < body.index("<header")
+    banner = body.index('<p class="zastarale">Poslední uložení obsahuje chyby')
+    assert panel < banner < body.index("Problémy v plánu")
+    assert "níže je poslední verze bez chyb (z " in page
+    assert "Pečovatelská služba" in page  # the last good preview below
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("garant: OBCE", "garant: OBEC", 1),
+        encoding="utf-8",
+    )
+    fixed = preview.rebuild().page
+    assert "nahled-stav" not in fixed and "Problémy v plánu" not in fixed
+
+
+def test_first_build_with_errors_lists_problems_without_a_banner(mini: Path) -> None:
+    chapter = mini / SEN
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("garant: OBEC", "garant: OBCE", 1),
+        encoding="utf-8",
+    )
+    page = Preview(mini).rebuild().page
+    assert "Problémy v plánu (1)" in page and "Poslední uložení obsahuje chyby" not in page
+    assert page.index("nahled-stav") < page.index("Náhled se zobrazí, až bude plán bez chyb")

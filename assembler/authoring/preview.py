@@ -1,13 +1,15 @@
 """A live HTML preview of the full plan: rebuilt on every save, served on localhost.
 
-The page polls ``/verze`` and reloads itself when a new build is ready. When the
-plan has errors, the last good preview stays visible with the problems listed
-on top, so an unfinished edit never leaves the author with a blank page.
+The page polls ``/verze`` and reloads itself when a new build is ready. Problems are
+listed at the very top of the page; when the plan has errors, the last good preview
+stays visible under a banner saying so, so an unfinished edit never leaves the author
+with a blank page or with an unchanged-looking one.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -37,7 +39,7 @@ RELOAD_SCRIPT = """<script>
 
 EMPTY_PAGE = (
     '<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><title>Náhled plánu</title>'
-    "</head><body><!--problems--><main><p>Náhled se zobrazí, až bude plán bez chyb.</p>"
+    "</head><body><main><p>Náhled se zobrazí, až bude plán bez chyb.</p>"
     "</main></body></html>"
 )
 
@@ -49,17 +51,60 @@ class Build:
     seconds: float
 
 
-def problems_block(problems: list[Problem]) -> str:
-    if not problems:
+# The panel comes first in <body>, above the title and the contents list, and stays in
+# view while scrolling: the author saved a moment ago and needs to know what went wrong.
+PANEL_STYLE = """<style>
+.nahled-stav { position: sticky; top: 0; z-index: 10; max-height: 45vh; overflow-y: auto;
+  background: #fff4e5; border-bottom: 3px solid #b35c00; padding: .5rem 1rem;
+  font-family: system-ui, sans-serif; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+.nahled-stav .zastarale { background: #a00000; color: #fff; font-weight: bold;
+  padding: .5rem .75rem; margin: 0 0 .5rem; border-radius: 3px; }
+.nahled-stav h2 { color: #7a3e00; margin: .25rem 0; font-size: 1.1rem; }
+.nahled-stav ul { margin: .25rem 0; padding-left: 1.25rem; }
+.nahled-stav li { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85rem;
+  overflow-wrap: anywhere; }
+.nahled-stav .chyba { color: #a00000; }
+</style>"""
+
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def stale_banner(good_at: str) -> str:
+    """Said when the page below is the last good build, not what was just saved."""
+    return (
+        '<p class="zastarale">Poslední uložení obsahuje chyby, a tak se do náhledu '
+        f"nepromítlo: níže je poslední verze bez chyb (z {good_at}). Opravte chyby podle "
+        "seznamu a soubor znovu uložte.</p>"
+    )
+
+
+def problems_block(problems: list[Problem], good_at: str | None = None) -> str:
+    """The panel above the page: the banner (when the page is the last good build) and
+    every problem; empty when the plan has none."""
+    if not problems and good_at is None:
         return ""
     items = "".join(
         f'<li class="{"chyba" if p.is_error else "varovani"}">{html.escape(str(p))}</li>'
         for p in problems
     )
-    return (
-        '<section class="problems wrap" role="alert" aria-labelledby="problemy">'
-        f'<h2 id="problemy">Problémy v plánu ({len(problems)})</h2><ul>{items}</ul></section>'
+    banner = stale_banner(good_at) if good_at is not None else ""
+    listing = (
+        f'<h2 id="problemy">Problémy v plánu ({len(problems)})</h2><ul>{items}</ul>'
+        if problems
+        else ""
     )
+    return (
+        f'{PANEL_STYLE}<section class="nahled-stav" role="alert" aria-labelledby="problemy">'
+        f"{banner}{listing}</section>"
+    )
+
+
+def with_panel(page: str, panel: str) -> str:
+    """``page`` with ``panel`` as the first thing in its body."""
+    body = _BODY.search(page)
+    if body is None or not panel:
+        return page
+    return page[: body.end()] + panel + page[body.end() :]
 
 
 class Preview:
@@ -68,6 +113,7 @@ class Preview:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.last_good = EMPTY_PAGE
+        self.good_at: str | None = None  # time of the last good build, None before one
         self.version = 0
         self.page = EMPTY_PAGE
         self.output = DEFAULT_OUTPUT  # the output folder, as the last good plan.yaml says
@@ -83,7 +129,9 @@ class Preview:
         if result.ok and result.plan is not None:
             page = self.live.render(plan_document(result.plan))
             self.last_good = page.replace("</body>", RELOAD_SCRIPT + "</body>")
-        page = self.last_good.replace("<!--problems-->", problems_block(result.problems), 1)
+            self.good_at = time.strftime("%H:%M:%S")
+        stale = self.good_at if not result.ok else None
+        page = with_panel(self.last_good, problems_block(result.problems, stale))
         if RELOAD_SCRIPT not in page:
             page = page.replace("</body>", RELOAD_SCRIPT + "</body>")
         self.page = page

@@ -163,7 +163,9 @@ def _flow(value: Any, width: int | None, nested: bool) -> str:
         return _collection("[", "]", [("", item) for item in value], width)
     if isinstance(value, bool):
         return "ano" if value else "ne"
-    if isinstance(value, int | Decimal | datetime.date):
+    if isinstance(value, datetime.date):
+        return f"{value.day}. {value.month}. {value.year}"  # as Czech authors write it
+    if isinstance(value, int | Decimal):
         return str(value)
     text = str(value)
     if width is not None and len(text) > width:

@@ -204,26 +204,26 @@ def run_watch(args: argparse.Namespace, terminal: Terminal) -> int:
     if not environment_ok(args.dir, terminal):
         return 2
     preview = Preview(args.dir)
+    try:  # before the first build, so a port in use is said at once, not after it
+        server = serve(preview, args.port)
+    except OSError as err:
+        terminal.error(port_problem(args.port, err))
+        return 2
 
     def show(build: Build) -> None:
         for problem in build.problems:
             terminal.problem(problem)
         state = summary(build.problems) if build.problems else "Plán je v pořádku."
-        terminal.info(f"{state} Náhled obnoven za {build.seconds:.2f} s.")
+        terminal.info(f"{state} Náhled obnoven za {seconds(build.seconds)}.")
 
-    show(preview.rebuild())
-    try:
-        server = serve(preview, args.port)
-    except OSError as err:
-        terminal.error(f"port {args.port} nelze použít ({err.strerror}); zvolte jiný: --port 8765")
-        return 2
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    terminal.ok(f"Náhled plánu: {url}  (ukončíte klávesami Ctrl+C)")
-    if not args.no_browser:
-        import webbrowser
-
-        webbrowser.open(url)
     try:
+        show(preview.rebuild())
+        terminal.ok(f"Náhled plánu: {url}  (ukončíte klávesami Ctrl+C)")
+        if not args.no_browser:
+            import webbrowser
+
+            webbrowser.open(url)
         watch(preview, show)
     except KeyboardInterrupt:
         pass
@@ -231,3 +231,26 @@ def run_watch(args: argparse.Namespace, terminal: Terminal) -> int:
         server.shutdown()
     terminal.info("Náhled ukončen.")
     return 0
+
+
+def seconds(value: float) -> str:
+    """``9,50 s``: a duration as Czech text (decimal comma)."""
+    from decimal import Decimal
+
+    from assembler.render import czech
+
+    return f"{czech.number(Decimal(f'{value:.2f}'), 2)} s"
+
+
+def port_problem(port: int, err: OSError) -> str:
+    """Why the preview cannot listen on ``port``, in Czech, with what to do instead."""
+    import errno
+
+    other = 8765 if port != 8765 else 8766
+    if err.errno == errno.EADDRINUSE:
+        reason = "už jej používá jiný program (třeba jiný běžící plan watch)"
+    elif err.errno == errno.EACCES:
+        reason = "tento port smí používat jen správce počítače"
+    else:
+        reason = f"systém jej odmítl (chyba {err.errno})"
+    return f"port {port} nelze použít: {reason}. Zvolte jiný, např. --port {other}"

@@ -7,6 +7,7 @@ environment or internal error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 import textwrap
@@ -46,10 +47,34 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        for english, czech in _ARGPARSE_CZECH:
-            message = re.sub(english, czech, message)
+        unknown = re.match(r"argument PŘÍKAZ: invalid choice: '([^']*)'", message)
+        if unknown:
+            commands = [c for a in self._actions if a.choices for c in a.choices]
+            typed = unknown.group(1).lower()
+            close = [_CZECH_COMMANDS[typed]] if typed in _CZECH_COMMANDS else []
+            close = close or difflib.get_close_matches(typed, commands, n=1, cutoff=0.5)
+            hint = f" Měli jste na mysli {close[0]}?" if close else ""
+            listed = ", ".join(commands)
+            message = f"neznámý příkaz „{unknown.group(1)}“.{hint} Příkazy: {listed}."
+        else:
+            for english, czech in _ARGPARSE_CZECH:
+                message = re.sub(english, czech, message)
         self.exit(2, f"plan: chyba: {message}\nNápověda: {self.prog} --help\n")
 
+
+# What Czech users type for a command (the commands themselves are English).
+_CZECH_COMMANDS = {
+    "zkontroluj": "check",
+    "kontrola": "check",
+    "sestav": "build",
+    "sestaveni": "build",
+    "nahled": "watch",
+    "náhled": "watch",
+    "zaloz": "init",
+    "založ": "init",
+    "kapitola": "new-chapter",
+    "nova-kapitola": "new-chapter",
+}
 
 # argparse's English error messages (Python 3.11–3.13) and their Czech wording.
 _ARGPARSE_CZECH = [
@@ -95,6 +120,15 @@ def _subparser(
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("plan-assembler")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(neinstalováno)"
+
+
 def build_parser() -> _Parser:
     parser = _Parser(
         prog="plan",
@@ -114,6 +148,9 @@ def build_parser() -> _Parser:
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="zobrazí tuto nápovědu")
+    parser.add_argument(
+        "--version", action="version", version=f"plan {_version()}", help="vypíše verzi programu"
+    )
     sub = parser.add_subparsers(title="příkazy", metavar="PŘÍKAZ", parser_class=_Parser)
 
     check = _subparser(

@@ -167,7 +167,8 @@ _MESSAGES: dict[str, _Explain] = {
         f"ne „{_show(e['input'])}“."
     ),
     "date": lambda n, e: (
-        f"Klíč „{n}“ má obsahovat datum ve tvaru 2025-12-10, ne „{_show(e['input'])}“."
+        f"Klíč „{n}“ má obsahovat datum, např. 10. 12. 2025 (nebo 2025-12-10), "
+        f"ne „{_show(e['input'])}“."
     ),
 }
 

@@ -7,6 +7,7 @@ JSON Schema that editors use and the key reference in ``docs/klice.md``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
@@ -190,6 +191,45 @@ YesNo = Annotated[
     bool,
     BeforeValidator(_yes_no),
     WithJsonSchema({"oneOf": [{"type": "boolean"}, {"enum": ["ano", "ne"]}]}),
+]
+
+
+_CZECH_DATE = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
+
+
+def _czech_date(value: Any) -> Any:
+    """Authors write dates the Czech way (10. 12. 2026, 10.12.2026) or as 2026-12-10."""
+    if isinstance(value, str):
+        text = value.replace("\u00a0", " ").strip()
+        match = _CZECH_DATE.fullmatch(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return datetime.date(year, month, day)
+            except ValueError:
+                raise PydanticCustomError(
+                    "spatna-hodnota",
+                    "„{value}“ není skutečné datum (takový den v kalendáři není). "
+                    "Napište je např. jako 10. 12. 2026.",
+                    {"value": value},
+                ) from None
+        return text
+    return value
+
+
+# The editors' schema accepts both written forms, as the model does.
+CzechDate = Annotated[
+    datetime.date,
+    BeforeValidator(_czech_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\s*$"},
+            ],
+            "examples": ["10. 12. 2026"],
+        }
+    ),
 ]
 
 

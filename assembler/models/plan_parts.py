@@ -7,6 +7,7 @@ from typing import Literal
 
 from assembler.models.chapter import TriadRole
 from assembler.models.common import (
+    CzechDate,
     Ico,
     Markdown,
     Model,
@@ -77,8 +78,11 @@ class Approval(Model):
     resolution: Text = yaml_key(
         "usneseni", "Číslo usnesení", "Např. ZM/12/2025/34.", example=APPROVAL_EXAMPLE["usneseni"]
     )
-    date: datetime.date = yaml_key(
-        "datum", "Datum", "Datum schválení, např. 2025-12-10.", example=APPROVAL_EXAMPLE["datum"]
+    date: CzechDate = yaml_key(
+        "datum",
+        "Datum",
+        "Datum schválení, např. 10. 12. 2025 (nebo 2025-12-10).",
+        example=APPROVAL_EXAMPLE["datum"],
     )
 
 
