@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assembler.models.chapter import Area
-from assembler.models.vocab import LEGAL_ITEMS
+from assembler.models.vocab import LegalItem, PlanStatus
 from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
@@ -13,7 +13,7 @@ from assembler.problems.rules import RULES
 
 
 def approval(project: Project, items: ItemIndex) -> Iterator[Problem]:
-    if project.info.status == "schvaleno" and project.info.approval is None:
+    if project.info.status is PlanStatus.APPROVED and project.info.approval is None:
         message = (
             "Plán má stav: schvaleno, ale chybí údaje o schválení. Doplňte klíč schvaleni "
             "(organ, usneseni, datum), nebo změňte stav."
@@ -26,9 +26,10 @@ def legal_content(project: Project, items: ItemIndex) -> Iterator[Problem]:
     for chapter in project.chapters:
         covered.update(chapter.chapter.covers)
         if isinstance(chapter.chapter, Area):
-            covered.add("strategie")
+            covered.add(LegalItem.STRATEGY)
     where = project.plan_source.location(["osnova"])
-    for item, description in LEGAL_ITEMS.items():
+    for item in LegalItem:
+        description = item.label
         if item not in covered:
             message = (
                 f"Plánu chybí náležitost podle § 3 písm. h) zákona: {description}. Napište ji "

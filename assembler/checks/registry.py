@@ -7,20 +7,13 @@ from collections.abc import Iterator
 
 from assembler.load.sources import Place
 from assembler.models.chapter import Goal, Measure, Person
+from assembler.models.common import ico_check_digit
 from assembler.models.vocab import SERVICE_TYPES
 from assembler.plan.items import Item, ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
 
 _SERVICE_ID = re.compile(r"\d{7}")
-
-
-def ico_check_digit(ico: str) -> bool:
-    """IČO: 8 digits, the last one a weighted mod-11 check digit."""
-    if not re.fullmatch(r"\d{8}", ico):
-        return False
-    total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1), strict=True))
-    return (11 - total % 11) % 10 == int(ico[7])
 
 
 def _ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:

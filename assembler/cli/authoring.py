@@ -61,15 +61,16 @@ INIT_QUESTIONS = [
 
 def _answer(attribute: str, value: str, args: argparse.Namespace) -> str | None:
     """Czech reason why an answer is not acceptable (a clause without the final dot), or None."""
-    from assembler.checks.registry import ico_check_digit
+    from assembler.models.common import Ico, Year, accepts, ico_check_digit
 
     value = value.strip()
     if not value:
         return "nic není vyplněno"
-    if attribute == "ico" and not ico_check_digit(value.zfill(8)):
+    ico = value.zfill(8)  # as in plan.yaml, where YAML drops leading zeros
+    if attribute == "ico" and not (accepts(Ico, ico) and ico_check_digit(ico)):
         return "IČO musí mít 8 číslic s platnou kontrolní číslicí (ověřte je v ARES)"
     if attribute in ("start", "end"):
-        if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        if not value.isdigit() or not accepts(Year, int(value)):
             return "napište rok čtyřmi číslicemi, např. 2027"
         if attribute == "end" and int(value) < int(args.start):
             return f"poslední rok nesmí být před prvním rokem plánu ({args.start})"
@@ -159,7 +160,9 @@ def run_init(args: argparse.Namespace, terminal: Terminal) -> int:
 def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.authoring.scaffold import ScaffoldError, default_code, new_chapter
     from assembler.load.validation import validate_model
+    from assembler.models.common import ChapterCode, accepts
     from assembler.models.plan import PlanInfo
+    from assembler.models.vocab import TriadRole
     from assembler.plan.project import read_sources
 
     root = args.slozka or args.dir
@@ -176,7 +179,7 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
         return 1
     code = (args.kod or default_code(args.nazev)).upper()
     used = {str(s.data.get("kod")): s.name for s in sources.chapters if isinstance(s.data, dict)}
-    if not re.fullmatch(r"[A-Z]{2,8}", code):
+    if not accepts(ChapterCode, code):
         terminal.error(
             f"kód {code} nelze použít: musí mít 2–8 písmen bez diakritiky; "
             "zvolte jiný přepínačem --kod"
@@ -188,7 +191,8 @@ def run_new_chapter(args: argparse.Namespace, terminal: Terminal) -> int:
             "zvolte jiný přepínačem --kod"
         )
         return 2
-    key = next((o.key for o in info.organisations if o.role == "zadavatel"), "OBEC")
+    commissioner = TriadRole.COMMISSIONER
+    key = next((o.key for o in info.organisations if o.role is commissioner), "OBEC")
     try:
         path = new_chapter(root, args.nazev, code, key, info.period.years)
     except ScaffoldError as err:

@@ -18,6 +18,7 @@ from typing import Any
 from assembler.cli import authoring as authoring_commands
 from assembler.cli import commands
 from assembler.cli.terminal import Terminal
+from assembler.models.vocab import MunicipalityKind
 
 EXIT_CODES = """\
 návratové kódy:
@@ -200,10 +201,10 @@ def build_parser() -> _Parser:
     init.add_argument("--ico", metavar="IČO", help="IČO obce nebo kraje, 8 číslic (např. 00296015)")
     init.add_argument(
         "--typ",
-        choices=["obec", "kraj", "mikroregion"],
-        default="obec",
+        choices=[kind.value for kind in MunicipalityKind],
+        default=MunicipalityKind.MUNICIPALITY.value,
         metavar="TYP",
-        help="kdo plán zadává: obec, kraj nebo mikroregion (výchozí: obec)",
+        help=f"kdo plán zadává: {MunicipalityKind.choices()} (výchozí: obec)",
     )
     init.add_argument("--od", dest="start", metavar="ROK", help="první rok plánu, např. 2027")
     init.add_argument("--do", dest="end", metavar="ROK", help="poslední rok plánu, např. 2030")

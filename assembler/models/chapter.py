@@ -26,12 +26,11 @@ from assembler.models.measure import (
     Indicator,
     IndicatorValue,
     Measure,
-    MeasureKind,
     Milestone,
     Service,
-    ServiceForm,
     Timeline,
 )
+from assembler.models.vocab import LegalItem, TriadRole
 
 __all__ = [
     "Activity",
@@ -40,22 +39,18 @@ __all__ = [
     "Goal",
     "Indicator",
     "IndicatorValue",
-    "LegalItem",
     "Measure",
-    "MeasureKind",
     "Milestone",
     "Person",
     "Priority",
     "Section",
     "Service",
-    "ServiceForm",
     "Timeline",
-    "TriadRole",
     "WorkingGroup",
 ]
 
-LegalItem = Literal["priprava", "analyza", "strategie", "povinnosti", "monitoring", "zmeny"]
-TriadRole = Literal["zadavatel", "poskytovatel", "uzivatele", "jine"]
+Legal = Annotated[LegalItem, LegalItem.schema()]
+Role = Annotated[TriadRole, TriadRole.schema()]
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
 _MANAGER_EXAMPLE = {"jmeno": "Bc. Jana Kratochvílová", "organizace": "CHARITA"}
@@ -77,10 +72,10 @@ class Person(Model):
         None,
         example="CHARITA",
     )
-    role: TriadRole | None = yaml_key(
+    role: Role | None = yaml_key(
         "role",
         "Role v triádě",
-        "zadavatel, poskytovatel, uzivatele nebo jine.",
+        f"{TriadRole.choices()}.",
         None,
         example="poskytovatel",
     )
@@ -184,11 +179,11 @@ class Section(Model):
         example="POSTUP",
     )
     title: Text = yaml_key("nazev", "Název", "Nadpis kapitoly.", example="Postup zpracování plánu")
-    covers: Many[LegalItem] = yaml_key(
+    covers: Many[Legal] = yaml_key(
         "pokryva",
         "Pokrývá náležitosti",
-        "Které náležitosti plánu podle § 3 písm. h) zákona kapitola popisuje: priprava, "
-        "analyza, strategie, povinnosti, monitoring, zmeny.",
+        "Které náležitosti plánu podle § 3 písm. h) zákona kapitola popisuje: "
+        f"{', '.join(LegalItem)}.",
         [],
         example=["povinnosti", "monitoring", "zmeny"],
     )
@@ -231,7 +226,7 @@ class Area(Model):
         None,
         example="Rozšíříme pečovatelskou službu i na večery a víkendy.",
     )
-    covers: Many[LegalItem] = yaml_key(
+    covers: Many[Legal] = yaml_key(
         "pokryva",
         "Pokrývá náležitosti",
         "Další náležitosti podle § 3 písm. h); strategie platí vždy.",

@@ -12,7 +12,16 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 
@@ -116,6 +125,25 @@ def _ico(value: Any) -> Any:
 
 
 Ico = Annotated[str, BeforeValidator(_ico), _pattern(r"\d{8}", "IČO (8 číslic)", "00299308")]
+
+
+def ico_check_digit(ico: str) -> bool:
+    """IČO: 8 digits, the last one a weighted mod-11 check digit (a warning in a plan,
+    a refused answer in ``plan init``)."""
+    if not re.fullmatch(r"\d{8}", ico):
+        return False
+    total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1), strict=True))
+    return (11 - total % 11) % 10 == int(ico[7])
+
+
+def accepts(annotation: Any, value: Any) -> bool:
+    """Whether a value passes the rules of a model type (``Year``, ``Ico``, ``ChapterCode``),
+    for the CLI, which asks for such values before any model exists."""
+    try:
+        TypeAdapter(annotation).validate_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 _MONEY_JUNK = re.compile(r"[\s\u00a0\u202f]|Kč|CZK", re.IGNORECASE)

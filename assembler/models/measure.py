@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any
 
 from assembler.models.common import (
     ActivityCode,
@@ -24,9 +24,7 @@ from assembler.models.common import (
     YesNo,
     yaml_key,
 )
-
-MeasureKind = Literal["udrzeni", "rozvoj", "nova_sluzba", "systemove"]
-ServiceForm = Literal["ambulantni", "terenni", "pobytova"]
+from assembler.models.vocab import MeasureKind, ServiceForm
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
 TIMELINE_EXAMPLE = {"od": 2026, "do": 2029}
@@ -147,10 +145,10 @@ class Service(Model):
         "Paragraf zákona o sociálních službách, např. 40 nebo 60a.",
         example=40,
     )
-    forms: Many[ServiceForm] = yaml_key(
+    forms: Many[Annotated[ServiceForm, ServiceForm.schema()]] = yaml_key(
         "forma",
         "Forma",
-        "ambulantni, terenni nebo pobytova (i více).",
+        f"{ServiceForm.choices()} (i více).",
         [],
         example=["terenni", "ambulantni"],
     )
@@ -202,8 +200,8 @@ class Measure(Model):
         example="Podle šetření z roku 2024 odkládá 38 % pečujících rodin zapojení služby "
         "kvůli chybějící večerní péči.",
     )
-    kind: MeasureKind = yaml_key(
-        "druh", "Druh opatření", "udrzeni, rozvoj, nova_sluzba nebo systemove.", example="rozvoj"
+    kind: Annotated[MeasureKind, MeasureKind.schema()] = yaml_key(
+        "druh", "Druh opatření", f"{MeasureKind.choices()}.", example="rozvoj"
     )
     target_groups: Many[VocabKey] = yaml_key(
         "cilove_skupiny",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated
 
 from pydantic import field_validator
 
@@ -22,6 +22,7 @@ from assembler.models.plan_parts import (
     SharedGoal,
     VocabItem,
 )
+from assembler.models.vocab import PlanStatus
 from assembler.problems.rules import Level
 
 __all__ = [
@@ -62,8 +63,8 @@ class PlanInfo(Model):
     version: Text = yaml_key(
         "verze", "Verze", "Číslo verze dokumentu, např. 1.0.", "1.0", example="1.0"
     )
-    status: Literal["navrh", "k_pripominkovani", "schvaleno"] = yaml_key(
-        "stav", "Stav", "navrh, k_pripominkovani nebo schvaleno.", example="schvaleno"
+    status: Annotated[PlanStatus, PlanStatus.schema()] = yaml_key(
+        "stav", "Stav", f"{PlanStatus.choices()}.", example="schvaleno"
     )
     approval: Approval | None = yaml_key(
         "schvaleni",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated
 
-from assembler.models.chapter import TriadRole
 from assembler.models.common import (
     CzechDate,
     Ico,
@@ -18,6 +17,7 @@ from assembler.models.common import (
     Year,
     yaml_key,
 )
+from assembler.models.vocab import MunicipalityKind, TriadRole
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
 APPROVAL_EXAMPLE = {
@@ -41,8 +41,12 @@ class Municipality(Model):
         example="Statutární město Lipovany",
     )
     ico: Ico = yaml_key("ico", "IČO", "Identifikační číslo (8 číslic).", example="00296015")
-    kind: Literal["obec", "kraj", "mikroregion"] = yaml_key(
-        "typ", "Typ", "obec, kraj nebo mikroregion (svazek obcí).", "obec", example="obec"
+    kind: Annotated[MunicipalityKind, MunicipalityKind.schema()] = yaml_key(
+        "typ",
+        "Typ",
+        f"{MunicipalityKind.choices()} (svazek obcí).",
+        MunicipalityKind.MUNICIPALITY,
+        example="obec",
     )
     address: Text | None = yaml_key(
         "adresa", "Adresa", "Adresa úřadu.", None, example="Masarykovo náměstí 1, 741 01 Lipovany"
@@ -113,10 +117,10 @@ class Organisation(Model):
     ico: Ico | None = yaml_key(
         "ico", "IČO", "Identifikační číslo (8 číslic).", None, example="26837153"
     )
-    role: TriadRole = yaml_key(
+    role: Annotated[TriadRole, TriadRole.schema()] = yaml_key(
         "role",
         "Role v triádě",
-        "zadavatel, poskytovatel, uzivatele nebo jine.",
+        f"{TriadRole.choices()}.",
         example="poskytovatel",
     )
     address: Text | None = yaml_key(

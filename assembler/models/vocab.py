@@ -6,6 +6,11 @@ lists (types of social services, items of § 3 písm. h) change only with the Ac
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Self
+
+from pydantic import WithJsonSchema
+
 FUNDING_SOURCES = {
     "obec": "Rozpočet obce",
     "kraj": "Rozpočet kraje",
@@ -102,37 +107,90 @@ SERVICE_TYPES = {
     "70": "sociální rehabilitace",
 }
 
-# The six items a plan must contain (§ 3 písm. h) zákona č. 108/2006 Sb.).
-LEGAL_ITEMS = {
-    "priprava": "způsob zpracování plánu",
-    "analyza": "analýza existujících zdrojů a potřeb osob včetně ekonomického vyhodnocení",
-    "strategie": "strategie zajištění a rozvoje sociálních služeb",
-    "povinnosti": "povinnosti zúčastněných subjektů",
-    "monitoring": "způsob sledování a vyhodnocování plnění plánu",
-    "zmeny": "způsob provádění změn plánu",
-}
 
-MEASURE_KINDS = {
-    "udrzeni": "udržení stávající služby",
-    "rozvoj": "rozvoj stávající služby",
-    "nova_sluzba": "nová služba",
-    "systemove": "systémové opatření",
-}
+class Vocabulary(StrEnum):
+    """A fixed vocabulary: each member's value is the key authors write, ``label`` the
+    Czech wording printed in the documents. The models, the JSON Schema, docs/klice.md,
+    the commented templates of ``plan init`` and the CLI all take the keys from here."""
 
-TRIAD_ROLES = {
-    "zadavatel": "zadavatel",
-    "poskytovatel": "poskytovatel",
-    "uzivatele": "uživatelé",
-    "jine": "jiné",
-}
+    label: str
 
-PLAN_STATUSES = {
-    "navrh": "návrh",
-    "k_pripominkovani": "návrh k veřejnému připomínkování",
-    "schvaleno": "schváleno",
-}
+    def __new__(cls, key: str, label: str) -> Self:
+        member = str.__new__(cls, key)
+        member._value_ = key
+        member.label = label
+        return member
 
-SERVICE_FORMS = {"ambulantni": "ambulantní", "terenni": "terénní", "pobytova": "pobytová"}
+    @classmethod
+    def choices(cls) -> str:
+        """``udrzeni, rozvoj, nova_sluzba nebo systemove``: the keys as a Czech list."""
+        keys = [member.value for member in cls]
+        return f"{', '.join(keys[:-1])} nebo {keys[-1]}" if len(keys) > 1 else keys[0]
+
+    @classmethod
+    def schema(cls) -> WithJsonSchema:
+        """The keys inline in the JSON Schema (editors offer them), not a ``$ref``."""
+        return WithJsonSchema({"enum": [member.value for member in cls], "type": "string"})
+
+
+class LegalItem(Vocabulary):
+    """The six items a plan must contain (§ 3 písm. h) zákona č. 108/2006 Sb.)."""
+
+    PREPARATION = "priprava", "způsob zpracování plánu"
+    ANALYSIS = (
+        "analyza",
+        "analýza existujících zdrojů a potřeb osob včetně ekonomického vyhodnocení",
+    )
+    STRATEGY = "strategie", "strategie zajištění a rozvoje sociálních služeb"
+    DUTIES = "povinnosti", "povinnosti zúčastněných subjektů"
+    MONITORING = "monitoring", "způsob sledování a vyhodnocování plnění plánu"
+    CHANGES = "zmeny", "způsob provádění změn plánu"
+
+
+class MeasureKind(Vocabulary):
+    MAINTENANCE = "udrzeni", "udržení stávající služby"
+    DEVELOPMENT = "rozvoj", "rozvoj stávající služby"
+    NEW_SERVICE = "nova_sluzba", "nová služba"
+    SYSTEMIC = "systemove", "systémové opatření"
+
+
+class TriadRole(Vocabulary):
+    """The roles of community planning's triad."""
+
+    COMMISSIONER = "zadavatel", "zadavatel"
+    PROVIDER = "poskytovatel", "poskytovatel"
+    USERS = "uzivatele", "uživatelé"
+    OTHER = "jine", "jiné"
+
+
+class PlanStatus(Vocabulary):
+    DRAFT = "navrh", "návrh"
+    CONSULTATION = "k_pripominkovani", "návrh k veřejnému připomínkování"
+    APPROVED = "schvaleno", "schváleno"
+
+
+class ServiceForm(Vocabulary):
+    OUTPATIENT = "ambulantni", "ambulantní"
+    FIELD = "terenni", "terénní"
+    RESIDENTIAL = "pobytova", "pobytová"
+
+
+class MunicipalityKind(Vocabulary):
+    """Who commissions the plan; ``genitive`` reads "plán obce / kraje / svazku obcí"."""
+
+    genitive: str
+
+    MUNICIPALITY = "obec", "obec", "obce"
+    REGION = "kraj", "kraj", "kraje"
+    MICROREGION = "mikroregion", "svazek obcí", "svazku obcí"
+
+    def __new__(cls, key: str, label: str, genitive: str = "") -> Self:
+        member = str.__new__(cls, key)
+        member._value_ = key
+        member.label = label
+        member.genitive = genitive
+        return member
+
 
 # Sections the assembler generates from the data; placeable in the outline by key.
 GENERATED_SECTIONS = {

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
 from assembler.links import normalise
+from assembler.models import vocab
 from assembler.plan.items import anchor_for
 from assembler.plan.project import PLAN_FILE
 from assembler.render import authored, czech, images, typography
@@ -145,4 +146,5 @@ def render_scaffold(template: str, **context: Any) -> str:
     # Text the author is to replace; checks.placeholders reads these marks back out of
     # the templates, so the rule knows every placeholder without a second list.
     env.globals["placeholder"] = Markup
+    env.globals["vocab"] = vocab  # the commented choices come from the vocabularies
     return env.get_template(template).render(**context)

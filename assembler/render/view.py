@@ -14,13 +14,7 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.links import REFERENCE
 from assembler.models.chapter import Area, Indicator, Measure, Person
 from assembler.models.plan import Organisation, PlanInfo, VocabItem
-from assembler.models.vocab import (
-    GENERATED_SECTIONS,
-    MEASURE_KINDS,
-    PLAN_STATUSES,
-    SERVICE_FORMS,
-    SERVICE_TYPES,
-)
+from assembler.models.vocab import GENERATED_SECTIONS, SERVICE_TYPES, PlanStatus, ServiceForm
 from assembler.plan.items import Item, Kind
 from assembler.plan.project import ChapterFile, OutlineItem
 from assembler.render import czech, figures, indexes
@@ -53,7 +47,7 @@ class PlanView:
 
     @property
     def status(self) -> str:
-        return PLAN_STATUSES[self.info.status]
+        return self.info.status.label
 
     def number(self, item: OutlineItem) -> int:
         return self.outline.index(item) + 1
@@ -92,13 +86,13 @@ class PlanView:
         return next((a.title for a in self.areas if a.code == code), code)
 
     def kind(self, measure: Measure) -> str:
-        return MEASURE_KINDS[measure.kind]
+        return measure.kind.label
 
     def service_type(self, section: str) -> str:
         return SERVICE_TYPES.get(section, "")
 
-    def forms(self, forms: list[str]) -> str:
-        return ", ".join(SERVICE_FORMS[f] for f in forms)
+    def forms(self, forms: list[ServiceForm]) -> str:
+        return ", ".join(form.label for form in forms)
 
     def costs(self, measure: Measure) -> figures.CostTable:
         return figures.measure_costs(measure, [s.key for s in self.info.funding_sources])
@@ -174,15 +168,13 @@ class PlanView:
                 f"Plán schválil orgán {a.body} dne {czech.date(a.date)} usnesením "
                 f"č. {a.resolution}. Platí pro roky {self.period}."
             )
-        if info.status == "k_pripominkovani":
+        if info.status is PlanStatus.CONSULTATION:
             return "Plán je zveřejněn k připomínkám. Své návrhy můžete poslat podle pokynů výše."
         return "Plán je ve fázi návrhu a před schválením se ještě může změnit."
 
     @property
     def municipality_genitive(self) -> str:
-        return {"obec": "obce", "kraj": "kraje", "mikroregion": "svazku obcí"}[
-            self.info.municipality.kind
-        ]
+        return self.info.municipality.kind.genitive
 
     def count(self, number: int, one: str, few: str, many: str) -> Markup:
         """``**3** cíle``: the number bold, the noun in the right Czech plural."""
