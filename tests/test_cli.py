@@ -177,7 +177,7 @@ def test_internal_error_is_one_line_without_traceback(
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(assembler.cli.commands, "check", broken)
+    monkeypatch.setattr(assembler.cli.commands, "check_project", broken)
     code, out, err = run_cli("check", str(mini))
     assert code == 2
     assert "Traceback" not in out + err

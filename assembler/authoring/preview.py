@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from assembler.checks.pipeline import check
+from assembler.outputs.build import check_project, render_documents
+from assembler.outputs.registry import PREVIEW, default_folder
 from assembler.problems.diagnostics import Problem
 from assembler.render.livehtml import LivePage
 
 # Where outputs go unless plan.yaml says otherwise (vystupy: adresar).
-DEFAULT_OUTPUT = "output"
+DEFAULT_OUTPUT = default_folder()
 
 RELOAD_SCRIPT = """<script>
 (function () {
@@ -120,14 +121,15 @@ class Preview:
         self.live = LivePage()
 
     def rebuild(self) -> Build:
-        from assembler.render.documents import plan_document
-
+        """The stages of ``plan build`` — check, documents — then the live HTML format,
+        which converts only the chapters whose Markdown changed since the last save."""
         started = time.perf_counter()
-        result = check(self.root)
+        result = check_project(self.root)
         if result.plan is not None:
             self.output = result.plan.project.info.outputs.directory
         if result.ok and result.plan is not None:
-            page = self.live.render(plan_document(result.plan))
+            (document,) = render_documents(result.plan, [PREVIEW]).values()
+            page = self.live.render(document)
             self.last_good = page.replace("</body>", RELOAD_SCRIPT + "</body>")
             self.good_at = time.strftime("%H:%M:%S")
         stale = self.good_at if not result.ok else None

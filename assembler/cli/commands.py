@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 from pathlib import Path
 
-from assembler.checks.pipeline import CheckResult, check
+from assembler.checks.pipeline import CheckResult
 from assembler.cli.terminal import Terminal
 from assembler.outputs import buildcache
+from assembler.outputs.build import check_project
 from assembler.problems.diagnostics import Problem, count_errors
 from assembler.render import czech
 
@@ -47,7 +49,7 @@ def run_check(args: argparse.Namespace, terminal: Terminal) -> int:
     # A one-shot process: the cyclic collector would only rescan the plan's objects
     # (and a final full sweep cost 0.15 s on a 1000-measure plan), so it stays off.
     gc.disable()
-    result = check(args.dir, strict=args.strict)
+    result = check_project(args.dir, strict=args.strict)
     report(result, terminal)
     return 0 if result.ok else 1
 
@@ -63,28 +65,33 @@ def run_schema(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.outputs.build import OutputSelectionError, build, check_selection
+    from assembler.outputs.build import build
+    from assembler.outputs.registry import SelectionError, choices, select
+    from assembler.outputs.writing import WriteError
 
     if not environment_ok(args.dir, terminal):
         return 2
     only = args.only.split(",") if args.only else None
     try:
-        check_selection(only or [])
-    except OutputSelectionError as err:
-        terminal.error(f"--only: neznámý výstup {err}. Možnosti: docx, pdf, html, plan, summary.")
+        select(only)
+    except SelectionError as err:
+        terminal.error(f"--only: neznámý výstup {', '.join(err.unknown)}. Možnosti: {choices()}.")
         return 2
-    key = buildcache.fingerprint(
-        args.dir, [",".join(only or []), str(args.strict)], buildcache.tool_versions()
-    )
-    cached = buildcache.fresh(args.dir, key)
+    options = [",".join(only or []), str(args.strict)]
+    inputs = buildcache.inputs(args.dir, options, buildcache.tool_versions())
+    cached = buildcache.fresh(args.dir, inputs)
     if cached is not None:
         for line in cached.report:
             terminal.info(line)
         listed = ", ".join(relative(p, args.dir.resolve()) for p in cached.outputs)
         terminal.info(f"Beze změny od posledního sestavení: {listed}")
         return 0
-    with terminal.progress("Sestavuji plán…") as step:
-        result = build(args.dir, only, strict=args.strict, progress=step)
+    try:
+        with terminal.progress("Sestavuji plán…") as step:
+            result = build(args.dir, only, strict=args.strict, progress=step)
+    except WriteError as err:
+        terminal.error(err.describe(relative(err.path, args.dir)))
+        return 2
     for problem in result.problems:
         terminal.problem(problem)
     if not result.ok:
@@ -95,7 +102,9 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     if result.problems:
         terminal.info(summary(result.problems))
         lines.append(summary(result.problems))
-    buildcache.record(args.dir, key, [*result.written, *result.unchanged], lines)
+    # Without the record the next build is a full one, nothing worse.
+    with contextlib.suppress(WriteError):
+        buildcache.record(args.dir, inputs, [*result.written, *result.unchanged], lines)
     names = [relative(p, args.dir) for p in result.written]
     same = [relative(p, args.dir) for p in result.unchanged]
     if names:

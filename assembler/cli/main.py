@@ -131,6 +131,8 @@ def _version() -> str:
 
 
 def build_parser() -> _Parser:
+    from assembler.outputs import registry
+
     parser = _Parser(
         prog="plan",
         description=(
@@ -176,7 +178,7 @@ def build_parser() -> _Parser:
     build.add_argument(
         "--only",
         metavar="SEZNAM",
-        help="jen vybrané výstupy, oddělené čárkou: docx, pdf, html, plan, summary, plan.pdf, …",
+        help=f"jen vybrané výstupy, oddělené čárkou: {registry.choices()}",
     )
     build.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
 

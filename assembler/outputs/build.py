@@ -1,7 +1,9 @@
 """The build pipeline: check → documents → formats → write. Reads like the pipeline it is.
 
-Nothing is written unless every step succeeded: all outputs are produced in
-memory first and only then replace the previous files, each atomically.
+Each stage is a function of the one before; ``plan build`` runs them all, ``plan
+check`` the first, ``plan watch`` the first two and its own cached HTML format.
+Nothing is written unless every step succeeded: all outputs are produced in memory
+first and only then replace the previous set (``writing.write_all``).
 """
 
 from __future__ import annotations
@@ -12,20 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembler.checks.pipeline import CheckedPlan, CheckResult, check, gc_paused
-from assembler.outputs.writing import write_atomic
-from assembler.problems.diagnostics import Problem
-from assembler.render.documents import PLAN, SUMMARY, Document, plan_document, summary_document
-
-FORMATS = ("docx", "pdf", "html")
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file to produce: which document, in which format, under which name."""
-
-    document: str
-    format: str
-    path: Path
+from assembler.outputs import names
+from assembler.outputs.registry import Output, output_folder, select
+from assembler.outputs.writing import write_all
+from assembler.problems.diagnostics import Problem, settle
+from assembler.render.documents import Document, DocumentKind, make_document
 
 
 @dataclass(frozen=True)
@@ -39,77 +32,36 @@ class BuildResult:
         return not any(p.is_error for p in self.problems)
 
 
-class OutputSelectionError(ValueError):
-    """``--only`` named something that is not a document or format."""
+def check_project(root: Path, strict: bool = False) -> CheckResult:
+    """The check stage of every command: the plan's rules plus its outputs' names."""
+    result = check(root, strict)
+    if result.plan is None:
+        return result
+    project = result.plan.project
+    found = settle(names.check_names(result.plan), project.info.rules, strict)
+    if not found:
+        return result
+    problems = sorted([*result.problems, *found], key=lambda p: (p.location, p.rule))
+    return CheckResult(result.plan, problems)
 
 
-SELECTABLE = frozenset(
-    {
-        *FORMATS,
-        PLAN,
-        SUMMARY,
-        "plan.docx",
-        "plan.pdf",
-        "summary.pdf",
-        "summary.docx",
-        "summary.html",
-    }
-)
+def render_documents(
+    plan: CheckedPlan, kinds: Iterable[DocumentKind]
+) -> dict[DocumentKind, Document]:
+    """The document stage: each document needed, made once (plan.docx and plan.pdf share)."""
+    with gc_paused():
+        return {kind: make_document(kind, plan) for kind in dict.fromkeys(kinds)}
 
 
-def check_selection(only: Iterable[str]) -> None:
-    unknown = [w for w in (w.strip().lower() for w in only) if w and w not in SELECTABLE]
-    if unknown:
-        raise OutputSelectionError(", ".join(unknown))
-
-
-def planned_outputs(plan: CheckedPlan) -> list[Output]:
+def convert(
+    plan: CheckedPlan, documents: dict[DocumentKind, Document], outputs: Iterable[Output]
+) -> dict[Path, bytes]:
+    """The format stage, in memory; the two cores work on independent outputs."""
     settings = plan.project.info.outputs
-    folder = plan.project.root / settings.directory
-    return [
-        Output(PLAN, "docx", folder / settings.plan_docx),
-        Output(PLAN, "pdf", folder / settings.plan_pdf),
-        Output(SUMMARY, "pdf", folder / settings.summary_pdf),
-        Output(SUMMARY, "docx", folder / settings.summary_docx),
-        Output(SUMMARY, "html", folder / settings.summary_html),
-    ]
-
-
-def select(outputs: list[Output], only: Iterable[str] | None) -> list[Output]:
-    """Filter by ``--only`` words: a format (pdf), a document (summary) or both (plan.pdf)."""
-    if not only:
-        return outputs
-    check_selection(only)
-    words = [w.strip().lower() for w in only if w.strip()]
-    return [o for o in outputs if {o.format, o.document, f"{o.document}.{o.format}"} & set(words)]
-
-
-def render_documents(plan: CheckedPlan, outputs: list[Output]) -> dict[str, Document]:
-    makers: dict[str, Callable[[CheckedPlan], Document]] = {
-        PLAN: plan_document,
-        SUMMARY: summary_document,
-    }
-    return {kind: makers[kind](plan) for kind in dict.fromkeys(o.document for o in outputs)}
-
-
-def convert(documents: dict[str, Document], outputs: list[Output]) -> dict[Path, bytes]:
-    """Produce every output in memory; the two cores work on independent outputs."""
-    from assembler.render.formats import formats
-
-    converters = formats()
+    folder = output_folder(plan.project.root, settings)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {
-            o.path: pool.submit(converters[o.format], documents[o.document]) for o in outputs
-        }
-        return {path: future.result() for path, future in futures.items()}
-
-
-def write_outputs(files: dict[Path, bytes]) -> tuple[list[Path], list[Path]]:
-    written: list[Path] = []
-    unchanged: list[Path] = []
-    for path, data in files.items():
-        (written if write_atomic(path, data) else unchanged).append(path)
-    return written, unchanged
+        futures = [pool.submit(o.write, documents[o.document], settings) for o in outputs]
+        return {folder / name: data for f in futures for name, data in f.result().items()}
 
 
 def build(
@@ -118,15 +70,15 @@ def build(
     strict: bool = False,
     progress: Callable[[str], None] = lambda step: None,
 ) -> BuildResult:
+    outputs = select(only)
     progress("Kontroluji plán…")
-    result: CheckResult = check(root, strict)
+    result = check_project(root, strict)
     if not result.ok or result.plan is None:
         return BuildResult(result.problems)
-    outputs = select(planned_outputs(result.plan), only)
     progress("Skládám dokumenty…")
-    with gc_paused():
-        documents = render_documents(result.plan, outputs)
-    progress(f"Převádím do {', '.join(sorted({o.format.upper() for o in outputs}))}…")
-    files = convert(documents, outputs)
-    written, unchanged = write_outputs(files)
+    documents = render_documents(result.plan, (o.document for o in outputs))
+    labels = sorted({o.format.kind.upper() for o in outputs})
+    progress(f"Převádím do {', '.join(labels)}…")
+    files = convert(result.plan, documents, outputs)
+    written, unchanged = write_all(files)
     return BuildResult(result.problems, written, unchanged)

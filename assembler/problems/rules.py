@@ -107,6 +107,23 @@ _CATALOGUE = [
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
+    Rule(
+        "vystup-mimo-projekt",
+        E,
+        _OUT,
+        "Složka výstupů leží mimo složku plánu (absolutní cesta nebo ..).",
+        False,
+    ),
+    Rule(
+        "vystup-prepise-zdroj",
+        E,
+        _OUT,
+        "Výstupy by se zapisovaly do složky plánu, kapitol nebo mezi jeho soubory.",
+        False,
+    ),
+    Rule("vystup-duplicitni", E, _OUT, "Dva výstupy mají stejný název souboru.", False),
+    Rule("vystup-nazev", E, _OUT, "Název souboru nebo složky výstupu nelze použít.", False),
+    Rule("vystup-pripona", W, _OUT, "Přípona souboru výstupu neodpovídá jeho formátu."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _CATALOGUE}

@@ -6,28 +6,47 @@ disagree about content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assembler.checks.pipeline import CheckedPlan
 from assembler.render import czech
-from assembler.render.markdown import Renderer
-from assembler.render.view import PlanView
 
-PLAN, SUMMARY = "plan", "summary"
+if TYPE_CHECKING:  # the templates are imported when a document is made, not by `plan check`
+    from assembler.checks.pipeline import CheckedPlan
+
+
+class DocumentKind(StrEnum):
+    """The documents a plan produces; the value is the word ``--only`` accepts."""
+
+    PLAN = "plan"
+    SUMMARY = "summary"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {DocumentKind.PLAN: "celý plán", DocumentKind.SUMMARY: "veřejná verze"}
+PLAN, SUMMARY = DocumentKind.PLAN, DocumentKind.SUMMARY
 
 
 @dataclass(frozen=True)
 class Document:
-    """A document ready for conversion; ``meta`` values are plain strings."""
+    """The contract between the document stage and every format (builder): one
+    Markdown text with plain-string metadata, and the plan folder its images are in."""
 
-    kind: str
+    kind: DocumentKind
     markdown: str
     meta: dict[str, str]
     root: Path
 
 
 def title_meta(plan: CheckedPlan) -> dict[str, str]:
+    from assembler.render.view import PlanView
+
     info = plan.project.info
     view = PlanView(plan)
     status = f"Verze {info.version} · {view.status}"
@@ -52,12 +71,18 @@ def title_meta(plan: CheckedPlan) -> dict[str, str]:
 
 
 def plan_document(plan: CheckedPlan) -> Document:
+    from assembler.render.markdown import Renderer
+    from assembler.render.view import PlanView
+
     renderer = Renderer(plan)
     markdown = renderer.render("plan.md.j2", view=PlanView(plan))
     return Document(PLAN, markdown, title_meta(plan), plan.project.root)
 
 
 def summary_document(plan: CheckedPlan) -> Document:
+    from assembler.render.markdown import Renderer
+    from assembler.render.view import PlanView
+
     # Links point into the full plan, which the summary does not contain: print labels only.
     renderer = Renderer(plan, linked=False)
     markdown = renderer.render("summary.md.j2", view=PlanView(plan))
@@ -65,3 +90,13 @@ def summary_document(plan: CheckedPlan) -> Document:
     meta["title"] = f"{plan.project.info.title} – srozumitelná verze pro veřejnost"
     meta["short-title"] = "Plán sociálních služeb – verze pro veřejnost"
     return Document(SUMMARY, markdown, meta, plan.project.root)
+
+
+MAKERS: dict[DocumentKind, Callable[[CheckedPlan], Document]] = {
+    PLAN: plan_document,
+    SUMMARY: summary_document,
+}
+
+
+def make_document(kind: DocumentKind, plan: CheckedPlan) -> Document:
+    return MAKERS[kind](plan)

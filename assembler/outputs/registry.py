@@ -1,0 +1,112 @@
+"""Every output of a plan, declared once: its document, its format (builder) and the
+``vystupy`` key of ``plan.yaml`` that names its file.
+
+``plan build``, ``--only``, the build cache, the output-name rules and ``plan watch``
+all read this table; adding an output (a yearly monitoring report, an XLSX workbook,
+a website folder) is one more :class:`Output` line and, for a new kind of file, one
+more :class:`~assembler.render.formats.Format`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assembler.models.plan_parts import OutputFiles
+from assembler.render.documents import Document, DocumentKind
+from assembler.render.formats import DOCX, HTML, PDF, Files, Format
+
+PLAN, SUMMARY = DocumentKind.PLAN, DocumentKind.SUMMARY
+FOLDER_SETTING = "directory"  # the OutputFiles field of the output folder (vystupy.adresar)
+
+
+@dataclass(frozen=True)
+class Output:
+    key: str  # "plan.docx": the word --only accepts, stable whatever the file is called
+    document: DocumentKind
+    format: Format
+    setting: str  # the OutputFiles field holding its file name
+
+    def __post_init__(self) -> None:
+        if self.setting not in OutputFiles.model_fields:
+            raise ValueError(f"{self.key}: OutputFiles has no field {self.setting}")
+        if self.document not in self.format.documents:
+            raise ValueError(f"{self.key}: {self.format.kind} cannot build {self.document}")
+
+    @property
+    def yaml_path(self) -> tuple[str, str]:
+        """Where plan.yaml names this output's file: ("vystupy", "plan_docx")."""
+        return ("vystupy", _alias(self.setting))
+
+    def file_name(self, settings: OutputFiles) -> str:
+        name: str = getattr(settings, self.setting)
+        return name
+
+    def write(self, document: Document, settings: OutputFiles) -> Files:
+        return self.format.write(document, self.file_name(settings))
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output("plan.docx", PLAN, DOCX, "plan_docx"),
+    Output("plan.pdf", PLAN, PDF, "plan_pdf"),
+    Output("summary.pdf", SUMMARY, PDF, "summary_pdf"),
+    Output("summary.docx", SUMMARY, DOCX, "summary_docx"),
+    Output("summary.html", SUMMARY, HTML, "summary_html"),
+)
+
+# What `plan watch` shows: the full plan, as a live HTML page (render/livehtml.py).
+PREVIEW = PLAN
+
+
+def _alias(field: str) -> str:
+    return OutputFiles.model_fields[field].alias or field
+
+
+def folder_yaml_path() -> tuple[str, str]:
+    return ("vystupy", _alias(FOLDER_SETTING))
+
+
+def output_folder(root: Path, settings: OutputFiles) -> Path:
+    """The one definition of where outputs go: ``vystupy.adresar`` under the plan folder."""
+    return root / settings.directory
+
+
+def default_folder() -> str:
+    """The output folder when plan.yaml does not say (before a plan has been read)."""
+    return str(OutputFiles().directory)
+
+
+class SelectionError(ValueError):
+    """``--only`` named something that is neither an output, a document nor a format."""
+
+    def __init__(self, unknown: list[str]) -> None:
+        super().__init__(", ".join(unknown))
+        self.unknown = unknown
+
+
+def _words(output: Output) -> set[str]:
+    return {output.key, output.document.value, output.format.kind.value}
+
+
+def select(only: Iterable[str] | None) -> tuple[Output, ...]:
+    """The outputs ``--only`` words name: an output (plan.pdf), a document (summary) or a
+    format (pdf); everything when no word is given."""
+    words = [w.strip().lower() for w in only or () if w.strip()]
+    if not words:
+        return OUTPUTS
+    known = set().union(*(_words(o) for o in OUTPUTS))
+    unknown = [w for w in words if w not in known]
+    if unknown:
+        raise SelectionError(unknown)
+    return tuple(o for o in OUTPUTS if _words(o) & set(words))
+
+
+def choices() -> str:
+    """The Czech list of what ``--only`` accepts, for its error message and help."""
+    outputs = ", ".join(o.key for o in OUTPUTS)
+    documents = ", ".join(
+        f"{k.value} ({k.label})" for k in dict.fromkeys(o.document for o in OUTPUTS)
+    )
+    formats = ", ".join(dict.fromkeys(o.format.kind.value for o in OUTPUTS))
+    return f"výstupy {outputs}; dokumenty {documents}; formáty {formats}"
