@@ -22,7 +22,7 @@ from assembler.outputs.writing import write_atomic
 
 KEEP = 300  # entries; a 1000-measure plan's chapters are ~80 KiB each
 _PARSER = Path(__file__).resolve().parent
-_PARSER_FILES = ("yamlio.py", "yamltree.py", "parsecache.py")
+_PARSER_FILES = ("yamlio.py", "yamltree.py", "yamltags.py", "parsecache.py")
 _salt: bytes | None = None
 
 

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from assembler.load.sources import SourceFile
 from assembler.models.chapter import Area, Section
-from assembler.problems.diagnostics import Problem
+from assembler.problems.diagnostics import Problem, shown
 from assembler.problems.rules import RULES
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,7 +64,7 @@ def validate_chapter(source: SourceFile) -> tuple[Area | Section | None, list[Pr
                 "(s cíli a opatřeními), nebo typ: sekce pro text bez cílů."
             )
             return None, [Problem("chybi-klic", message, source.location())]
-        message = f"Neznámý typ kapitoly „{_show(kind)}“. Povolené hodnoty: oblast, sekce."
+        message = f"Neznámý typ kapitoly {_show(kind)}. Povolené hodnoty: oblast, sekce."
         return None, [Problem("spatna-hodnota", message, source.location(["typ"]))]
     model: type[Area | Section] = Area if kind == "oblast" else Section
     return validate_model(model, source)
@@ -77,14 +77,16 @@ def _problem(model: type[BaseModel], source: SourceFile, error: ErrorDetails) ->
         rule, message = kind, error["msg"]
     else:
         rule, message = _explain(model, loc, error)
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "invalid_key") and loc:
         loc = (*loc[:-1], f"[{loc[-1]}]")
     return Problem(rule, message, source.location(loc))
 
 
 def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) -> tuple[str, str]:
     kind = error["type"]
-    name = str(loc[-1]) if loc else ""
+    if kind == "invalid_key":
+        return "spatna-hodnota", _INVALID_KEY.format(key=shown(loc[-1] if loc else ""))
+    name = _key_name(loc)
     if kind == "missing":
         field = _field_at(model, loc)
         hint = f" ({field.title}: {field.description})" if field else ""
@@ -92,9 +94,29 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
     if kind == "extra_forbidden":
         return "neznamy-klic", _unknown_key(model, loc)
     explain = _MESSAGES.get(kind) or _MESSAGES.get(kind.split("_")[0])
-    if explain is None:
-        return "spatna-hodnota", f"Chybná hodnota klíče „{name}“: {error['msg']}."
+    if explain is None:  # pydantic's own text is English: never shown
+        message = (
+            f"Klíč „{name}“ má nesprávnou hodnotu ({_show(error.get('input'))}). Správný tvar "
+            "s příkladem najdete v docs/klice.md."
+        )
+        return "spatna-hodnota", message
     return "spatna-hodnota", explain(name, error)
+
+
+_INVALID_KEY = (
+    "„{key}“ nemůže být klíčem: klíč je slovo malými písmeny bez diakritiky (např. nazev), "
+    "ne číslo ani seznam. Opravte název klíče, nebo řádek odsaďte pod klíč, kam patří."
+)
+
+
+def _key_name(loc: tuple[Any, ...]) -> str:
+    """The key a problem is about: the last key of the path, with the item's number when
+    the problem is an item of a list ("cilove_skupiny, položka 2")."""
+    keys = [step for step in loc if isinstance(step, str)]
+    key = keys[-1] if keys else ""
+    if loc and isinstance(loc[-1], int) and not isinstance(loc[-1], bool):
+        return f"{key}, položka {loc[-1] + 1}" if key else f"položka {loc[-1] + 1}"
+    return key
 
 
 def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
@@ -105,7 +127,7 @@ def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    unknown = str(loc[-1])
+    unknown = shown(loc[-1]) if not isinstance(loc[-1], list | dict) else "seznam"
     if not re.fullmatch(r"[A-Za-z0-9_-]+", unknown):
         return (
             f"„{unknown}“ vypadá jako kus textu, ne jako klíč. V zápisu {{…}} odděluje čárka "
@@ -119,8 +141,16 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 
 def _show(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    """An input value as a message names it: quoted text, or what kind of thing it is."""
+    if value is None or value == "":
+        return "prázdná hodnota"
+    if isinstance(value, bool):
+        return "ano" if value else "ne"
+    if isinstance(value, list):
+        return "seznam"
+    if isinstance(value, dict):
+        return "vnořené klíče"
+    return f"„{shown(value, 40)}“"
 
 
 def _expected(error: ErrorDetails) -> str:
@@ -133,17 +163,17 @@ _Explain = Callable[[str, ErrorDetails], str]
 
 _MESSAGES: dict[str, _Explain] = {
     "literal": lambda n, e: (
-        f"„{_show(e['input'])}“ není povolená hodnota klíče „{n}“. Povolené: {_expected(e)}."
+        f"Klíč „{n}“ nemá povolenou hodnotu ({_show(e['input'])}). Povolené: {_expected(e)}."
     ),
     "enum": lambda n, e: (
-        f"„{_show(e['input'])}“ není povolená hodnota klíče „{n}“. Povolené: {_expected(e)}."
+        f"Klíč „{n}“ nemá povolenou hodnotu ({_show(e['input'])}). Povolené: {_expected(e)}."
     ),
     "string": lambda n, e: (
         f"Klíč „{n}“ má obsahovat text, ne seznam ani klíče. Napište jednu hodnotu, "
         "u delšího textu použijte | a text na dalších řádcích."
     ),
     "int": lambda n, e: (
-        f"Klíč „{n}“ má obsahovat celé číslo (např. rok 2026), ne „{_show(e['input'])}“."
+        f"Klíč „{n}“ má obsahovat celé číslo (např. rok 2026), ne {_show(e['input'])}."
     ),
     "greater": lambda n, e: (
         f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš malá (rok musí být 1990–2100)."
@@ -152,23 +182,23 @@ _MESSAGES: dict[str, _Explain] = {
         f"Hodnota {_show(e['input'])} u klíče „{n}“ je příliš velká (rok musí být 1990–2100)."
     ),
     "decimal": lambda n, e: (
-        f"Klíč „{n}“ má obsahovat číslo (např. 120 nebo 12,5), ne „{_show(e['input'])}“."
+        f"Klíč „{n}“ má obsahovat číslo (např. 120 nebo 12,5), ne {_show(e['input'])}."
     ),
-    "bool": lambda n, e: f"Klíč „{n}“ má mít hodnotu ano nebo ne, ne „{_show(e['input'])}“.",
+    "bool": lambda n, e: f"Klíč „{n}“ má mít hodnotu ano nebo ne, ne {_show(e['input'])}.",
     "list": lambda n, e: (
         f"Klíč „{n}“ má obsahovat seznam: každou položku na nový řádek začínající pomlčkou."
     ),
     "dict": lambda n, e: (
         f"Klíč „{n}“ má obsahovat vnořené klíče (na dalších řádcích odsazené mezerami), "
-        f"ne „{_show(e['input'])}“."
+        f"ne {_show(e['input'])}."
     ),
     "model": lambda n, e: (
         f"Klíč „{n}“ má obsahovat vnořené klíče (na dalších řádcích odsazené mezerami), "
-        f"ne „{_show(e['input'])}“."
+        f"ne {_show(e['input'])}."
     ),
     "date": lambda n, e: (
         f"Klíč „{n}“ má obsahovat datum, např. 10. 12. 2025 (nebo 2025-12-10), "
-        f"ne „{_show(e['input'])}“."
+        f"ne {_show(e['input'])}."
     ),
 }
 

@@ -15,10 +15,19 @@ from dataclasses import dataclass
 import _ruamel_yaml
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
+from assembler.load import yamltags
 from assembler.load.yaml_messages import explain
 from assembler.load.yamltree import (
-    BOOLEANS,
+    DEPTH_MESSAGE,
+    MAX_DEPTH,
     MappingNode,
     Node,
     ScalarNode,
@@ -42,33 +51,6 @@ class YamlSyntaxError(Exception):
         self.fault = fault
 
 
-_INT = re.compile(r"[-+]?[0-9_]+|[-+]?0o[0-7_]+|[-+]?0x[0-9a-fA-F_]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[Tt ][0-9:.+\-Zz ]+")
-_NULL = {"", "~", "null", "Null", "NULL"}
-
-
-def _implicit(value: str) -> str:
-    """The kind of a plain scalar: n(ull), b(ool), i(nt), f(loat), d(ate), t(ime) or s(tr)."""
-    if value in _NULL:
-        return "n"
-    if value in BOOLEANS:
-        return "b"
-    first = value[0]
-    if first.isdigit() or first in "+-.":
-        if _INT.fullmatch(value):
-            return "i"
-        if _FLOAT.fullmatch(value) or _SPECIAL_FLOAT.fullmatch(value):
-            return "f"
-        if _DATE.fullmatch(value):
-            return "d"
-        if _DATETIME.fullmatch(value):
-            return "t"
-    return "s"
-
-
 class _Loader(CParser):  # type: ignore[misc]
     """libyaml's parser and composer (C) with a resolver that is cheap to call.
 
@@ -79,7 +61,7 @@ class _Loader(CParser):  # type: ignore[misc]
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            return _implicit(value) if implicit[0] else "s"
+            return yamltags.implicit(value) if implicit[0] else "s"
         return "m" if kind is MappingNode else "q"
 
     def descend_resolver(self, *_: object) -> None:
@@ -89,8 +71,51 @@ class _Loader(CParser):  # type: ignore[misc]
         """No path-dependent resolution in a plan."""
 
 
+# The C composer recurses once per nesting level: ~25 000 levels overflow the C stack
+# (a segmentation fault, no exception), and libyaml slows down quadratically with depth
+# long before that. Below this bound on the nesting a text can have, composing is safe.
+_SAFE_NESTING = 2000
+_LINE_INDICATORS = re.compile(r"(?m)^[ ?:-]*")
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, from a linear scan: every flow level needs a
+    bracket, every block level a column of indentation or an indicator (two levels per
+    column at most: a list may sit at its key's indentation)."""
+    flow = text.count("[") + text.count("{")
+    block = max(map(len, _LINE_INDICATORS.findall(text)), default=0)
+    return flow + 2 * block + 2
+
+
+def _refuse_deep(text: str) -> None:
+    """For a text that could nest dangerously deep, walk libyaml's events (iterative, no
+    tree) and stop at the first level past the limit; only the depth is judged here, any
+    syntax error is left to the composer to explain."""
+    if _nesting_bound(text) <= _SAFE_NESTING:
+        return
+    parser = CParser(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    mark = event.start_mark
+                    fault = YamlFault("yaml-hloubka", DEPTH_MESSAGE, mark.line, mark.column)
+                    raise YamlSyntaxError(fault)
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                depth -= 1
+            elif isinstance(event, StreamEndEvent):
+                return
+    except YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
 def compose(text: str) -> Node | None:
     """Parse YAML text into a node tree; raise YamlSyntaxError with a Czech message."""
+    _refuse_deep(text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
+from assembler.load.yamltags import BOOLEANS, scalar_kind, tag_fault
+from assembler.problems.diagnostics import shown
+
 MAX_DEPTH = 40
 
 
@@ -92,7 +95,7 @@ def _key(value: Any) -> Any:
 
 
 def _scalar(node: ScalarNode) -> Any:
-    kind = _kind(node.tag)
+    kind = scalar_kind(node.tag)
     value: str = node.value
     if kind == "s":
         return value
@@ -109,28 +112,6 @@ def _scalar(node: ScalarNode) -> Any:
     if kind == "t":
         return _datetime(value)
     return value
-
-
-_KINDS = frozenset("nbifdts")
-_CORE_TAG = "tag:yaml.org,2002:"
-_EXPLICIT = {"str": "s", "int": "i", "float": "f", "bool": "b", "null": "n", "timestamp": "t"}
-BOOLEANS = {
-    "true": True,
-    "True": True,
-    "TRUE": True,
-    "false": False,
-    "False": False,
-    "FALSE": False,
-}
-
-
-def _kind(tag: str) -> str:
-    """A resolver's kind letter as is; an explicit core tag (``!!int``) by name; else text."""
-    if tag in _KINDS:
-        return tag
-    if tag.startswith(_CORE_TAG):
-        return _EXPLICIT.get(tag[len(_CORE_TAG) :], "s")
-    return "s"
 
 
 def _int(value: str) -> int | str:
@@ -184,24 +165,32 @@ def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
             continue
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            faults.append(_fault_at("yaml-hloubka", _DEPTH_MESSAGE, node))
+            faults.append(_fault_at("yaml-hloubka", DEPTH_MESSAGE, node))
             continue
+        wrong_tag = tag_fault(node.tag, node.value if isinstance(node, ScalarNode) else None)
+        if wrong_tag:
+            faults.append(_fault_at("yaml-znacka", wrong_tag, node))
         if isinstance(node, MappingNode):
             faults.extend(_duplicate_keys(node, first_line))
             for key, value in node.value:
                 stack.append((value, depth + 1))
                 if not isinstance(key, ScalarNode):
-                    stack.append((key, depth + 1))
+                    faults.append(_fault_at("yaml-syntaxe", _COMPLEX_KEY, key))
         elif isinstance(node, SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
     return faults
 
 
+_COMPLEX_KEY = (
+    "Klíčem je zde seznam nebo vnořené klíče (zápis ? nebo [ … ]: ). Klíč je slovo "
+    "malými písmeny bez diakritiky, např. nazev:; text v hranatých závorkách dejte do "
+    "uvozovek."
+)
 _ANCHOR_MESSAGE = (
     "Kotvy a aliasy YAML (&jmeno, *jmeno) nejsou v plánu povoleny. Napište hodnotu "
     "celou, nebo ji dejte do uvozovek, pokud & nebo * patří do textu."
 )
-_DEPTH_MESSAGE = f"Hlavička je zanořená hlouběji než {MAX_DEPTH} úrovní. Zkontrolujte odsazení."
+DEPTH_MESSAGE = f"Hlavička je zanořená hlouběji než {MAX_DEPTH} úrovní. Zkontrolujte odsazení."
 
 
 def _fault_at(rule: str, message: str, node: Node) -> YamlFault:
@@ -216,7 +205,7 @@ def _duplicate_keys(node: MappingNode, first_line: int) -> Iterator[YamlFault]:
         if key.value in first:
             line = first[key.value].start_mark.line + first_line
             message = (
-                f"Klíč „{key.value}“ je zde uveden podruhé (poprvé na řádku {line}). "
+                f"Klíč „{shown(key.value)}“ je zde uveden podruhé (poprvé na řádku {line}). "
                 "Ponechte jen jeden a hodnoty slučte."
             )
             yield YamlFault(

@@ -24,6 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from assembler.problems.diagnostics import shown
+
 
 class Model(BaseModel):
     model_config = ConfigDict(
@@ -59,6 +61,11 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+def quoted(value: str) -> str:
+    """A value as a message quotes it; an empty one said in words, not as „“."""
+    return f"„{shown(value)}“" if value.strip() else "Prázdná hodnota"
+
+
 def _pattern(regex: str, what: str, example: str) -> AfterValidator:
     compiled = re.compile(regex)
 
@@ -66,8 +73,8 @@ def _pattern(regex: str, what: str, example: str) -> AfterValidator:
         if not compiled.fullmatch(value):
             raise PydanticCustomError(
                 "spatna-hodnota",
-                "„{value}“ není platný {what}. Správný tvar je např. {example}.",
-                {"value": value, "what": what, "example": example},
+                "{value} není platný {what}. Správný tvar je např. {example}.",
+                {"value": quoted(value), "what": what, "example": example},
             )
         return value
 

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.load.sources import Place, SourceFile, read_chapter, read_plan_file
+from assembler.load.sources import (
+    Place,
+    SourceFile,
+    read_bounded,
+    read_chapter,
+    read_plan_file,
+)
 from assembler.load.validation import validate_chapter, validate_model
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
@@ -85,8 +91,8 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     problems: list[Problem] = []
     plan_path = root / PLAN_FILE
     plan = None
-    if plan_path.is_file():
-        plan, found = read_plan_file(plan_path, PLAN_FILE)
+    if plan_path.exists() or plan_path.is_symlink():
+        plan, found = read_plan_file(plan_path, PLAN_FILE, root)
         problems += found
     else:
         message = (
@@ -104,12 +110,15 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         problems.append(Problem("zadne-kapitoly", message, Location(f"{CHAPTER_DIR}/")))
     unreadable: set[str] = set()
     for path in chapter_paths:
-        source, found = read_chapter(path, f"{CHAPTER_DIR}/{path.name}")
+        name = f"{CHAPTER_DIR}/{path.name}"
+        source, found = read_chapter(path, name, root)
         problems += found
         if source is not None:
             chapters.append(source)
-        else:
-            unreadable |= scanned_codes(path.read_bytes().decode("utf-8", "replace"))
+            continue
+        raw, _ = read_bounded(path, name, root)
+        if raw is not None:
+            unreadable |= scanned_codes(raw.decode("utf-8", "replace"))
     names = tuple(path.name for path in chapter_paths)
     return Sources(root, plan, tuple(chapters), names, frozenset(unreadable)), problems
 

@@ -9,6 +9,7 @@ once in :func:`settle`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -45,6 +46,11 @@ class Problem:
     def __post_init__(self) -> None:
         if self.rule not in RULES:
             raise ValueError(f"unknown rule code {self.rule!r}")
+        # The last guard for values a message quotes without shown(): a long quotation
+        # or an unbroken run of characters is the author's text, not our sentence.
+        clamped = _LONG_WORD.sub(_clamp, _LONG_QUOTE.sub(_clamp_quote, self.message))
+        if clamped != self.message:
+            object.__setattr__(self, "message", clamped)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message} [{self.rule}]"
@@ -73,6 +79,26 @@ def settle(
     # and a broken reference target); show it once.
     unique = {(p.location, p.rule, p.message): p for p in settled}
     return sorted(unique.values(), key=lambda p: (p.location, p.rule))
+
+
+SHOWN_LIMIT = 80
+_LONG_QUOTE = re.compile(f"„([^“]{{{SHOWN_LIMIT + 1},}})“")
+_LONG_WORD = re.compile(rf"\S{{{SHOWN_LIMIT + 20},}}")
+
+
+def _clamp_quote(match: re.Match[str]) -> str:
+    return f"„{shown(match.group(1))}“"
+
+
+def _clamp(match: re.Match[str]) -> str:
+    return shown(match.group(0))
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """An author's value as a message quotes it: one line, at most ``limit`` characters,
+    so a pasted megabyte or a multi-line text never floods the report."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def count_errors(problems: Iterable[Problem]) -> int:
