@@ -159,15 +159,20 @@ def _expected(error: ErrorDetails) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
+def _not_allowed(name: str, error: ErrorDetails) -> str:
+    value = error["input"]
+    if isinstance(value, str) and value.strip():
+        said = f"„{shown(value, 40)}“ není povolená hodnota klíče „{name}“."
+    else:
+        said = f"Klíč „{name}“ nemá povolenou hodnotu ({_show(value)})."
+    return f"{said} Povolené: {_expected(error)}."
+
+
 _Explain = Callable[[str, ErrorDetails], str]
 
 _MESSAGES: dict[str, _Explain] = {
-    "literal": lambda n, e: (
-        f"Klíč „{n}“ nemá povolenou hodnotu ({_show(e['input'])}). Povolené: {_expected(e)}."
-    ),
-    "enum": lambda n, e: (
-        f"Klíč „{n}“ nemá povolenou hodnotu ({_show(e['input'])}). Povolené: {_expected(e)}."
-    ),
+    "literal": lambda n, e: _not_allowed(n, e),
+    "enum": lambda n, e: _not_allowed(n, e),
     "string": lambda n, e: (
         f"Klíč „{n}“ má obsahovat text, ne seznam ani klíče. Napište jednu hodnotu, "
         "u delšího textu použijte | a text na dalších řádcích."
