@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,14 @@ from assembler.problems.diagnostics import Problem
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# In pdftotext's output: a line that ends inside a bound phrase — an abbreviation or
+# legal form after a word (not a table cell of its own) whose next part opens the
+# next line, or a one-letter word.
+LINE_SPLIT = re.compile(
+    r"(?:(?<=[ \u00a0])(?:[a-zá-ž]\.|§|č\.|odst\.|písm\.|tel\.|spol\.)\n(?=[a-zá-ž0-9§])"
+    r"|(?:^|(?<=\s))[ksvzouaiKSVZOUAI]\n)",
+    re.M,
+)
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

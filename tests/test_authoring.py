@@ -306,7 +306,7 @@ def test_generated_sections_of_a_fresh_plan_have_no_empty_tables(
     assert result.plan is not None and _only_fresh_warnings(result), [
         str(p) for p in result.problems
     ]
-    markdown = plan_document(result.plan).markdown
+    markdown = plan_document(result.plan).markdown.replace("\u00a0", " ")
     assert "V plánu nejsou použity žádné zkratky." in markdown
     assert "Plán nemá žádné společné cíle" in markdown
     assert "Opatření plánu zatím neuvádějí, pro které cílové skupiny jsou určena." in markdown
@@ -328,7 +328,7 @@ def test_generated_sections_without_any_area(run_cli: Run, tmp_path: Path) -> No
     edit(root, "plan.yaml", "  - 10-seniori.md\n", "")
     result = check(root)
     assert result.plan is not None and result.ok, [str(p) for p in result.problems]
-    markdown = plan_document(result.plan).markdown
+    markdown = plan_document(result.plan).markdown.replace("\u00a0", " ")
     for sentence in (
         "Plán zatím nemá žádné kapitoly oblastí s cíli a opatřeními.",
         "Opatření plánu zatím neuvádějí žádné předpokládané náklady.",

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, LINE_SPLIT
 
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
 from assembler.render import pdf
 from assembler.render.documents import plan_document
 
+PDFTOTEXT = shutil.which("pdftotext")
 NOTES = {
     "Poznámka úvodu: zákon č. 108/2006 Sb. ve znění pozdějších předpisů.",
     "Poznámka analýzy: jízdní řád platný od prosince 2025.",
@@ -120,3 +122,21 @@ def test_a_one_year_measure_prints_its_year_once(built: Path) -> None:
     text = pdf_text(built / "plan.pdf")
     assert "Harmonogram: 2026 " in text
     assert "2026–2026" not in text and "2027–2027" not in text
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext chybí")
+def test_no_abbreviation_legal_form_or_one_letter_word_ends_a_pdf_line(built: Path) -> None:
+    for name in ("plan.pdf", "summary.pdf"):
+        text = subprocess.run(
+            [str(PDFTOTEXT), str(built / name), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Soused" in text
+        bad = [text[max(0, m.start() - 30) : m.end() + 10] for m in LINE_SPLIT.finditer(text)]
+        assert not bad, bad
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx"])
+def test_author_dates_and_amounts_are_normalised(built: Path, name: str) -> None:
+    text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
+    assert "zahájil činnost 12. 3. 2026 s ročním rozpočtem 1 250 000 Kč" in text
+    assert "12.3.2026" not in text and "1250000" not in text

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import REPO, all_text, edit, position
+from helpers import LINE_SPLIT, REPO, all_text, edit, position
 
 from assembler.checks.pipeline import CheckedPlan, check
 from assembler.outputs.build import build
@@ -246,4 +246,7 @@ def test_sample_pdf_has_no_one_letter_word_at_a_line_end(
     ).stdout
     ends = [line for line in text.splitlines() if re.search(r"(?:^|\s)[ksvzouaiKSVZOUAI]$", line)]
     assert ends == []
+    # nor an abbreviation or legal form split: "Soused, o. | p. s.", "zákona č. | 108/2006"
+    splits = [text[max(0, m.start() - 30) : m.end() + 10] for m in LINE_SPLIT.finditer(text)]
+    assert splits == []
     assert text.count("\u00ad") > 100  # Czech hyphenation is at work

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,16 @@ NB = "\u00a0"
         ("v letech 2019-2022", f"v{NB}letech 2019–2022"),
         ("senioři - a pečující", f"senioři – a{NB}pečující"),
         ('projekt "Plánování" běží', "projekt „Plánování“ běží"),
+        ("Soused, o. p. s., pomáhá", f"Soused, o.{NB}p.{NB}s., pomáhá"),
+        ("Klub, z. s. a Hospic, z. ú.", f"Klub, z.{NB}s.{NB}a{NB}Hospic, z.{NB}ú."),
+        ("Doprava, s. r. o. a Banka, a. s.", f"Doprava, s.{NB}r.{NB}o. a{NB}Banka, a.{NB}s."),
+        ("Bradlo, spol. s r. o.", f"Bradlo, spol.{NB}s{NB}r.{NB}o."),
+        ("§ 37 odst. 2 písm. b), tel. 777", f"§{NB}37 odst.{NB}2 písm.{NB}b), tel.{NB}777"),
+        ("dne 12.3.2026 a 1.12.2025", f"dne 12.{NB}3.{NB}2026 a{NB}1.{NB}12.{NB}2025"),
+        ("kód 1.2.3 a 32.1.2026 zůstanou", f"kód 1.2.3 a{NB}32.1.2026 zůstanou"),
+        ("rozpočet 1250000 Kč", f"rozpočet 1{NB}250{NB}000{NB}Kč"),
+        ("1250000,50 Kč a 12000 EUR", f"1{NB}250{NB}000,50{NB}Kč a{NB}12{NB}000{NB}EUR"),
+        ("v roce 2026 a 12345 osob", f"v{NB}roce 2026 a{NB}12345{NB}osob"),
     ],
 )
 def test_czech_typography(text: str, expected: str) -> None:
@@ -55,3 +66,27 @@ def test_money_numbers_and_dates_come_from_babel() -> None:
     assert czech.long_date(datetime.date(2010, 12, 1)) == f"1.{NB}prosince{NB}2010"
     assert czech.plural(3, "chyba", "chyby", "chyb") == "3 chyby"
     assert czech.plural(5, "chyba", "chyby", "chyb") == "5 chyb"
+
+
+def test_czech_order_puts_ch_after_h_and_hacek_letters_after_their_base() -> None:
+    words = ["Žena", "ZŠ", "CHB", "Hora", "Čáp", "Cesta", "Řeka", "Rak", "Šum", "Sad", "Ivan"]
+    ordered = sorted(words, key=czech.sort_key)
+    assert ordered == [
+        "Cesta", "Čáp", "Hora", "CHB", "Ivan", "Rak", "Řeka", "Sad", "Šum", "ZŠ", "Žena"
+    ]  # fmt: skip
+
+
+def test_single_years_are_printed_once() -> None:
+    assert czech.years(2026, 2026) == "2026"
+    assert czech.years(2026, 2029) == "2026–2029"
+
+
+def test_the_programs_own_words_are_typeset_too(mini: Path) -> None:
+    from assembler.checks.pipeline import check
+    from assembler.render.documents import summary_document
+
+    plan = check(mini).plan
+    assert plan is not None
+    markdown = summary_document(plan).markdown
+    assert f"co se v{NB}příštích letech" in markdown  # template text, not the author's
+    assert f"a{NB}zástupci obce" in markdown

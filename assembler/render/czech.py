@@ -1,4 +1,5 @@
-"""Czech language formatting behind one module (babel): numbers, money, dates, plurals."""
+"""Czech language behind one module: numbers, money, dates and plurals (babel), and the
+Czech alphabetical order (ICU, from the pyicu-wheels package): C, Č, … H, CH, I, … R, Ř, S, Š."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import datetime
 from decimal import Decimal
 from functools import lru_cache
 
+import icu
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 _CS = Locale.parse("cs_CZ")
+_COLLATOR = icu.Collator.createInstance(icu.Locale("cs_CZ"))
 NBSP = "\u00a0"
 
 
@@ -52,3 +55,8 @@ def long_date(value: datetime.date) -> str:
 def years(start: int, end: int) -> str:
     """``2026–2029``; a single year once: ``2026``, never ``2026–2026``."""
     return str(start) if start == end else f"{start}–{end}"
+
+
+def sort_key(text: str) -> bytes:
+    """Key for sorting words as a Czech dictionary does (``sorted(words, key=sort_key)``)."""
+    return bytes(_COLLATOR.getSortKey(text))

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import jinja2
+import jinja2.ext
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
@@ -50,6 +53,26 @@ def autolink(value: str) -> Markup:
     return Markup(escape(value))
 
 
+_END = "\ue001"  # stands for the value that follows a piece of template text
+
+
+class TypesetTemplateText(jinja2.ext.Extension):
+    """The templates' own words get the same Czech typography as the authors' text.
+
+    Values printed into a template are typeset by ``escape``; this typesets the
+    literal text around them. A piece that ends before a value ("co se v {{ … }}")
+    is typeset as if a word followed, so its last one-letter word is bound too.
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        for token in stream:
+            if token.type == "data" and token.value.strip():
+                value = typography.czech(token.value + _END).removesuffix(_END)
+                yield Token(token.lineno, "data", value)
+            else:
+                yield token
+
+
 class Renderer:
     """Renders a checked plan through the templates shipped in ``assembler/templates``."""
 
@@ -62,6 +85,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
             finalize=_finalize,
+            extensions=[TypesetTemplateText],
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,

@@ -1,14 +1,19 @@
 """Czech typography applied to text before it reaches pandoc, so DOCX, PDF and HTML agree.
 
-All rules replace one character by one character (a space by a non-breaking
-space, a hyphen by a dash, a straight quote by a Czech one). That keeps offsets
-stable, so protected parts of Markdown — code, link targets, URLs, attributes —
-are masked out, the rules run, and the protected parts are put back unchanged.
+The rule set: one-letter prepositions and conjunctions, abbreviations and legal
+forms (z. s., o. p. s., s. r. o., spol. s r. o., č., odst., písm., §, Sb., tel.),
+numbers with their units, dates and ranges of years are bound by non-breaking
+spaces; dashes and Czech quotes replace hyphens and straight quotes; dates and
+amounts written the short way are normalised ("12.3.2026" → "12. 3. 2026",
+"1250000 Kč" → "1 250 000 Kč"). Protected parts of Markdown — code, link
+targets, URLs, e-mail addresses, attributes — are each replaced by one private
+character while the rules run and are put back unchanged afterwards.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 NBSP = "\u00a0"
@@ -26,12 +31,37 @@ _PROTECTED = re.compile(
 
 _MONTHS = "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 _UNITS = r"%|‰|Kč|EUR|tis\.|mil\.|mld\.|km|m²|m|ha|kg|t|h|min|ks|°C|let|roků|osob|lůžek|lůžka"
-_ABBREVIATIONS = r"§|č\.|odst\.|písm\.|čl\.|str\.|s\.|tel\.|např\.|tzv\.|resp\."
+_ABBREVIATIONS = (
+    r"§|č\.|odst\.|písm\.|čl\.|str\.|s\.|tel\.|např\.|tzv\.|resp\.|spol\.|reg\.|ev\.|mj\."
+)
+# Legal forms and other abbreviations of one-letter parts: "o. p. s.", "z. ú.", "a. s.".
+_LETTER_DOT = r"(?<![\w.])[a-zá-ž]\."
+
+
+def _date(match: re.Match[str]) -> str:
+    day, month, year = match.group(1), match.group(2), match.group(3)
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return match.group(0)
+    return f"{int(day)}.{NBSP}{int(month)}.{NBSP}{year}"
+
+
+def _amount(match: re.Match[str]) -> str:
+    return f"{int(match.group(1)):,}".replace(",", NBSP)
+
 
 # Each rule with what its text must contain for the rule to apply at all: checking
 # that first skips most of the regex work on the thousands of short texts of a plan.
 _DIGITS = tuple("0123456789")
-_RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
+_Replacement = str | Callable[[re.Match[str]], str]
+_RULES: list[tuple[re.Pattern[str], _Replacement, tuple[str, ...]]] = [
+    # dates written without spaces: 12.3.2026 → 12. 3. 2026
+    (re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\w.]|\.\d)"), _date, (".",)),
+    # amounts written without digit groups: 1250000 Kč → 1 250 000 Kč
+    (
+        re.compile(r"(?<![\d.,])(\d{5,})(?=(?:,\d+)?[ \u00a0]?(?:Kč|korun|EUR)\b)"),
+        _amount,
+        ("Kč", "korun", "EUR"),
+    ),
     # one-letter prepositions and conjunctions stay with the next word
     (re.compile(r"(?<![\w\\.,;:!?])([KkSsVvZzOoUuAaIi]) (?=\S)"), r"\1" + NBSP, ()),
     # digit groups: 1 279 522
@@ -39,6 +69,8 @@ _RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     # number and unit or sign: 50 %, 1 000 Kč, 2,5 mil. Kč
     (re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w]))"), NBSP, _DIGITS),
     (re.compile(r"(?<=\b(?:tis|mil|mld)\.) (?=Kč)"), NBSP, ("Kč",)),
+    # o. p. s., s. r. o., z. ú.: the parts of an abbreviation stay together
+    (re.compile(rf"({_LETTER_DOT}) (?={_LETTER_DOT})"), r"\1" + NBSP, (". ",)),
     # § 23, č. 108/2006 Sb., odst. 2
     (re.compile(rf"(?<![\w])({_ABBREVIATIONS}) (?=\S)"), r"\1" + NBSP, ("§", ".")),
     (re.compile(r"(?<=\d) (?=Sb\.)"), NBSP, _DIGITS),
@@ -55,21 +87,28 @@ _RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
 ]
 
 
+_MASK = 0xF0000  # supplementary private use plane: never in a plan's text
+
+
 @lru_cache(maxsize=8192)
 def czech(text: str) -> str:
     """Apply Czech typography to Markdown text, leaving code, URLs and attributes alone."""
-    if " " not in text and "-" not in text and '"' not in text:
-        return text  # every rule needs a space, a hyphen or a quote: skip the regex work
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
-    masked = list(text)
-    for start, end in protected:
-        masked[start:end] = "\ue000" * (end - start)
-    result = "".join(masked)
+    if " " not in text and "-" not in text and '"' not in text and "." not in text:
+        return text  # every rule needs a space, a hyphen, a quote or a dot: skip the regex work
+    protected: list[str] = []
+
+    def mask(match: re.Match[str]) -> str:
+        protected.append(match.group(0))
+        return chr(_MASK + len(protected) - 1)
+
+    result = _PROTECTED.sub(mask, text)
     for pattern, replacement, needs in _RULES:
         if not needs or any(needed in result for needed in needs):
             result = pattern.sub(replacement, result)
-    assert len(result) == len(text), "typography rules must keep the text length"
-    out = list(result)
-    for start, end in protected:
-        out[start:end] = text[start:end]
-    return "".join(out)
+    if not protected:
+        return result
+    return re.sub(
+        f"[{chr(_MASK)}-{chr(_MASK + len(protected) - 1)}]",
+        lambda m: protected[ord(m.group(0)) - _MASK],
+        result,
+    )

@@ -135,7 +135,8 @@ class PlanView:
     @property
     def abbreviations(self) -> dict[str, str]:
         checked = self.checked
-        return used_abbreviations(checked.project, checked.items, checked.links.texts)
+        used = used_abbreviations(checked.project, checked.items, checked.links.texts)
+        return {short: used[short] for short in sorted(used, key=czech.sort_key)}
 
     def measures(self, area: Area) -> list[tuple[str, Measure]]:
         chapter = self.checked.items.by_code(area.code)
@@ -165,8 +166,8 @@ class PlanView:
         if info.approval:
             a = info.approval
             return (
-                f"Plán schválil orgán {a.body} dne {czech.date(a.date)} usnesením "
-                f"č. {a.resolution}. Platí pro roky {self.period}."
+                f"Plán byl schválen usnesením č. {a.resolution} ze dne {czech.date(a.date)}. "
+                f"Schvalující orgán: {a.body}. Platí pro roky {self.period}."
             )
         if info.status is PlanStatus.CONSULTATION:
             return "Plán je zveřejněn k připomínkám. Své návrhy můžete poslat podle pokynů výše."
