@@ -9,6 +9,13 @@ from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem, did_you_mean
 
 
+def _example_guarantor(project: Project) -> str:
+    """A key of this plan's registry for hints: the municipality's, else the first one."""
+    orgs = project.info.organisations
+    key = next((o.key for o in orgs if o.role == "zadavatel"), orgs[0].key if orgs else None)
+    return f"garant: {key}" if key else "garant: a klíč organizace"
+
+
 def completeness(project: Project, items: ItemIndex) -> Iterator[Problem]:
     for found in items.of(Kind.MEASURE):
         measure = found.model
@@ -18,7 +25,7 @@ def completeness(project: Project, items: ItemIndex) -> Iterator[Problem]:
         if not measure.guarantor:
             message = (
                 f"Opatření {code} nemá garanta. Doplňte klíč garant s klíčem organizace "
-                "z registru v plan.yaml (např. garant: MESTO)."
+                f"z registru v plan.yaml (např. {_example_guarantor(project)})."
             )
             yield Problem("chybi-garant", message, found.where("kod"))
         if not measure.indicators:

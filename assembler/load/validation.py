@@ -17,15 +17,21 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from assembler.load.hints import Hints, value_at
 from assembler.load.sources import SourceFile
 from assembler.models.chapter import Area, Section
+from assembler.models.plan import PlanInfo
 from assembler.problems.diagnostics import Problem, shown
 from assembler.problems.rules import RULES
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_model(model: type[M], source: SourceFile) -> tuple[M | None, list[Problem]]:
+def validate_model(
+    model: type[M], source: SourceFile, info: PlanInfo | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate ``source`` as ``model``. ``info`` is the plan (when its plan.yaml is
+    valid): hints then name the plan's own organisations and vocabularies."""
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
         message = (
@@ -36,8 +42,9 @@ def validate_model(model: type[M], source: SourceFile) -> tuple[M | None, list[P
     try:
         return model.model_validate(data), []
     except ValidationError as err:
-        errors = _without_typo_twins(model, err.errors())
-        return None, [_problem(model, source, error) for error in errors]
+        errors = _without_split_numbers(_without_typo_twins(model, err.errors()))
+        hints = Hints(source, info)
+        return None, [_problem(model, source, error, hints) for error in errors]
 
 
 def _without_typo_twins(model: type[BaseModel], errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -53,7 +60,26 @@ def _without_typo_twins(model: type[BaseModel], errors: list[ErrorDetails]) -> l
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)]
 
 
-def validate_chapter(source: SourceFile) -> tuple[Area | Section | None, list[Problem]]:
+def _without_split_numbers(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """``{mpsv: 1,5 mil.}`` reads as ``{mpsv: 1, "5 mil.": null}``: one mistake (the
+    decimal comma), reported once at the key, not also as an amount that is missing."""
+    split = {tuple(e["loc"][:-1]) for e in errors if _split_number_key(e)}
+    return [e for e in errors if not (tuple(e["loc"]) in split and e["input"] is None)]
+
+
+def _split_number_key(error: ErrorDetails) -> bool:
+    loc = error["loc"]
+    return (
+        len(loc) >= 2
+        and loc[-1] == "[key]"
+        and isinstance(loc[-2], str)
+        and bool(re.match(r"\d", loc[-2]))
+    )
+
+
+def validate_chapter(
+    source: SourceFile, info: PlanInfo | None = None
+) -> tuple[Area | Section | None, list[Problem]]:
     """Pick the chapter model by its ``typ`` key, so messages speak of the right kind."""
     data = source.data
     kind = data.get("typ") if isinstance(data, dict) else None
@@ -67,18 +93,24 @@ def validate_chapter(source: SourceFile) -> tuple[Area | Section | None, list[Pr
         message = f"Neznámý typ kapitoly {_show(kind)}. Povolené hodnoty: oblast, sekce."
         return None, [Problem("spatna-hodnota", message, source.location(["typ"]))]
     model: type[Area | Section] = Area if kind == "oblast" else Section
-    return validate_model(model, source)
+    return validate_model(model, source, info)
 
 
-def _problem(model: type[BaseModel], source: SourceFile, error: ErrorDetails) -> Problem:
+def _problem(
+    model: type[BaseModel], source: SourceFile, error: ErrorDetails, hints: Hints
+) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind in RULES:  # our own validators name their rule as the error type
-        rule, message = kind, error["msg"]
+        rule, message = kind, hints.message(loc, error) or error["msg"]
     else:
         rule, message = _explain(model, loc, error)
     if kind in ("extra_forbidden", "invalid_key") and loc:
         loc = (*loc[:-1], f"[{loc[-1]}]")
+    elif len(loc) >= 2 and loc[-1] == "[key]":  # pydantic: the key of a dict entry failed
+        loc = (*loc[:-2], f"[{loc[-2]}]")
+    elif loc and error["input"] is None and isinstance(value_at(source.data, loc[:-1]), dict):
+        loc = (*loc[:-1], f"[{loc[-1]}]")  # an empty value has no place of its own: its key
     return Problem(rule, message, source.location(loc))
 
 

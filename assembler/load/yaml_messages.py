@@ -159,6 +159,12 @@ _EXPLANATIONS: list[tuple[tuple[str, ...], str]] = [
     ),
 ]
 
+UNCLOSED_QUOTE = (
+    "Text v uvozovkách začíná na tomto řádku, ale nekončí: chybí koncová uvozovka {quote}. "
+    "Doplňte ji na konec textu (nazev: {quote}Rodiny s dětmi{quote}), nebo uvozovky smažte. "
+    "Bez ní program čte jako text i další řádky, až k nejbližší další uvozovce."
+)
+
 FALLBACK = (
     "Chyba zápisu YAML na tomto místě. Zkontrolujte odsazení mezerami, dvojtečku a mezeru "
     "za klíčem, uzavření závorek [ ] a { } a uvozovky kolem textu se zvláštními znaky."
@@ -185,3 +191,88 @@ def explain(text: str, problem: str | None) -> str:
         if all(needle in whole for needle in needles):
             return czech
     return FALLBACK
+
+
+# Where a quoted value may start: after "key: ", "- ", "[", "{" or ",", or at the start
+# of a line. A quote inside plain text (nazev: Klub "Most") starts nothing.
+_VALUE_START = re.compile(r"""(?:^\s*|:\s+|-\s+|[\[{,]\s*)(["'])""")
+_BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+_STRUCTURE = re.compile(r"^\s*(?:#|-\s|[\w-]+:(?:\s|$))")
+
+
+def unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """The opening quote (0-based line, column, quote) of a quoted value the author did
+    not close, when the parser failed at or after it; None when there is none.
+
+    A quoted value may legally continue on the next lines, so a value counts as
+    unclosed only when it is still open where the parser gave up, or when its next
+    lines look like YAML (keys, list items, comments): text that an author writes
+    inside quotes does not, but the lines after a forgotten quote do.
+    """
+    lines = text.split("\n")
+    block_indent: int | None = None
+    index = 0
+    while index < len(lines) and index <= error_line:
+        line = lines[index]
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                index += 1
+                continue  # inside a block scalar (| or >): quotes there are text
+            block_indent = None
+        opened = _open_quote(line)
+        if opened is None:
+            if _BLOCK_START.search(line):
+                block_indent = indent
+            index += 1
+            continue
+        col, quote = opened
+        end = _closing_line(lines, index, col, quote)
+        spans = lines[index + 1 : end if end is not None else len(lines)]
+        if end is None or end >= error_line or any(_STRUCTURE.match(x) for x in spans):
+            return index, col, quote
+        index = end + 1
+    return None
+
+
+def _open_quote(line: str) -> tuple[int, str] | None:
+    """Column and quote of a quoted value left open at the end of ``line``."""
+    pos = 0
+    while True:
+        match = _VALUE_START.search(line, pos)
+        if match is None or _in_comment(line, match.start(1)):
+            return None
+        start, quote = match.start(1), match.group(1)
+        end = _scan_quoted(line, start + 1, quote)
+        if end is None:
+            return start, quote
+        pos = end + 1
+
+
+def _in_comment(line: str, col: int) -> bool:
+    head = line[:col]
+    return head.lstrip().startswith("#") or " #" in head
+
+
+def _scan_quoted(line: str, pos: int, quote: str) -> int | None:
+    """Index of the closing ``quote`` from ``pos`` on, or None when the line ends first."""
+    while pos < len(line):
+        char = line[pos]
+        if quote == '"' and char == "\\":
+            pos += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[pos + 1 : pos + 2] == "'":
+                pos += 2  # '' is an apostrophe inside single quotes
+                continue
+            return pos
+        pos += 1
+    return None
+
+
+def _closing_line(lines: list[str], start: int, col: int, quote: str) -> int | None:
+    """The line on which the value opened at (start, col) is closed, or None."""
+    for index in range(start + 1, len(lines)):
+        if _scan_quoted(lines[index], 0, quote) is not None:
+            return index
+    return None

@@ -24,7 +24,7 @@ from ruamel.yaml.events import (
 )
 
 from assembler.load import yamltags
-from assembler.load.yaml_messages import explain
+from assembler.load.yaml_messages import UNCLOSED_QUOTE, explain, unclosed_quote
 from assembler.load.yamltree import (
     DEPTH_MESSAGE,
     MAX_DEPTH,
@@ -123,6 +123,11 @@ def compose(text: str) -> Node | None:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)
         message = explain(str(err), getattr(err, "problem", None))
+        # A forgotten closing quote makes the parser fail far below it (where a later
+        # quote, even one in a comment, ends the text); point at the opening instead.
+        if opened := unclosed_quote(text, line):
+            line, col, quote = opened
+            message = UNCLOSED_QUOTE.format(quote=quote)
         raise YamlSyntaxError(YamlFault("yaml-syntaxe", message, line, col)) from None
     except YAMLError as err:
         message = explain(str(err), getattr(err, "problem", None))

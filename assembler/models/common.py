@@ -158,6 +158,12 @@ _MONEY_JUNK = re.compile(r"[\s\u00a0\u202f]|Kč|CZK", re.IGNORECASE)
 
 def parse_money(value: Any) -> Decimal:
     """Accept 1250000, 1250000.50, "1 250 000,50 Kč" and "1.250.000,50"; refuse floats."""
+    if value is None:
+        raise PydanticCustomError(
+            "castka",
+            "Částka chybí. Napište nezáporné číslo v korunách, např. 1250000; nemá-li "
+            "opatření v tomto roce náklady, napište 0.",
+        )
     if isinstance(value, bool):
         raise _money_error(value)
     if isinstance(value, int | Decimal):

@@ -133,7 +133,7 @@ def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
     valid: dict[str, tuple[SourceFile, Area | Section]] = {}
     unverified: set[str] = set(sources.unreadable_codes)
     for source in sources.chapters:
-        chapter, found = validate_chapter(source)
+        chapter, found = validate_chapter(source, info)
         problems += found
         if chapter is not None:
             valid[source.path.name] = (source, chapter)
