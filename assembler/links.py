@@ -1,9 +1,10 @@
 """Cross-references ``[[SEN 1.2]]`` and ``[[SEN 1.2|own text]]``: targets, checks, backlinks.
 
-Every chapter, priority, goal, measure, activity, indicator, shared goal and
-generated section is a target with a stable anchor derived from its code, so
-links survive reordering of chapters. References are resolved here once; the
-renderer asks :meth:`Links.render` to turn them into Markdown links.
+Every item of the index is a target with a stable anchor derived from its code,
+so links survive reordering of chapters. References are resolved here, once per
+check: each ``[[…]]`` of each text becomes a :class:`Mention` (its span, its
+target, the words it prints), and the renderers only lay the mentions out as
+Markdown links or plain text; nothing scans the texts for references again.
 """
 
 from __future__ import annotations
@@ -26,13 +27,61 @@ _UNCLOSED = re.compile(r"\[\[(?![^\n]*\]\])")
 _CHAPTER_CODE = re.compile(r"[A-Za-z]{2,8}")
 _FULL = re.compile(r"([A-Za-z]{2,8})\s+(\S+)")
 _LOCAL = re.compile(r"\d[\w.]*|P\d+")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One ``[[…]]`` written in a text: where it is and what it prints."""
+
+    start: int
+    end: int
+    code: str  # normalised; empty for ``[[ ]]``
+    written: str  # the code as written
+    target: Item[Any] | None  # None: not in the plan (removed or unknown)
+    own: str | None = None  # ``[[SEN 1.2|own text]]``
+    kind_said: bool = False  # "v opatření [[SEN 1.2]]": the text already names the kind
+
+    @property
+    def words(self) -> str:
+        """What the reference prints, with or without a link around it."""
+        if self.target is None:
+            return f"{self.code or self.written.strip()} (vyřazeno)"
+        if self.own:
+            return self.own
+        return self.target.label if self.kind_said else self.target.full_label
+
+
+@dataclass(frozen=True)
+class LinkedText:
+    """An author text (Markdown) with its references resolved."""
+
+    markdown: str
+    mentions: tuple[Mention, ...]
+
+    def render(self, linked: bool = True) -> str:
+        """The text with each reference as a Markdown link (or its plain words)."""
+        source = self.markdown
+        parts: list[str] = []
+        last = 0
+        for mention in self.mentions:
+            words = mention.words
+            if linked and mention.target is not None:
+                words = f"[{words}](#{mention.target.anchor})"
+            parts += [source[last : mention.start], words]
+            last = mention.end
+        return "".join(parts) + source[last:] if parts else source
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A resolved reference: from ``owner`` (a full code) to ``target``; ``mention``
+    is None for references written as keys (souvisejici, spolecne_cile)."""
+
     target: Item[Any]
     owner: str | None
     place: Locatable
+    mention: Mention | None = None
 
     @property
     def location(self) -> Location:
@@ -47,7 +96,9 @@ class Links:
     # target code → owners referring to it (in plan order); built once by link()
     referrers: dict[str, dict[str, None]] = field(default_factory=dict)
     unverified: frozenset[str] = frozenset()
-    texts: tuple[Text, ...] = ()  # every author text, scanned by this stage
+    texts: tuple[Text, ...] = ()  # every author text of the plan
+    # Each text resolved, by its Markdown and the chapter its short references mean.
+    resolved: dict[tuple[str, str | None], LinkedText] = field(default_factory=dict, repr=False)
 
     def target(self, code: str) -> Item[Any] | None:
         return self.items.by_code(code)
@@ -57,36 +108,15 @@ class Links:
         owners = self.referrers.get(code, {})
         return [t for owner in owners if (t := self.target(owner)) is not None]
 
+    def linked(self, text: str, chapter: str | None) -> LinkedText:
+        """The resolved form of one of the plan's texts (``chapter`` is the context of
+        short references); a text from outside the plan is resolved on the spot."""
+        found = self.resolved.get((text, chapter))
+        return found if found is not None else LinkedText(text, _mentions(text, chapter, self))
+
     def render(self, text: str, chapter: str | None, linked: bool = True) -> str:
         """Replace references by Markdown links (or plain labels when not ``linked``)."""
-        masked = mask_code(text)
-        parts: list[str] = []
-        last = 0
-        for match in REFERENCE.finditer(masked):
-            parts.append(text[last : match.start()])
-            link = self._link(match, text[: match.start()], chapter)
-            parts.append(link if linked else re.sub(r"\[(.*)\]\(#[^)]*\)$", r"\1", link))
-            last = match.end()
-        parts.append(text[last:])
-        return "".join(parts)
-
-    def _link(self, match: re.Match[str], before: str, chapter: str | None) -> str:
-        code = normalise(match.group(1), chapter)
-        target = self.target(code) if code else None
-        if target is None:
-            return f"{code or match.group(1).strip()} (vyřazeno)"
-        own = match.group(2)
-        if own and own.strip():
-            return f"[{own.strip()}](#{target.anchor})"
-        # "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
-        # the author already said the kind; it must not be printed twice.
-        said = _LAST_WORD.search(before)
-        repeated = said is not None and said.group(1).lower().startswith(target.kind.stems)
-        text = target.label if repeated else target.full_label
-        return f"[{text}](#{target.anchor})"
-
-
-_LAST_WORD = re.compile(r"(\w+)\s+$")
+        return self.linked(text, chapter).render(linked)
 
 
 def normalise(raw: str, chapter: str | None) -> str:
@@ -108,16 +138,13 @@ def link(
     project: Project, items: ItemIndex, texts: tuple[Text, ...]
 ) -> tuple[Links, list[Problem]]:
     """Resolve every reference in the plan and report the broken ones."""
-    links = Links(
-        items,
-        removed=dict(project.info.removed_codes),
-        unverified=project.unverified,
-        texts=texts,
-    )
+    links = Links(items, removed=dict(project.info.removed_codes), unverified=project.unverified)
+    resolved: dict[tuple[str, str | None], LinkedText] = {}
     references: list[Reference] = []
     problems: list[Problem] = []
     for text in texts:
-        found, wrong = _scan(text, links)
+        mentions, found, wrong = _resolve_text(text, links)
+        resolved[(text.text, text.chapter)] = LinkedText(text.text, mentions)
         references += found
         problems += wrong
     found, wrong = _related(items, links)
@@ -126,28 +153,50 @@ def link(
     for ref in everything:
         if ref.owner and ref.owner != ref.target.code:
             referrers.setdefault(ref.target.code, {})[ref.owner] = None
-    return (
-        Links(items, everything, links.removed, referrers, links.unverified, texts),
-        problems + wrong,
+    done = Links(items, everything, links.removed, referrers, links.unverified, texts, resolved)
+    return done, problems + wrong
+
+
+def _resolve_text(
+    text: Text, links: Links
+) -> tuple[tuple[Mention, ...], list[Reference], list[Problem]]:
+    mentions = _mentions(text.text, text.chapter, links)
+    references, problems = [], []
+    for mention in mentions:
+        written = text.text[mention.start : mention.end]
+        where = text.place(mention.start)
+        ref, problem = _resolve(mention.code, written, text.owner, where, links)
+        references += [Reference(ref.target, ref.owner, ref.place, mention)] if ref else []
+        problems += [problem] if problem else []
+    if "[[" in text.text:
+        for match in _UNCLOSED.finditer(mask_code(text.text)):
+            message = (
+                "Odkaz začíná [[, ale na stejném řádku nekončí ]]. Zapište jej celý, "
+                "např. [[SEN 1.2]] nebo [[SEN 1.2|vlastní text]]."
+            )
+            problems.append(Problem("odkaz-zapis", message, text.location(match.start())))
+    return mentions, references, problems
+
+
+def _mentions(markdown: str, chapter: str | None, links: Links) -> tuple[Mention, ...]:
+    if "[[" not in markdown:
+        return ()  # most texts have no reference; masking code would be wasted
+    return tuple(
+        _mention(match, markdown, chapter, links)
+        for match in REFERENCE.finditer(mask_code(markdown))
     )
 
 
-def _scan(text: Text, links: Links) -> tuple[list[Reference], list[Problem]]:
-    masked = mask_code(text.text)
-    references, problems = [], []
-    for match in REFERENCE.finditer(masked):
-        where = text.place(match.start())
-        code = normalise(match.group(1), text.chapter)
-        ref, problem = _resolve(code, match.group(0), text.owner, where, links)
-        references += [ref] if ref else []
-        problems += [problem] if problem else []
-    for match in _UNCLOSED.finditer(masked):
-        message = (
-            "Odkaz začíná [[, ale na stejném řádku nekončí ]]. Zapište jej celý, "
-            "např. [[SEN 1.2]] nebo [[SEN 1.2|vlastní text]]."
-        )
-        problems.append(Problem("odkaz-zapis", message, text.location(match.start())))
-    return references, problems
+def _mention(match: re.Match[str], markdown: str, chapter: str | None, links: Links) -> Mention:
+    written, own = match.group(1), (match.group(2) or "").strip()
+    code = normalise(written, chapter)
+    target = links.target(code) if code else None
+    # "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
+    # the author already said the kind; it must not be printed twice. (A word is
+    # looked for only just before the reference: bodies are long.)
+    said = _LAST_WORD.search(markdown, max(0, match.start() - 80), match.start())
+    kind_said = bool(target and said and said.group(1).lower().startswith(target.kind.stems))
+    return Mention(match.start(), match.end(), code, written, target, own or None, kind_said)
 
 
 def _resolve(

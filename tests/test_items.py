@@ -161,3 +161,47 @@ def test_rules_see_inherited_cancellation(mini: Path) -> None:
         ROD,
         position(mini, ROD, "[[SEN 1.2]]")[0],
     )
+
+
+def test_references_are_resolved_once_into_mentions_with_spans(mini: Path) -> None:
+    plan = checked(mini)
+    links = plan.links
+    assert set(links.resolved) == {(t.text, t.chapter) for t in links.texts}
+    body = next(t for t in links.texts if t.source.name == SEN and t.path is None)
+    linked = links.resolved[(body.text, "SEN")]
+    (mention,) = linked.mentions  # `[[NENI 9.9]]` in a code span is no reference
+    assert body.text[mention.start : mention.end] == "[[SEN 1.2]]"
+    assert (mention.code, mention.kind_said) == ("SEN 1.2", True)  # "opatření [[SEN 1.2]]"
+    assert mention.target is plan.items.by_code("SEN 1.2")
+    assert linked.render() == body.text.replace(
+        "[[SEN 1.2]]", "[SEN 1.2 Odlehčovací služba](#sen-1-2)"
+    )
+    assert "opatření SEN 1.2 Odlehčovací služba a `[[NENI 9.9]]`" in linked.render(linked=False)
+    in_text = [r for r in links.references if r.mention is not None]
+    as_keys = [r for r in links.references if r.mention is None]
+    assert {(r.owner, r.target.code) for r in in_text} == {
+        ("UVOD", "SEN"),
+        ("UVOD", "ROD 1.1"),
+        ("REALIZ", "rozpocet"),
+        ("SEN", "SEN 1.2"),
+        ("SEN 1.1", "ROD 1.1"),
+    }
+    assert {(r.owner, r.target.code) for r in as_keys} == {
+        ("SEN 1.1", "SC1"),
+        ("SEN 1.2", "SEN 1.1"),
+        ("ROD 1", "SC1"),
+    }
+
+
+def test_summary_prints_the_words_of_a_reference_not_its_code(mini: Path) -> None:
+    edit(
+        mini,
+        ROD,
+        "popis: Služba pomáhá rodinám,",
+        "popis: Navazuje na [[SEN 1.1]] a pomáhá rodinám,",
+    )
+    summary = summary_document(checked(mini)).markdown
+    assert (
+        "**Sociálně aktivizační služba pro rodiny:** Navazuje na opatření SEN 1.1 "
+        "Pečovatelská služba o\xa0víkendu a\xa0pomáhá rodinám"
+    ) in summary

@@ -122,8 +122,10 @@ class Renderer:
         # A chapter's texts come from its file, the others from plan.yaml: images are
         # looked up from there, as the checker looked them up.
         source = self.sources.get(chapter, self.plan_file) if chapter else self.plan_file
-        text = images.rooted(text.strip(), self.plan.project.root, source)
-        rendered = typography.czech(self.plan.links.render(text, chapter, self.linked))
+        # References were resolved by the link stage; here they only become links.
+        text = self.plan.links.linked(text, chapter).render(self.linked).strip()
+        text = images.rooted(text, self.plan.project.root, source)
+        rendered = typography.czech(text)
         self._texts += 1
         return Markup(authored.figures(authored.own_footnotes(rendered, self._texts)))
 

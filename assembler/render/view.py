@@ -11,7 +11,6 @@ from markupsafe import Markup
 
 from assembler.checks.abbreviations import used_abbreviations
 from assembler.checks.pipeline import CheckedPlan
-from assembler.links import REFERENCE
 from assembler.models.chapter import Area, Indicator, Measure, Person
 from assembler.models.plan import Organisation, PlanInfo, VocabItem
 from assembler.models.vocab import GENERATED_SECTIONS, SERVICE_TYPES, PlanStatus, ServiceForm
@@ -193,9 +192,9 @@ class PlanView:
 
         return re.sub(r"(?<![\w])[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,}\+?(?![\w])", spell, text)
 
-    def first_sentence(self, markdown: str) -> str:
+    def first_sentence(self, markdown: str, chapter: str) -> str:
         """The first sentence of a description, as plain text, for the public summary."""
-        text = REFERENCE.sub(lambda m: m.group(2) or m.group(1), markdown)
+        text = self.checked.links.linked(markdown, chapter).render(linked=False)
         text = re.sub(r"[*_`#>]|!?\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
         text = " ".join(text.split())
         match = re.match(r"(.+?[.!?])(?=\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]|$)", text)
