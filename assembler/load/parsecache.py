@@ -6,13 +6,20 @@ parsed without a fault is stored under the SHA-256 of its YAML text (and of the
 code that parses it) in the user's cache folder, never in the plan's folder. A
 file with a fault is not stored, so its problems are always found afresh.
 ``PLAN_CACHE_DIR`` moves the cache; an empty value switches it off.
+
+Entries are JSON, never pickle: reading one cannot run code, whatever was planted in
+the folder. Each entry names its format, the parser it came from and the digest of
+its text, and is used only when all three match the text being read; anything else
+(damaged, from another version, copied under another name) is parsed afresh.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import json
 import os
-import pickle
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +55,39 @@ def _key(text: str) -> str:
     return hashlib.sha256(_salt + text.encode("utf-8")).hexdigest()
 
 
+FORMAT = 2  # version of the entry layout below; 1 was pickle (never read again)
+_SUFFIX = ".json"
+# Markers of values JSON has no type for. Author text never holds NUL (reading refuses
+# control characters), so no key of a plan can look like one of these.
+_DECIMAL, _DATE, _DATETIME, _PAIRS = "\x00d", "\x00D", "\x00T", "\x00m"
+
+
 def load(text: str) -> Any:
     """The data stored for this YAML text, or MISS."""
     base = folder()
     if base is None:
         return MISS
-    entry = base / f"{_key(text)}.pickle"
+    key = _key(text)
+    entry = base / f"{key}{_SUFFIX}"
     try:
         blob = entry.read_bytes()
     except OSError:  # not stored yet, or the cache folder is unreadable: parse instead
         return MISS
     try:
-        return pickle.loads(blob)
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        entry.unlink(missing_ok=True)  # a damaged entry (disk full, killed mid-write)
+        stored = json.loads(blob, object_hook=_decode)
+        valid = (
+            isinstance(stored, dict)
+            and stored.get("format") == FORMAT
+            and stored.get("key") == key
+            and stored.get("text") == _digest(text)
+            and "data" in stored
+        )
+    except (ValueError, TypeError, InvalidOperation, RecursionError):
+        valid = False
+    if not valid:
+        entry.unlink(missing_ok=True)  # damaged (disk full, killed mid-write) or not ours
         return MISS
+    return stored["data"]
 
 
 def store(text: str, data: Any) -> None:
@@ -70,15 +95,64 @@ def store(text: str, data: Any) -> None:
     base = folder()
     if base is None:
         return
+    key = _key(text)
+    entry = {"format": FORMAT, "key": key, "text": _digest(text), "data": _encode(data)}
+    blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:
-        write_atomic(base / f"{_key(text)}.pickle", pickle.dumps(data, protocol=5))
+        write_atomic(base / f"{key}{_SUFFIX}", blob)
         _prune(base)
     except OSError:  # a read-only or full disk must not fail the check; it only runs slower
         return
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    """Plan data as JSON values; dicts with keys other than text keep them as pairs."""
+    if isinstance(value, dict):
+        if all(type(k) is str for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {_PAIRS: [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, Decimal):
+        return {_DECIMAL: str(value)}
+    if isinstance(value, datetime.datetime):
+        return {_DATETIME: value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {_DATE: value.isoformat()}
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) != 1:
+        return obj
+    ((marker, value),) = obj.items()
+    if marker == _DECIMAL:
+        return Decimal(value)
+    if marker == _DATE:
+        return datetime.date.fromisoformat(value)
+    if marker == _DATETIME:
+        return datetime.datetime.fromisoformat(value)
+    if marker == _PAIRS:
+        return {_hashable(k): v for k, v in value}
+    return obj
+
+
+def _hashable(key: Any) -> Any:
+    if isinstance(key, list | dict):
+        raise TypeError("a key that is a collection")
+    return key
+
+
 def _prune(base: Path) -> None:
-    entries = list(base.glob("*.pickle"))
+    for legacy in base.glob("*.pickle"):  # entries of the pickle format are never read
+        legacy.unlink(missing_ok=True)
+    entries = list(base.glob(f"*{_SUFFIX}"))
     if len(entries) <= KEEP:
         return
     entries.sort(key=lambda p: p.stat().st_mtime)
