@@ -1,4 +1,9 @@
-"""Terminal output behind one module (rich). Only the CLI uses it."""
+"""Terminal output behind one module (rich). Only the CLI uses it.
+
+Everything printed is a rich ``Text`` built from plain strings, and the consoles have
+markup and emoji codes switched off: file names and authors' values are never read
+as markup, and ``file.md:100:13:`` never becomes ``file.md💯13:``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from assembler.problems.diagnostics import Problem
 
@@ -15,32 +20,37 @@ from assembler.problems.diagnostics import Problem
 class Terminal:
     def __init__(self, verbose: bool = False) -> None:
         # Windows consoles may not be UTF-8; rich falls back per character where needed.
-        self.out = Console(highlight=False, soft_wrap=True)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        plain = {"highlight": False, "soft_wrap": True, "markup": False, "emoji": False}
+        self.out = Console(**plain)  # type: ignore[arg-type]
+        self.err = Console(stderr=True, **plain)  # type: ignore[arg-type]
         self.verbose = verbose
 
     def problem(self, problem: Problem) -> None:
         style = "bold red" if problem.is_error else "yellow"
         self.out.print(
-            f"{escape(str(problem.location))}: [{style}]{problem.severity}[/]: "
-            f"{escape(problem.message)} [dim]\\[{problem.rule}][/]"
+            Text.assemble(
+                f"{problem.location}: ",
+                (str(problem.severity), style),
+                f": {problem.message} ",
+                (f"[{problem.rule}]", "dim"),
+            )
         )
 
     def ok(self, text: str) -> None:
-        self.out.print(f"[green]{escape(text)}[/]")
+        self.out.print(Text(text, "green"))
 
     def info(self, text: str) -> None:
-        self.out.print(escape(text))
+        self.out.print(Text(text))
 
     def warn(self, text: str) -> None:
-        self.out.print(f"[yellow]{escape(text)}[/]")
+        self.out.print(Text(text, "yellow"))
 
     def error(self, text: str) -> None:
-        self.err.print(f"[bold red]chyba:[/] {escape(text)}")
+        self.err.print(Text.assemble(("chyba:", "bold red"), f" {text}"))
 
     def debug(self, text: str) -> None:
         if self.verbose:
-            self.err.print(f"[dim]{escape(text)}[/]")
+            self.err.print(Text(text, "dim"))
 
     @contextmanager
     def progress(self, text: str) -> Iterator[Callable[[str], None]]:
@@ -49,8 +59,8 @@ class Terminal:
         if not self.out.is_terminal:
             yield lambda step: None
             return
-        with self.out.status(escape(text)) as status:
-            yield lambda step: status.update(escape(step))
+        with self.out.status(Text(text)) as status:
+            yield lambda step: status.update(Text(step))
 
     def traceback(self) -> None:
         self.err.print_exception()
