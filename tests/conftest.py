@@ -43,6 +43,8 @@ def sample(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "chapters", target / "chapters")
     if (REPO / "assets").is_dir():
         shutil.copytree(REPO / "assets", target / "assets")
+    if (REPO / "monitoring").is_dir():
+        shutil.copytree(REPO / "monitoring", target / "monitoring")
     return target
 
 

@@ -199,7 +199,7 @@ def test_init_writes_the_default_vocabularies(run_cli: Run, tmp_path: Path) -> N
     lists = {
         "zdroje_financovani": vocab.FUNDING_SOURCES,
         "cilove_skupiny": vocab.TARGET_GROUPS,
-        "stavy_opatreni": vocab.MEASURE_STATUSES,
+        "stavy_opatreni": {k: v["nazev"] for k, v in vocab.MEASURE_STATUSES.items()},
         "vyporadani_pripominek": vocab.COMMENT_RESOLUTIONS,
     }
     for key, defaults in lists.items():
@@ -207,6 +207,10 @@ def test_init_writes_the_default_vocabularies(run_cli: Run, tmp_path: Path) -> N
         assert {item["klic"]: item["nazev"] for item in data[key]} == defaults, key
     assert data["zkratky"] == vocab.ABBREVIATIONS
     assert "  - {klic: obec, nazev: Rozpočet obce}\n" in text
+    assert "  - {klic: rozpracovano, nazev: Rozpracováno, pokrok: 50}\n" in text
+    assert "  - {klic: zruseno, nazev: Zrušeno, vyzaduje_duvod: ano}\n" in text
+    statuses = {item["klic"]: item for item in data["stavy_opatreni"]}
+    assert statuses["naplneno"]["pokrok"] == 100 and "pokrok" not in statuses["bez_udaju"]
     assert "  SWOT: analýza silných a slabých stránek, příležitostí a hrozeb\n" in text
 
 

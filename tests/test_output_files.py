@@ -126,7 +126,11 @@ def test_unknown_only_lists_the_outputs(run_cli: Run, mini: Path) -> None:
     code, _, err = run_cli("build", str(mini), "--only", "summary,xlsx")
     assert code == 2
     assert "--only: neznámý výstup xlsx. Možnosti: výstupy plan.docx, plan.pdf, summary.pdf" in err
-    assert "dokumenty plan (celý plán), summary (veřejná verze); formáty docx, pdf, html" in err
+    assert (
+        "dokumenty plan (celý plán), summary (veřejná verze), monitoring (monitorovací zprávy); "
+        "formáty docx, pdf, html" in err
+    )
+    assert "monitoring-RRRR.pdf (jeden rok)" in err
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

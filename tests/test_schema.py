@@ -57,7 +57,11 @@ def test_every_rule_has_a_test() -> None:
 SCHEMAS = {
     **json.loads(generated_files()["schema/plan.schema.json"])["$defs"],
     **json.loads(generated_files()["schema/kapitola.schema.json"])["$defs"],
+    **json.loads(generated_files()["schema/monitoring.schema.json"])["$defs"],
+    **json.loads(generated_files()["schema/zprava.schema.json"])["$defs"],
     "PlanInfo": json.loads(generated_files()["schema/plan.schema.json"]),
+    "AreaMonitoring": json.loads(generated_files()["schema/monitoring.schema.json"]),
+    "ReportInfo": json.loads(generated_files()["schema/zprava.schema.json"]),
 }
 FIELDS = [
     (name, field)

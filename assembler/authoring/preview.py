@@ -128,7 +128,7 @@ class Preview:
         if result.plan is not None:
             self.output = result.plan.project.info.outputs.directory
         if result.ok and result.plan is not None:
-            (document,) = render_documents(result.plan, [PREVIEW]).values()
+            (document,) = render_documents(result.plan, [(PREVIEW, None)]).values()
             page = self.live.render(document)
             self.last_good = page.replace("</body>", RELOAD_SCRIPT + "</body>")
             self.good_at = time.strftime("%H:%M:%S")

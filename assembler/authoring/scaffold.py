@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from markupsafe import Markup
@@ -69,6 +70,15 @@ def _yaml(value: object) -> Markup:
     return Markup(yaml_text(str(value)))
 
 
+def _flow_value(value: object) -> str:
+    """A vocabulary value inside ``{…}``: yes/no and numbers as written, text quoted if needed."""
+    if isinstance(value, bool):
+        return "ano" if value else "ne"
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return yaml_text(str(value), flow=True)
+
+
 def default_vocabularies() -> list[dict[str, str]]:
     """The default vocabularies of a plan as YAML blocks for plan.yaml, from the model."""
     from assembler.models.plan import PlanInfo
@@ -82,8 +92,8 @@ def default_vocabularies() -> list[dict[str, str]]:
         else:
             lines = []
             for item in default:
-                pairs = item.model_dump(by_alias=True, exclude_none=True).items()
-                inner = ", ".join(f"{k}: {yaml_text(v, flow=True)}" for k, v in pairs)
+                pairs = item.model_dump(by_alias=True, exclude_defaults=True).items()
+                inner = ", ".join(f"{k}: {_flow_value(v)}" for k, v in pairs)
                 lines.append(f"  - {{{inner}}}")
         blocks.append({"key": str(field.alias), "note": note, "items": "\n".join(lines)})
     return blocks

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import typing
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from assembler.load import yamlio
 from assembler.models.chapter import Chapter
+from assembler.models.monitoring import AreaMonitoring, ReportInfo
 from assembler.models.plan import PlanInfo
 from assembler.problems.rules import RULES, Rule
 
@@ -35,6 +37,12 @@ def chapter_schema() -> dict[str, Any]:
     return {"$schema": SCHEMA_URL, **schema}
 
 
+def monitoring_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema["title"] = title
+    return {"$schema": SCHEMA_URL, **schema}
+
+
 def _czech_titles(schema: dict[str, Any]) -> dict[str, Any]:
     for name, definition in schema.get("$defs", {}).items():
         definition["title"] = _CZECH_NAMES.get(name, name)
@@ -47,15 +55,21 @@ def _dump(schema: dict[str, Any]) -> str:
 
 def generated_files() -> dict[str, str]:
     plan, chapter = _czech_titles(plan_schema()), _czech_titles(chapter_schema())
+    area_report = _czech_titles(monitoring_schema(AreaMonitoring, _CZECH_NAMES["AreaMonitoring"]))
+    report = _czech_titles(monitoring_schema(ReportInfo, _CZECH_NAMES["ReportInfo"]))
     return {
         "schema/plan.schema.json": _dump(plan),
         "schema/kapitola.schema.json": _dump(chapter),
-        "docs/klice.md": key_reference(plan, chapter),
+        "schema/monitoring.schema.json": _dump(area_report),
+        "schema/zprava.schema.json": _dump(report),
+        "docs/klice.md": key_reference(plan, chapter, [area_report, report]),
         "docs/pravidla.md": rule_reference(),
     }
 
 
-def key_reference(plan: dict[str, Any], chapter: dict[str, Any]) -> str:
+def key_reference(
+    plan: dict[str, Any], chapter: dict[str, Any], monitoring: Sequence[dict[str, Any]] = ()
+) -> str:
     lines = [
         "# Klíče hlavičky a plan.yaml",
         "",
@@ -77,6 +91,16 @@ def key_reference(plan: dict[str, Any], chapter: dict[str, Any]) -> str:
             continue
         done.add(name)
         lines += _model_section(_CZECH_NAMES.get(name, name), defs[name], defs, models[name])
+    files: tuple[type[BaseModel], ...] = (AreaMonitoring, ReportInfo)
+    for schema, model in zip(monitoring, files, strict=False):
+        defs = schema.get("$defs", {})
+        lines += _model_section(_CZECH_NAMES[model.__name__], schema, defs, model)
+        for name in sorted(defs):
+            if name not in done:
+                done.add(name)
+                lines += _model_section(
+                    _CZECH_NAMES.get(name, name), defs[name], defs, models[name]
+                )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -99,17 +123,22 @@ _CZECH_NAMES = {
     "Approval": "Schválení (schvaleni)",
     "Contact": "Koordinátor (koordinator)",
     "Organisation": "Organizace v registru (organizace)",
-    "VocabItem": "Položka slovníku (zdroje_financovani, cilove_skupiny, stavy_opatreni, …)",
+    "VocabItem": "Položka slovníku (zdroje_financovani, cilove_skupiny, vyporadani_pripominek)",
     "SharedGoal": "Společný cíl (spolecne_cile)",
     "EsfPublicity": "Publicita ESF (publicita_esf)",
     "OutputFiles": "Výstupy (vystupy)",
+    "StatusItem": "Stav opatření (stavy_opatreni)",
+    "AreaMonitoring": "Hlášení oblasti za rok (monitoring/RRRR/*.yaml)",
+    "MeasureReport": "Hlášení o opatření (opatreni v hlášení)",
+    "IndicatorReport": "Skutečná hodnota indikátoru (indikatory v hlášení)",
+    "ReportInfo": "Údaje o monitorovací zprávě (monitoring/RRRR/zprava.yaml)",
 }
 
 
 def model_classes() -> dict[str, type[BaseModel]]:
     """Every model reachable from plan.yaml and a chapter's front matter, by class name."""
     found: dict[str, type[BaseModel]] = {}
-    pending: list[Any] = [PlanInfo, Chapter]
+    pending: list[Any] = [PlanInfo, Chapter, AreaMonitoring, ReportInfo]
     while pending:
         annotation = pending.pop()
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):

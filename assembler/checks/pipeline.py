@@ -5,14 +5,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembler.checks import check_plan
 from assembler.checks.abbreviations import check_abbreviations
 from assembler.checks.markup import check_markup
+from assembler.checks.monitoring import check_monitoring
 from assembler.links import Links, link
 from assembler.plan.items import ItemIndex, index_items
+from assembler.plan.monitoring import Monitoring, read_monitoring
 from assembler.plan.project import Project, assemble, read_sources
 from assembler.plan.texts import plan_texts
 from assembler.problems.diagnostics import Problem, count_errors, settle
@@ -25,6 +27,7 @@ class CheckedPlan:
     project: Project
     items: ItemIndex
     links: Links
+    monitoring: Monitoring = field(default_factory=Monitoring)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def _check(root: Path, strict: bool) -> CheckResult:
     sources, problems = read_sources(root)
     project, found = assemble(sources)
     problems += found
+    monitoring, found = read_monitoring(root)
+    problems += found
     if project is None:
         return CheckResult(None, settle(problems, None, strict))
     items = index_items(project)
@@ -68,5 +73,6 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += found
     problems += check_abbreviations(project, items, texts)
     problems += check_markup(project, texts)
-    checked = CheckedPlan(project, items, links)
+    problems += check_monitoring(project, monitoring)
+    checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

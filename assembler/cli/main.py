@@ -169,9 +169,10 @@ def build_parser() -> _Parser:
     build = _subparser(
         sub,
         "build",
-        "zkontroluje plán a sestaví plán (DOCX, PDF) a veřejnou verzi (PDF, DOCX, HTML) do output/",
+        "zkontroluje plán a sestaví plán (DOCX, PDF), veřejnou verzi (PDF, DOCX, HTML) a "
+        "monitorovací zprávy za každý rok ve složce monitoring/ (PDF, DOCX, HTML) do output/",
         "  plan build\n  plan build muj-plan --only pdf\n"
-        "  plan build --only plan.docx,summary.html",
+        "  plan build --only plan.docx,summary.html\n  plan build --only monitoring-2026.pdf",
         commands.run_build,
     )
     _dir_argument(build)

@@ -100,6 +100,19 @@ def read_plan_file(path: Path, name: str, root: Path) -> tuple[SourceFile | None
     return _with_yaml(SourceFile(path, name, None, raw=raw), text, 1)
 
 
+def read_yaml_file(
+    path: Path, name: str, root: Path, empty: str
+) -> tuple[SourceFile | None, list[Problem]]:
+    """Read a file that is YAML throughout (a monitoring report); ``empty`` says what to do
+    with an empty one."""
+    raw, text, problems = _read_text(path, name, root)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem("prazdny-soubor", empty, Location(name, 1, 1))]
+    return _with_yaml(SourceFile(path, name, None, raw=raw), text, 1)
+
+
 def read_chapter(path: Path, name: str, root: Path) -> tuple[SourceFile | None, list[Problem]]:
     """Read a chapter: YAML front matter between ``---`` lines, then Markdown."""
     raw, text, problems = _read_text(path, name, root)

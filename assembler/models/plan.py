@@ -20,6 +20,7 @@ from assembler.models.plan_parts import (
     OutputFiles,
     Period,
     SharedGoal,
+    StatusItem,
     VocabItem,
 )
 from assembler.models.vocab import PlanStatus
@@ -35,6 +36,7 @@ __all__ = [
     "Period",
     "PlanInfo",
     "SharedGoal",
+    "StatusItem",
     "VocabItem",
 ]
 
@@ -123,12 +125,13 @@ class PlanInfo(Model):
         _items(vocab.TARGET_GROUPS),
         example=[{"klic": "pecujici", "nazev": "Pečující osoby"}],
     )
-    measure_statuses: Many[VocabItem] = yaml_key(
+    measure_statuses: Many[StatusItem] = yaml_key(
         "stavy_opatreni",
         "Stavy opatření",
-        "Slovník stavů pro monitoring.",
-        _items(vocab.MEASURE_STATUSES),
-        example=[{"klic": "probiha", "nazev": "Probíhá"}],
+        "Slovník stavů pro roční monitoring; každý stav může nést podíl pokroku v % "
+        "a požadavek na důvod. Nahrazuje výchozí seznam.",
+        [StatusItem.model_validate({"klic": k, **v}) for k, v in vocab.MEASURE_STATUSES.items()],
+        example=[{"klic": "rozpracovano", "nazev": "Rozpracováno", "pokrok": 50}],
     )
     comment_resolutions: Many[VocabItem] = yaml_key(
         "vyporadani_pripominek",

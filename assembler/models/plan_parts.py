@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Annotated
+
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from assembler.models.common import (
     CzechDate,
     Ico,
     Markdown,
     Model,
+    Number,
     OrgKey,
     SharedGoalCode,
     Text,
     VocabKey,
     Year,
+    YesNo,
     yaml_key,
 )
 from assembler.models.vocab import MunicipalityKind, TriadRole
@@ -153,6 +159,40 @@ class VocabItem(Model):
     name: Text = yaml_key("nazev", "Název", "Název, který se tiskne.", example="Pečující osoby")
 
 
+def _share(value: Decimal | None) -> Decimal | None:
+    if value is not None and not 0 <= value <= 100:
+        raise PydanticCustomError(
+            "spatna-hodnota",
+            "Podíl pokroku {value} nedává smysl: musí být 0 až 100 (%). Opravte hodnotu.",
+            {"value": str(value)},
+        )
+    return value
+
+
+class StatusItem(Model):
+    """A measure status of the monitoring vocabulary, with the progress it stands for."""
+
+    key: VocabKey = yaml_key(
+        "klic", "Klíč", "Klíč, který se píše do hlášení (stav: …).", example="rozpracovano"
+    )
+    name: Text = yaml_key("nazev", "Název", "Název, který se tiskne.", example="Rozpracováno")
+    share: Annotated[Number | None, AfterValidator(_share)] = yaml_key(
+        "pokrok",
+        "Podíl pokroku v %",
+        "Kolik procent splnění stav znamená (0–100); bez hodnoty se opatření do průměru "
+        "pokroku nepočítá (např. pozastaveno).",
+        None,
+        example=50,
+    )
+    needs_reason: YesNo = yaml_key(
+        "vyzaduje_duvod",
+        "Vyžaduje důvod",
+        "ano, pokud hlášení s tímto stavem musí uvést duvod.",
+        False,
+        example=True,
+    )
+
+
 class SharedGoal(Model):
     code: SharedGoalCode = yaml_key("kod", "Kód", "SC a číslo, např. SC1.", example="SC2")
     title: Text = yaml_key(
@@ -226,6 +266,27 @@ class OutputFiles(Model):
         "Veřejná verze jako web.",
         "summary.html",
         example="souhrn-lipovany.html",
+    )
+    monitoring_pdf: Text = yaml_key(
+        "monitoring_pdf",
+        "Monitorovací zpráva PDF",
+        "Zpráva za každý rok ve složce monitoring/; {rok} se nahradí rokem.",
+        "monitoring-{rok}.pdf",
+        example="monitorovaci-zprava-{rok}.pdf",
+    )
+    monitoring_docx: Text = yaml_key(
+        "monitoring_docx",
+        "Monitorovací zpráva DOCX",
+        "Zpráva pro Word; {rok} se nahradí rokem.",
+        "monitoring-{rok}.docx",
+        example="monitorovaci-zprava-{rok}.docx",
+    )
+    monitoring_html: Text = yaml_key(
+        "monitoring_html",
+        "Monitorovací zpráva HTML",
+        "Zpráva jako web; {rok} se nahradí rokem.",
+        "monitoring-{rok}.html",
+        example="monitorovaci-zprava-{rok}.html",
     )
     reference_docx: Text | None = yaml_key(
         "sablona_docx",

@@ -37,13 +37,17 @@ TARGET_GROUPS = {
     "verejnost": "Široká veřejnost",
 }
 
-MEASURE_STATUSES = {
-    "splneno": "Splněno",
-    "probiha": "Probíhá",
-    "nezahajeno": "Nezahájeno",
-    "pozastaveno": "Pozastaveno",
-    "zruseno": "Zrušeno",
-    "neuvedeno": "Neuvedeno",
+# Statuses of a measure in the yearly monitoring, as plan.yaml writes them: each may
+# carry the progress share it stands for (pokrok, %) and may require a reason (duvod).
+# A status without a share (paused, cancelled, no data) leaves the measure out of the
+# progress averages unless the report gives its own pokrok.
+MEASURE_STATUSES: dict[str, dict[str, object]] = {
+    "naplneno": {"nazev": "Naplněno", "pokrok": 100},
+    "rozpracovano": {"nazev": "Rozpracováno", "pokrok": 50},
+    "nezahajeno": {"nazev": "Nezahájeno", "pokrok": 0},
+    "pozastaveno": {"nazev": "Pozastaveno", "vyzaduje_duvod": True},
+    "zruseno": {"nazev": "Zrušeno", "vyzaduje_duvod": True},
+    "bez_udaju": {"nazev": "Bez údajů"},
 }
 
 COMMENT_RESOLUTIONS = {

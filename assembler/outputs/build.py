@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assembler.checks.pipeline import CheckedPlan, CheckResult, check, gc_paused
 from assembler.outputs import names
-from assembler.outputs.registry import Output, output_folder, select
+from assembler.outputs.registry import Output, output_folder, select, selected_years
 from assembler.outputs.writing import write_all
 from assembler.problems.diagnostics import Problem, settle
 from assembler.render.documents import Document, DocumentKind, make_document
@@ -45,22 +45,41 @@ def check_project(root: Path, strict: bool = False) -> CheckResult:
     return CheckResult(result.plan, problems)
 
 
-def render_documents(
-    plan: CheckedPlan, kinds: Iterable[DocumentKind]
-) -> dict[DocumentKind, Document]:
+# A document to make: its kind and, for a monitoring report, its year.
+Made = tuple[DocumentKind, int | None]
+
+
+def instances(
+    plan: CheckedPlan, outputs: Iterable[Output], years: frozenset[int] | None = None
+) -> list[tuple[Output, int | None]]:
+    """Each output once, a yearly one once per monitored year with data (``years`` narrows)."""
+    from assembler.render.monitoring import years_with_data
+
+    monitored = [y.year for y in years_with_data(plan) if years is None or y.year in years]
+    return [
+        (output, year) for output in outputs for year in (monitored if output.yearly else [None])
+    ]
+
+
+def render_documents(plan: CheckedPlan, kinds: Iterable[Made]) -> dict[Made, Document]:
     """The document stage: each document needed, made once (plan.docx and plan.pdf share)."""
     with gc_paused():
-        return {kind: make_document(kind, plan) for kind in dict.fromkeys(kinds)}
+        return {made: make_document(made[0], plan, made[1]) for made in dict.fromkeys(kinds)}
 
 
 def convert(
-    plan: CheckedPlan, documents: dict[DocumentKind, Document], outputs: Iterable[Output]
+    plan: CheckedPlan,
+    documents: dict[Made, Document],
+    outputs: Iterable[tuple[Output, int | None]],
 ) -> dict[Path, bytes]:
     """The format stage, in memory; the two cores work on independent outputs."""
     settings = plan.project.info.outputs
     folder = output_folder(plan.project.root, settings)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(o.write, documents[o.document], settings) for o in outputs]
+        futures = [
+            pool.submit(o.write, documents[(o.document, year)], settings, year)
+            for o, year in outputs
+        ]
         return {folder / name: data for f in futures for name, data in f.result().items()}
 
 
@@ -76,9 +95,10 @@ def build(
     if not result.ok or result.plan is None:
         return BuildResult(result.problems)
     progress("Skládám dokumenty…")
-    documents = render_documents(result.plan, (o.document for o in outputs))
-    labels = sorted({o.format.kind.upper() for o in outputs})
+    made = instances(result.plan, outputs, selected_years(only))
+    documents = render_documents(result.plan, ((o.document, year) for o, year in made))
+    labels = sorted({o.format.kind.upper() for o, _ in made})
     progress(f"Převádím do {', '.join(labels)}…")
-    files = convert(result.plan, documents, outputs)
+    files = convert(result.plan, documents, made)
     written, unchanged = write_all(files)
     return BuildResult(result.problems, written, unchanged)

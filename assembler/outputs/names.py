@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assembler.checks.markup import IMAGE
 from assembler.checks.pipeline import CheckedPlan
-from assembler.outputs.registry import OUTPUTS, Output, folder_yaml_path, output_folder
+from assembler.outputs.registry import OUTPUTS, YEAR, Output, folder_yaml_path, output_folder
 from assembler.plan.images import find_image
 from assembler.plan.project import CHAPTER_DIR, Project, project_file
 from assembler.plan.texts import plan_texts
@@ -125,6 +125,13 @@ def _names(project: Project) -> Iterator[Problem]:
             message = (
                 f"Název souboru výstupu „{_shown(name)}“ nelze použít: {reason}. Zadejte jen "
                 f"název souboru, složka se nastavuje klíčem adresar (např. {output.key})."
+            )
+            yield Problem("vystup-nazev", message, where)
+            continue
+        if output.yearly and YEAR not in name:
+            message = (
+                f"Název souboru „{_shown(name)}“ musí obsahovat {YEAR}: zpráva vzniká za každý "
+                f"sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. {output.key})."
             )
             yield Problem("vystup-nazev", message, where)
             continue

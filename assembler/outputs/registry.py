@@ -9,6 +9,7 @@ more :class:`~assembler.render.formats.Format`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,8 @@ from assembler.models.plan_parts import OutputFiles
 from assembler.render.documents import Document, DocumentKind
 from assembler.render.formats import DOCX, HTML, PDF, Files, Format
 
-PLAN, SUMMARY = DocumentKind.PLAN, DocumentKind.SUMMARY
+PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKind.MONITORING
+YEAR = "{rok}"  # in the file name of a yearly output, replaced by the year
 FOLDER_SETTING = "directory"  # the OutputFiles field of the output folder (vystupy.adresar)
 
 
@@ -39,12 +41,18 @@ class Output:
         """Where plan.yaml names this output's file: ("vystupy", "plan_docx")."""
         return ("vystupy", _alias(self.setting))
 
-    def file_name(self, settings: OutputFiles) -> str:
-        name: str = getattr(settings, self.setting)
-        return name
+    @property
+    def yearly(self) -> bool:
+        """One file per monitored year (monitoring-2026.pdf, monitoring-2027.pdf, …)."""
+        return self.document is MONITORING
 
-    def write(self, document: Document, settings: OutputFiles) -> Files:
-        return self.format.write(document, self.file_name(settings))
+    def file_name(self, settings: OutputFiles, year: int | None = None) -> str:
+        """The file name from plan.yaml; a yearly output's ``{rok}`` becomes ``year``."""
+        name: str = getattr(settings, self.setting)
+        return name.replace(YEAR, str(year)) if year is not None else name
+
+    def write(self, document: Document, settings: OutputFiles, year: int | None = None) -> Files:
+        return self.format.write(document, self.file_name(settings, year))
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -53,7 +61,12 @@ OUTPUTS: tuple[Output, ...] = (
     Output("summary.pdf", SUMMARY, PDF, "summary_pdf"),
     Output("summary.docx", SUMMARY, DOCX, "summary_docx"),
     Output("summary.html", SUMMARY, HTML, "summary_html"),
+    Output("monitoring.pdf", MONITORING, PDF, "monitoring_pdf"),
+    Output("monitoring.docx", MONITORING, DOCX, "monitoring_docx"),
+    Output("monitoring.html", MONITORING, HTML, "monitoring_html"),
 )
+# One year's monitoring report on --only: monitoring-2026 or monitoring-2026.pdf.
+_ONE_YEAR = re.compile(rf"{MONITORING.value}-(\d{{4}})(?:\.(\w+))?")
 
 # What `plan watch` shows: the full plan, as a live HTML page (render/livehtml.py).
 PREVIEW = PLAN
@@ -89,12 +102,21 @@ def _words(output: Output) -> set[str]:
     return {output.key, output.document.value, output.format.kind.value}
 
 
+def _year_word(word: str) -> str | None:
+    """``monitoring-2026.pdf`` → ``monitoring.pdf`` (the output it names), else None."""
+    match = _ONE_YEAR.fullmatch(word)
+    if match is None:
+        return None
+    return MONITORING.value + (f".{match.group(2)}" if match.group(2) else "")
+
+
 def select(only: Iterable[str] | None) -> tuple[Output, ...]:
-    """The outputs ``--only`` words name: an output (plan.pdf), a document (summary) or a
-    format (pdf); everything when no word is given."""
+    """The outputs ``--only`` words name: an output (plan.pdf), a document (summary),
+    a format (pdf) or one year's report (monitoring-2026.pdf); everything without words."""
     words = [w.strip().lower() for w in only or () if w.strip()]
     if not words:
         return OUTPUTS
+    words = [_year_word(w) or w for w in words]
     known = set().union(*(_words(o) for o in OUTPUTS))
     unknown = [w for w in words if w not in known]
     if unknown:
@@ -102,9 +124,20 @@ def select(only: Iterable[str] | None) -> tuple[Output, ...]:
     return tuple(o for o in OUTPUTS if _words(o) & set(words))
 
 
+def selected_years(only: Iterable[str] | None) -> frozenset[int] | None:
+    """The years ``--only`` restricts the monitoring reports to; None = every year."""
+    years = {int(m.group(1)) for w in only or () if (m := _ONE_YEAR.fullmatch(w.strip().lower()))}
+    plain = [w for w in only or () if w.strip() and not _ONE_YEAR.fullmatch(w.strip().lower())]
+    return frozenset(years) if years and not any(_monitoring_word(w) for w in plain) else None
+
+
+def _monitoring_word(word: str) -> bool:
+    return word.strip().lower().split(".")[0] == MONITORING.value
+
+
 def choices() -> str:
     """The Czech list of what ``--only`` accepts, for its error message and help."""
-    outputs = ", ".join(o.key for o in OUTPUTS)
+    outputs = ", ".join(o.key for o in OUTPUTS) + ", monitoring-RRRR.pdf (jeden rok)"
     documents = ", ".join(
         f"{k.value} ({k.label})" for k in dict.fromkeys(o.document for o in OUTPUTS)
     )

@@ -31,13 +31,14 @@ class Rule:
 
 
 E, W = Level.ERROR, Level.WARNING
-_READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT = (
+_READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT, _MON = (
     "Čtení souborů",
     "Struktura hlavičky",
     "Pravidla plánu",
     "Odkazy a rejstříky",
     "Veřejná verze",
     "Výstupy",
+    "Monitoring",
 )
 
 _CATALOGUE = [
@@ -134,6 +135,31 @@ _CATALOGUE = [
     Rule("vystup-duplicitni", E, _OUT, "Dva výstupy mají stejný název souboru.", False),
     Rule("vystup-nazev", E, _OUT, "Název souboru nebo složky výstupu nelze použít.", False),
     Rule("vystup-pripona", W, _OUT, "Přípona souboru výstupu neodpovídá jeho formátu."),
+    Rule(
+        "monitoring-kod",
+        E,
+        _MON,
+        "Hlášení uvádí oblast, opatření nebo indikátor, který v plánu není.",
+    ),
+    Rule(
+        "monitoring-rok",
+        E,
+        _MON,
+        "Rok hlášení leží mimo období plánu, nesedí ke složce nebo je z budoucnosti.",
+    ),
+    Rule(
+        "monitoring-hodnota", E, _MON, "Skutečná hodnota indikátoru nesedí k jeho měrné jednotce."
+    ),
+    Rule("monitoring-stav", E, _MON, "Stav opatření není ve slovníku stavy_opatreni."),
+    Rule("monitoring-duvod", E, _MON, "Stav opatření (pozastaveno, zrušeno) vyžaduje důvod."),
+    Rule(
+        "monitoring-duplicita",
+        E,
+        _MON,
+        "Opatření, indikátor nebo oblast je za rok vykázán dvakrát.",
+    ),
+    Rule("monitoring-zrusene", W, _MON, "Hlášení o opatření, které je v plánu zrušené."),
+    Rule("monitoring-chybi", W, _MON, "Opatření, které v roce běželo, nemá hlášení."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _CATALOGUE}

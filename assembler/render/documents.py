@@ -23,14 +23,19 @@ class DocumentKind(StrEnum):
 
     PLAN = "plan"
     SUMMARY = "summary"
+    MONITORING = "monitoring"  # one document per monitored year
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_LABELS = {DocumentKind.PLAN: "celý plán", DocumentKind.SUMMARY: "veřejná verze"}
-PLAN, SUMMARY = DocumentKind.PLAN, DocumentKind.SUMMARY
+_LABELS = {
+    DocumentKind.PLAN: "celý plán",
+    DocumentKind.SUMMARY: "veřejná verze",
+    DocumentKind.MONITORING: "monitorovací zprávy",
+}
+PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKind.MONITORING
 
 
 @dataclass(frozen=True)
@@ -98,5 +103,13 @@ MAKERS: dict[DocumentKind, Callable[[CheckedPlan], Document]] = {
 }
 
 
-def make_document(kind: DocumentKind, plan: CheckedPlan) -> Document:
+def make_document(kind: DocumentKind, plan: CheckedPlan, year: int | None = None) -> Document:
+    """The document of ``kind``; a monitoring report is the one of a monitored ``year``."""
+    if kind is MONITORING:
+        from assembler.render.monitoring import monitoring_document
+
+        monitored = plan.monitoring.get(year) if year is not None else None
+        if monitored is None:
+            raise ValueError(f"no monitoring data for {year}")
+        return monitoring_document(plan, monitored)
     return MAKERS[kind](plan)

@@ -1,0 +1,276 @@
+"""Rules of the yearly monitoring: each report must name real codes, fit the plan and its year.
+
+Every rule is a generator over the monitored years, so one run reports every
+problem of every monitoring file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from assembler.load.sources import SourceFile
+from assembler.models.chapter import Area, Indicator, Measure
+from assembler.models.monitoring import AreaMonitoring, MeasureReport
+from assembler.plan.monitoring import (
+    AreaReport,
+    MonitoredYear,
+    Monitoring,
+    active,
+    area_by_code,
+    cancelled,
+    measures_of,
+)
+from assembler.plan.project import Project
+from assembler.problems.diagnostics import Location, Problem, did_you_mean
+
+
+def _date(value: datetime.date) -> str:
+    return f"{value.day}. {value.month}. {value.year}"
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+YearCheck = Callable[[Project, MonitoredYear], Iterator[Problem]]
+
+
+def _planned(project: Project, monitored: MonitoredYear) -> Iterator[tuple[AreaReport, Area]]:
+    """The area files whose area exists in the plan (unknown areas are reported once)."""
+    areas = area_by_code(project)
+    for area_report in monitored.areas:
+        area = areas.get(area_report.report.area)
+        if area is not None:
+            yield area_report, area
+
+
+def years(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    period = project.info.period
+    files: list[tuple[SourceFile, int]] = [(a.source, a.report.year) for a in monitored.areas]
+    if monitored.info is not None and monitored.info_source is not None:
+        files.append((monitored.info_source, monitored.info.year))
+    if monitored.year not in period.years:
+        message = (
+            f"Složka {monitored.folder}/ je za rok {monitored.year}, ten leží mimo období plánu "
+            f"{period.start}–{period.end}. Přesuňte hlášení do složky správného roku."
+        )
+        where = [s.location(["rok"]) for s, _ in files] or [Location(f"{monitored.folder}/")]
+        yield from (Problem("monitoring-rok", message, w) for w in where)
+    for source, year in files:
+        if year != monitored.year:
+            message = (
+                f"Soubor je ve složce {monitored.folder}/, ale uvádí rok {year}. Opravte rok "
+                f"na {monitored.year}, nebo soubor přesuňte do složky monitoring/{year}/."
+            )
+            yield Problem("monitoring-rok", message, source.location(["rok"]))
+
+
+def dates(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    """A year cannot be reported before it began: such a date, or such a year, is a typo."""
+    start = datetime.date(monitored.year, 1, 1)
+    found: list[tuple[SourceFile, tuple[str | int, ...], datetime.date]] = []
+    for area_report in monitored.areas:
+        found.append((area_report.source, ("datum",), area_report.report.date))
+        for i, measure in enumerate(area_report.report.measures):
+            if measure.date is not None:
+                found.append((area_report.source, ("opatreni", i, "datum"), measure.date))
+    if monitored.info is not None and monitored.info_source is not None:
+        found.append((monitored.info_source, ("datum",), monitored.info.date))
+    for source, path, date in found:
+        if date < start:
+            message = (
+                f"Datum {_date(date)} je dřív, než rok {monitored.year} začal: hlášení za "
+                f"rok {monitored.year} je tedy z budoucnosti. Opravte datum, nebo přesuňte "
+                "hlášení do složky roku, za který se vykazuje."
+            )
+            yield Problem("monitoring-rok", message, source.location(path))
+
+
+def areas(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    known = area_by_code(project)
+    seen: dict[str, SourceFile] = {}
+    for area_report in monitored.areas:
+        code, source = area_report.report.area, area_report.source
+        if code not in known and code in project.unverified:
+            continue  # its chapter has errors of its own: one mistake, one message
+        if code not in known:
+            message = (
+                f"Oblast „{code}“ v plánu není.{did_you_mean(code, known)} Uveďte kód "
+                f"kapitoly oblasti (kod v její hlavičce): {', '.join(known)}."
+            )
+            yield Problem("monitoring-kod", message, source.location(["oblast"]))
+        elif code in seen:
+            message = (
+                f"Oblast {code} má za rok {monitored.year} už soubor {seen[code].name}. "
+                "Každá oblast vykazuje jedním souborem: hlášení slučte do jednoho."
+            )
+            yield Problem("monitoring-duplicita", message, source.location(["oblast"]))
+        else:
+            seen[code] = source
+
+
+def measures(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    for area_report, area in _planned(project, monitored):
+        planned = measures_of(area)
+        seen: dict[str, int] = {}
+        for i, reported in enumerate(area_report.report.measures):
+            where = area_report.source.location(["opatreni", i, "kod"])
+            measure = planned.get(reported.code)
+            if measure is None:
+                message = (
+                    f"Opatření {area.code} {reported.code} v plánu není."
+                    f"{did_you_mean(reported.code, planned)} "
+                    f"Opatření oblasti {area.code}: {', '.join(planned)}."
+                )
+                yield Problem("monitoring-kod", message, where)
+                continue
+            if reported.code in seen:
+                line = area_report.source.location(["opatreni", seen[reported.code]]).line
+                message = (
+                    f"Opatření {area.code} {reported.code} je za rok {monitored.year} vykázáno "
+                    f"podruhé (poprvé na řádku {line}). Obě hlášení slučte do jednoho."
+                )
+                yield Problem("monitoring-duplicita", message, where)
+                continue
+            seen[reported.code] = i
+            if cancelled(area, measure):
+                message = (
+                    f"Opatření {area.code} {reported.code} je v plánu zrušené; hlášení o něm se "
+                    "do zprávy započítá jen jako informace. Není-li potřeba, smažte je."
+                )
+                yield Problem("monitoring-zrusene", message, where)
+            yield from _indicators(area_report, i, area, measure, reported)
+
+
+def _indicators(
+    area_report: AreaReport, index: int, area: Area, measure: Measure, reported: MeasureReport
+) -> Iterator[Problem]:
+    planned = {ind.code: ind for ind in measure.indicators}
+    seen: set[str] = set()
+    for k, value in enumerate(reported.indicators):
+        path: tuple[str | int, ...] = ("opatreni", index, "indikatory", k)
+        full = f"{area.code} {value.code}"
+        indicator = planned.get(value.code)
+        if indicator is None:
+            listed = ", ".join(planned) or "žádné"
+            message = (
+                f"Opatření {area.code} {measure.code} nemá indikátor {full}."
+                f"{did_you_mean(value.code, planned)} Jeho indikátory: {listed}."
+            )
+            yield Problem("monitoring-kod", message, area_report.source.location([*path, "kod"]))
+            continue
+        if value.code in seen:
+            message = f"Indikátor {full} je u opatření vykázán podruhé. Ponechte jednu hodnotu."
+            where = area_report.source.location([*path, "kod"])
+            yield Problem("monitoring-duplicita", message, where)
+            continue
+        seen.add(value.code)
+        problem = _unit_mismatch(indicator, value.value, full)
+        if problem:
+            yield Problem(
+                "monitoring-hodnota", problem, area_report.source.location([*path, "hodnota"])
+            )
+
+
+def _unit_mismatch(indicator: Indicator, value: Decimal, full: str) -> str | None:
+    unit = indicator.unit.strip()
+    if unit == "%" and not 0 <= value <= 100:
+        return (
+            f"Hodnota {_number(value)} u indikátoru {full} nedává smysl: jednotka je %, "
+            "procento musí být 0 až 100. Opravte hodnotu."
+        )
+    planned = [indicator.baseline.value, *(t.value for t in indicator.targets)]
+    if value < 0 and all(v >= 0 for v in planned):
+        return (
+            f"Hodnota {_number(value)} u indikátoru {full} ({unit}) je záporná, výchozí "
+            "i cílová hodnota jsou nezáporné. Uveďte skutečný stav, ne změnu."
+        )
+    return None
+
+
+def statuses(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    vocabulary = {s.key: s for s in project.info.measure_statuses}
+    for area_report in monitored.areas:
+        for i, reported in enumerate(area_report.report.measures):
+            status = vocabulary.get(reported.status)
+            code = f"{area_report.report.area} {reported.code}"
+            if status is None:
+                message = (
+                    f"Stav „{reported.status}“ není ve slovníku stavů."
+                    f"{did_you_mean(reported.status, vocabulary)} Povolené stavy: "
+                    f"{', '.join(vocabulary)} (plan.yaml, stavy_opatreni)."
+                )
+                yield Problem(
+                    "monitoring-stav", message, area_report.source.location(["opatreni", i, "stav"])
+                )
+            elif status.needs_reason and not reported.reason:
+                message = (
+                    f"Opatření {code} má stav „{status.name}“, u něhož je třeba uvést důvod. "
+                    "Doplňte klíč duvod: proč a od kdy."
+                )
+                yield Problem(
+                    "monitoring-duvod",
+                    message,
+                    area_report.source.location(["opatreni", i, "stav"]),
+                )
+
+
+def costs(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    sources = [s.key for s in project.info.funding_sources]
+    for area_report in monitored.areas:
+        for i, reported in enumerate(area_report.report.measures):
+            for key in reported.actual_costs:
+                if key not in sources:
+                    message = (
+                        f"Zdroj financování „{key}“ není v seznamu zdrojů plánu."
+                        f"{did_you_mean(key, sources)} Zdroje: {', '.join(sources)}."
+                    )
+                    where = area_report.source.location(
+                        ["opatreni", i, "skutecne_naklady", f"[{key}]"]
+                    )
+                    yield Problem("neznamy-zdroj", message, where)
+
+
+def missing(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+    """Measures running that year without a report, one warning per area and garant."""
+    files: dict[str, AreaReport] = {}
+    for area_report in monitored.areas:
+        files.setdefault(area_report.report.area, area_report)
+    names = {org.key: org.name for org in project.info.organisations}
+    for _, area in project.areas:
+        area_file = files.get(area.code)
+        reported = {m.code for m in area_file.report.measures} if area_file else set()
+        by_garant: dict[str, list[str]] = {}
+        for measure in measures_of(area).values():
+            if active(area, measure, monitored.year) and measure.code not in reported:
+                by_garant.setdefault(measure.guarantor or "", []).append(
+                    f"{area.code} {measure.code}"
+                )
+        for garant, codes in by_garant.items():
+            who = f"garanta {garant} ({names.get(garant, garant)})" if garant else "bez garanta"
+            if area_file is not None:
+                where = area_file.source.location(["opatreni"] if area_file.report.measures else [])
+                todo = f"Doplňte je do {area_file.source.name}"
+            else:
+                where = Location(f"{monitored.folder}/")
+                todo = (
+                    f"Oblast {area.code} za rok {monitored.year} nemá soubor hlášení; založte jej"
+                )
+            message = (
+                f"Za rok {monitored.year} chybí hlášení o opatřeních {who}: {', '.join(codes)}. "
+                f"{todo} (nejsou-li údaje, uveďte stav bez_udaju)."
+            )
+            yield Problem("monitoring-chybi", message, where)
+
+
+_CHECKS: list[YearCheck] = [years, dates, areas, measures, statuses, costs, missing]
+
+
+def check_monitoring(project: Project, monitoring: Monitoring) -> list[Problem]:
+    return [p for year in monitoring.years for check in _CHECKS for p in check(project, year)]
+
+
+def reported_area(monitored: MonitoredYear, code: str) -> AreaMonitoring | None:
+    return next((a.report for a in monitored.areas if a.report.area == code), None)

@@ -1,0 +1,250 @@
+"""Yearly monitoring files: ``monitoring/RRRR/*.yaml``, one per area chapter plus ``zprava.yaml``.
+
+Each working group reports on its own chapter's measures and indicators for one
+year; the coordinator describes the report itself (who prepared it, when, who
+discussed it) in ``zprava.yaml``. Keys follow the chapters: Czech without diacritics.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from assembler.models.common import (
+    ChapterCode,
+    CzechDate,
+    IndicatorCode,
+    Many,
+    Markdown,
+    MeasureCode,
+    Model,
+    Money,
+    Number,
+    Text,
+    VocabKey,
+    Year,
+    yaml_key,
+)
+from assembler.models.plan_parts import APPROVAL_EXAMPLE, Approval
+
+REPORT_FILE = "zprava.yaml"
+
+
+def _within(low: int, high: int | None, what: str) -> AfterValidator:
+    def check(value: Decimal) -> Decimal:
+        if value < low or (high is not None and value > high):
+            limit = f"{low} až {high}" if high is not None else f"větší než {low}"
+            raise PydanticCustomError(
+                "spatna-hodnota",
+                "{what} {value} nedává smysl: musí být {limit}. Opravte hodnotu.",
+                {"what": what, "value": str(value), "limit": limit},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _positive(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise PydanticCustomError(
+            "spatna-hodnota",
+            "Váha {value} nedává smysl: musí být kladné číslo (výchozí je 1). Opravte hodnotu.",
+            {"value": str(value)},
+        )
+    return value
+
+
+Percent = Annotated[Number, _within(0, 100, "Pokrok")]
+Weight = Annotated[Number, AfterValidator(_positive)]
+
+INDICATOR_REPORT_EXAMPLE: dict[str, Any] = {
+    "kod": "1.1a",
+    "hodnota": 18,
+    "zdroj": "roční výkaz Pečovatelské služby Lipovany",
+    "poznamka": "Večerní směny začaly v dubnu.",
+}
+MEASURE_REPORT_EXAMPLE: dict[str, Any] = {
+    "kod": Decimal("1.1"),
+    "stav": "rozpracovano",
+    "hodnoceni": "Od dubna běží dvě večerní směny, víkendové návštěvy od září.",
+    "skutecne_naklady": {"obec": 1420000, "mpsv": 2100000},
+    "indikatory": [INDICATOR_REPORT_EXAMPLE],
+}
+
+
+class IndicatorReport(Model):
+    code: IndicatorCode = yaml_key(
+        "kod", "Kód indikátoru", "Kód indikátoru z kapitoly, např. 1.1a.", example="1.1a"
+    )
+    value: Number = yaml_key(
+        "hodnota",
+        "Skutečná hodnota",
+        "Naměřená hodnota za rok v měrné jednotce indikátoru (číslo).",
+        example=18,
+    )
+    source: Text | None = yaml_key(
+        "zdroj",
+        "Zdroj údaje",
+        "Odkud hodnota pochází, např. výkaz poskytovatele.",
+        None,
+        example="roční výkaz Pečovatelské služby Lipovany",
+    )
+    note: Text | None = yaml_key(
+        "poznamka",
+        "Poznámka",
+        "Vysvětlení k hodnotě (tiskne se ve zprávě).",
+        None,
+        example="Večerní směny začaly v dubnu.",
+    )
+
+
+class MeasureReport(Model):
+    code: MeasureCode = yaml_key(
+        "kod", "Kód opatření", "Kód opatření z kapitoly, např. 1.2.", example=Decimal("1.1")
+    )
+    status: VocabKey = yaml_key(
+        "stav",
+        "Stav",
+        "Klíč stavu ze slovníku stavy_opatreni v plan.yaml (výchozí: naplneno, rozpracovano, "
+        "nezahajeno, pozastaveno, zruseno, bez_udaju).",
+        example="rozpracovano",
+    )
+    progress: Percent | None = yaml_key(
+        "pokrok",
+        "Pokrok v %",
+        "Nepovinné: vlastní odhad pokroku 0–100 %, nahradí podíl daný stavem.",
+        None,
+        example=60,
+    )
+    weight: Weight = yaml_key(
+        "vaha",
+        "Váha",
+        "Váha opatření při výpočtu pokroku cíle (výchozí 1).",
+        Decimal(1),
+        example=2,
+    )
+    reason: Markdown | None = yaml_key(
+        "duvod",
+        "Důvod",
+        "Proč je opatření pozastaveno nebo zrušeno (u těchto stavů povinné).",
+        None,
+        example="Poskytovatel nezískal dotaci na rok 2026.",
+    )
+    evaluation: Markdown | None = yaml_key(
+        "hodnoceni",
+        "Slovní hodnocení",
+        "Co se za rok podařilo (Markdown).",
+        None,
+        example=MEASURE_REPORT_EXAMPLE["hodnoceni"],
+    )
+    difficulties: Markdown | None = yaml_key(
+        "obtize",
+        "Obtíže",
+        "Co plnění brzdilo.",
+        None,
+        example="Nedostatek pečovatelek ochotných pracovat večer.",
+    )
+    unplanned: Markdown | None = yaml_key(
+        "neplanovane_vysledky",
+        "Neplánované výsledky",
+        "Co vzniklo navíc, mimo plán.",
+        None,
+        example="Služba začala spolupracovat s nemocnicí při propouštění pacientů.",
+    )
+    actual_costs: dict[VocabKey, Money] = yaml_key(
+        "skutecne_naklady",
+        "Skutečné náklady",
+        "Skutečně vynaložené částky za rok podle zdrojů financování v Kč.",
+        {},
+        example={"obec": 1420000, "mpsv": 2100000},
+    )
+    reported_by: Text | None = yaml_key(
+        "vykazal",
+        "Vykázal",
+        "Kdo za opatření vykázal (jinak platí vykazal souboru).",
+        None,
+        example="Mgr. Petr Dvořák, Pečovatelská služba Lipovany",
+    )
+    date: CzechDate | None = yaml_key(
+        "datum",
+        "Datum",
+        "Kdy bylo vykázáno (jinak platí datum souboru), např. 20. 1. 2027.",
+        None,
+        example=datetime.date(2027, 1, 20),
+    )
+    indicators: Many[IndicatorReport] = yaml_key(
+        "indikatory",
+        "Indikátory",
+        "Skutečné hodnoty indikátorů opatření za rok.",
+        [],
+        example=[INDICATOR_REPORT_EXAMPLE],
+    )
+
+
+class AreaMonitoring(Model):
+    """One working group's report for one year: ``monitoring/2026/10-seniori.yaml``."""
+
+    area: ChapterCode = yaml_key(
+        "oblast", "Oblast", "Kód kapitoly oblasti (předpona kódů), např. SEN.", example="SEN"
+    )
+    year: Year = yaml_key(
+        "rok",
+        "Rok",
+        "Sledovaný rok; musí souhlasit se složkou (monitoring/2026/ → 2026).",
+        example=2026,
+    )
+    reported_by: Text = yaml_key(
+        "vykazal",
+        "Vykázal",
+        "Kdo hlášení oblasti sestavil (jméno, organizace).",
+        example="Bc. Jana Kratochvílová, Charita Lipovany",
+    )
+    date: CzechDate = yaml_key(
+        "datum",
+        "Datum",
+        "Kdy bylo hlášení sestaveno, např. 31. 1. 2027.",
+        example=datetime.date(2027, 1, 31),
+    )
+    measures: Many[MeasureReport] = yaml_key(
+        "opatreni",
+        "Opatření",
+        "Hlášení o každém opatření oblasti, které v roce běželo.",
+        [],
+        example=[MEASURE_REPORT_EXAMPLE],
+    )
+
+
+class ReportInfo(Model):
+    """The coordinator's description of one year's report: ``monitoring/2026/zprava.yaml``."""
+
+    year: Year = yaml_key("rok", "Rok", "Sledovaný rok; musí souhlasit se složkou.", example=2026)
+    prepared_by: Text = yaml_key(
+        "zpracoval",
+        "Zpracoval",
+        "Kdo zprávu zpracoval (jméno, funkce).",
+        example="Mgr. Alena Horáková, koordinátorka komunitního plánování",
+    )
+    date: CzechDate = yaml_key(
+        "datum",
+        "Datum zprávy",
+        "Datum zprávy, např. 28. 2. 2027.",
+        example=datetime.date(2027, 2, 28),
+    )
+    discussed: Approval | None = yaml_key(
+        "projednano",
+        "Projednáno",
+        "Který orgán zprávu projednal a kterým usnesením (nepovinné).",
+        None,
+        example={**APPROVAL_EXAMPLE, "usneseni": "RM/32/2027/1184"},
+    )
+    introduction: Markdown | None = yaml_key(
+        "uvod",
+        "Úvod",
+        "Úvodní text zprávy (Markdown, nepovinné).",
+        None,
+        example="Zpráva shrnuje první rok plnění plánu.",
+    )

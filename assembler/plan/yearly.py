@@ -1,0 +1,199 @@
+"""One monitored year evaluated against the plan: what the monitoring report prints.
+
+Joins each measure of the plan with its report (by area and code), then rolls the
+figures of evaluation.py up measure → goal → area → plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assembler.models.chapter import Area, Goal, Indicator, Measure
+from assembler.models.monitoring import IndicatorReport, MeasureReport
+from assembler.models.plan import StatusItem
+from assembler.plan import evaluation
+from assembler.plan.evaluation import ONE, Distribution, Execution, Verdict
+from assembler.plan.monitoring import MonitoredYear, active, cancelled
+from assembler.plan.project import Project
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    code: str
+    indicator: Indicator
+    reported: IndicatorReport | None
+    expected: Decimal
+    attainment: Decimal | None
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    code: str
+    measure: Measure
+    report: MeasureReport | None
+    status: StatusItem | None
+    reported_by: str
+    date: datetime.date | None
+    progress: Decimal | None
+    indicators: tuple[IndicatorResult, ...]
+    behind: bool
+
+    @property
+    def weight(self) -> Decimal:
+        return self.report.weight if self.report else ONE
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    code: str
+    goal: Goal
+    measures: tuple[MeasureResult, ...]
+    progress: Decimal | None
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    area: Area
+    goals: tuple[GoalResult, ...]
+    distribution: Distribution
+    progress: Decimal | None
+
+    @property
+    def measures(self) -> list[MeasureResult]:
+        return [m for g in self.goals for m in g.measures]
+
+
+@dataclass(frozen=True)
+class YearEvaluation:
+    year: int
+    monitored: MonitoredYear
+    areas: tuple[AreaResult, ...]
+    distribution: Distribution
+    progress: Decimal | None
+    execution: Execution
+
+    @property
+    def measures(self) -> list[MeasureResult]:
+        return [m for a in self.areas for m in a.measures]
+
+    @property
+    def missing(self) -> list[MeasureResult]:
+        return [m for m in self.measures if m.report is None]
+
+    @property
+    def no_data(self) -> list[MeasureResult]:
+        """Measures without a report, or reported without any figure (a status with no
+        progress share that needs no reason: by default bez_udaju)."""
+        return [
+            m
+            for m in self.measures
+            if m.report is None
+            or (m.progress is None and not (m.status is not None and m.status.needs_reason))
+        ]
+
+    @property
+    def behind(self) -> list[MeasureResult]:
+        return [m for m in self.measures if m.behind]
+
+    @property
+    def indicators(self) -> list[IndicatorResult]:
+        return [i for m in self.measures for i in m.indicators]
+
+
+def _indicator(
+    area: Area, indicator: Indicator, report: MeasureReport | None, year: int
+) -> IndicatorResult:
+    values = {v.code: v for v in report.indicators} if report else {}
+    reported = values.get(indicator.code)
+    actual = reported.value if reported else None
+    return IndicatorResult(
+        f"{area.code} {indicator.code}",
+        indicator,
+        reported,
+        evaluation.expected_value(indicator, year),
+        evaluation.attainment(indicator, actual) if actual is not None else None,
+        evaluation.classify(indicator, actual, year),
+    )
+
+
+def _behind(
+    measure: Measure, status: StatusItem | None, progress: Decimal | None, year: int
+) -> bool:
+    """Falling behind: an indicator lags its expected value, the measure is paused or
+    cancelled (a status that needs a reason), or it has not moved in a later year."""
+    if status is not None and status.needs_reason:
+        return True
+    return progress == 0 and measure.timeline.start < year
+
+
+def _measure(
+    area: Area,
+    measure: Measure,
+    monitored: MonitoredYear,
+    report: MeasureReport | None,
+    vocabulary: dict[str, StatusItem],
+) -> MeasureResult:
+    area_file = next((a.report for a in monitored.areas if a.report.area == area.code), None)
+    year = monitored.year
+    indicators = tuple(_indicator(area, i, report, year) for i in measure.indicators)
+    status = vocabulary.get(report.status) if report else None
+    progress = evaluation.measure_progress(report, vocabulary) if report else None
+    behind = report is not None and (
+        _behind(measure, status, progress, year)
+        or any(i.verdict is Verdict.BEHIND for i in indicators)
+    )
+    by = (report.reported_by if report else None) or (area_file.reported_by if area_file else "")
+    date = (report.date if report else None) or (area_file.date if area_file else None)
+    return MeasureResult(
+        f"{area.code} {measure.code}",
+        measure,
+        report,
+        status,
+        by,
+        date,
+        progress,
+        indicators,
+        behind,
+    )
+
+
+def _area(area: Area, monitored: MonitoredYear, vocabulary: dict[str, StatusItem]) -> AreaResult:
+    area_file = next((a.report for a in monitored.areas if a.report.area == area.code), None)
+    reports = {r.code: r for r in reversed(area_file.measures)} if area_file else {}
+    goals = []
+    for goal in area.goals:
+        results = tuple(
+            _measure(area, m, monitored, reports.get(m.code), vocabulary)
+            for m in goal.measures
+            if not cancelled(area, m) and (m.code in reports or active(area, m, monitored.year))
+        )
+        if results:
+            progress = evaluation.weighted_mean((m.progress, m.weight) for m in results)
+            goals.append(GoalResult(f"{area.code} {goal.code}", goal, results, progress))
+    statuses = [m.report.status if m.report else None for g in goals for m in g.measures]
+    distribution = evaluation.status_distribution(statuses, vocabulary)
+    progress = evaluation.weighted_mean((g.progress, ONE) for g in goals)
+    return AreaResult(area, tuple(goals), distribution, progress)
+
+
+def evaluate(project: Project, monitored: MonitoredYear) -> YearEvaluation:
+    vocabulary = {s.key: s for s in project.info.measure_statuses}
+    areas = tuple(
+        result for _, area in project.areas if (result := _area(area, monitored, vocabulary)).goals
+    )
+    statuses = [m.report.status if m.report else None for a in areas for m in a.measures]
+    distribution = evaluation.status_distribution(statuses, vocabulary)
+    progress = evaluation.weighted_mean((a.progress, ONE) for a in areas)
+    planned = [
+        (area.code, measure.costs.get(monitored.year, {}))
+        for _, area in project.areas
+        for goal in area.goals
+        for measure in goal.measures
+        if not cancelled(area, measure)
+    ]
+    actual = [(a.area.code, m.report.actual_costs) for a in areas for m in a.measures if m.report]
+    execution = evaluation.financial_execution(monitored.year, planned, actual)
+    return YearEvaluation(monitored.year, monitored, areas, distribution, progress, execution)

@@ -1,0 +1,137 @@
+"""The yearly monitoring report (monitorovací zpráva) as a Document: Markdown plus title data.
+
+One Document per monitored year; the same DOCX, PDF and HTML conversions as the
+plan make it, so typography, accessibility and reproducibility are the plan's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from assembler.checks.pipeline import CheckedPlan
+from assembler.models.chapter import Indicator
+from assembler.plan.evaluation import HUNDRED, MISSING, Spending, Verdict, final_target
+from assembler.plan.monitoring import MonitoredYear
+from assembler.plan.yearly import MeasureResult, YearEvaluation, evaluate
+from assembler.render import czech
+from assembler.render.documents import MONITORING, Document, title_meta
+from assembler.render.markdown import Renderer
+from assembler.render.view import PlanView
+
+NO_REPORT = "nevykázáno"
+
+
+def years_with_data(plan: CheckedPlan) -> list[MonitoredYear]:
+    """The monitored years that have at least one area report: each gets its report."""
+    return [y for y in plan.monitoring.years if y.areas]
+
+
+def percent(value: Decimal | int | None, decimals: int = 0) -> str:
+    """A percentage for the report; a dash when there is nothing to compute it from."""
+    if value is None:
+        return "–"
+    step = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(value).quantize(step, ROUND_HALF_UP)
+    return f"{czech.number(rounded, decimals)}{czech.NBSP}%"
+
+
+def value(number: Decimal) -> str:
+    """An indicator value rounded to one decimal place, without a trailing ",0"."""
+    rounded = number.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return czech.number(rounded.normalize() if rounded % 1 else rounded.quantize(Decimal(1)))
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """What monitoring.md.j2 sees: the plan, the evaluated year and Czech labels."""
+
+    plan: PlanView
+    result: YearEvaluation
+
+    @property
+    def year(self) -> int:
+        return self.result.year
+
+    def status_name(self, key: str) -> str:
+        if key == MISSING:
+            return NO_REPORT
+        names = {s.key: s.name for s in self.plan.info.measure_statuses}
+        return names.get(key, key)
+
+    def status_of(self, measure: MeasureResult) -> str:
+        return self.status_name(measure.report.status) if measure.report else NO_REPORT
+
+    def target(self, indicator: Indicator) -> str:
+        final = final_target(indicator)
+        return f"{value(final.value)} ({final.year})"
+
+    def ratio(self, spending: Spending) -> str:
+        ratio = spending.ratio
+        return percent(ratio * HUNDRED if ratio is not None else None)
+
+    def attainment(self, fraction: Decimal | None) -> str:
+        return percent(fraction * HUNDRED if fraction is not None else None)
+
+    def verdict_count(self, verdict: Verdict) -> int:
+        return sum(1 for i in self.result.indicators if i.verdict is verdict)
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        return list(Verdict)
+
+    def sources(self) -> list[tuple[str, str]]:
+        """Funding sources used in the year's plan or reports, in the plan's order."""
+        used = {key for _, key in self.result.execution.cells}
+        return [(s.key, s.name) for s in self.plan.info.funding_sources if s.key in used]
+
+    def why_behind(self, measure: MeasureResult) -> str:
+        reasons = []
+        if measure.status is not None and measure.status.needs_reason:
+            reasons.append(f"stav {measure.status.name.lower()}")
+        elif measure.progress == 0:
+            reasons.append(
+                "bez pokroku, ač opatření běží od roku " + str(measure.measure.timeline.start)
+            )
+        lagging = [i.code for i in measure.indicators if i.verdict is Verdict.BEHIND]
+        if lagging:
+            label = "indikátor" if len(lagging) == 1 else "indikátory"
+            reasons.append(f"{label} {', '.join(lagging)} pod očekávanou hodnotou")
+        return "; ".join(reasons)
+
+    @property
+    def no_data(self) -> list[MeasureResult]:
+        return self.result.no_data
+
+
+def report_meta(
+    plan: CheckedPlan, monitored: MonitoredYear, result: YearEvaluation
+) -> dict[str, str]:
+    info = plan.project.info
+    meta = title_meta(plan)
+    meta["title"] = f"Monitorovací zpráva za rok {monitored.year}"
+    meta["short-title"] = f"Monitorovací zpráva {monitored.year} · {info.title}"
+    report = monitored.info
+    dates = [a.report.date for a in monitored.areas]
+    prepared = report.prepared_by if report else info.coordinator.name
+    date = report.date if report else max(dates)
+    meta["status-line"] = f"{info.title} · Zpracoval(a): {prepared} · {czech.date(date)}"
+    lines = [meta["approval"]] if meta["approval"] else []
+    if report and report.discussed:
+        d = report.discussed
+        lines.append(
+            f"Zprávu projednal(a): {d.body}, usnesení č. {d.resolution} ze dne {czech.date(d.date)}"
+        )
+    meta["approval"] = " · ".join(lines)
+    return meta
+
+
+def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document:
+    result = evaluate(plan.project, monitored)
+    # The report stands alone: codes are printed as labels, not as links into the plan.
+    renderer = Renderer(plan, linked=False)
+    renderer.env.filters.update(percent=percent, value=value)
+    view = ReportView(PlanView(plan), result)
+    markdown = renderer.render("monitoring.md.j2", view=view, result=result, monitored=monitored)
+    meta = report_meta(plan, monitored, result)
+    return Document(MONITORING, markdown, meta, plan.project.root)
