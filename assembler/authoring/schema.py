@@ -132,6 +132,10 @@ _CZECH_NAMES = {
     "MeasureReport": "Hlášení o opatření (opatreni v hlášení)",
     "IndicatorReport": "Skutečná hodnota indikátoru (indikatory v hlášení)",
     "ReportInfo": "Údaje o monitorovací zprávě (monitoring/RRRR/zprava.yaml)",
+    "Territory": "Území plánu (uzemi)",
+    "RegisteredMunicipality": "Obec v registru území (uzemi.obce)",
+    "Locality": "Lokalita (uzemi.lokality)",
+    "SteeringGroup": "Řídící skupina (ridici_skupina)",
 }
 
 

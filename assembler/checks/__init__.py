@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from assembler.checks import codes, files, measures, placeholders, plan, registry, years
+from assembler.checks import (
+    codes,
+    files,
+    measures,
+    placeholders,
+    plan,
+    registry,
+    territory,
+    years,
+)
 from assembler.plan.items import ItemIndex
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Problem
@@ -18,6 +27,7 @@ _CHECKS: list[Callable[[Project, ItemIndex], Iterator[Problem]]] = [
     *years.CHECKS,
     *measures.CHECKS,
     *registry.CHECKS,
+    *territory.CHECKS,
     *plan.CHECKS,
     *files.CHECKS,
     *placeholders.CHECKS,

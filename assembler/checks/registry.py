@@ -16,7 +16,7 @@ from assembler.problems.diagnostics import Problem, did_you_mean
 _SERVICE_ID = re.compile(r"\d{7}")
 
 
-def _ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:
+def ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:
     if not ico_check_digit(ico):
         message = (
             f"IČO {ico} ({owner}) nemá platnou kontrolní číslici. Ověřte je v registru "
@@ -28,15 +28,15 @@ def _ico_problem(ico: str, owner: str, where: Place) -> Iterator[Problem]:
 def icos(project: Project, items: ItemIndex) -> Iterator[Problem]:
     plan = project.plan_source
     info = project.info
-    yield from _ico_problem(
+    yield from ico_problem(
         info.municipality.ico, info.municipality.name, Place(plan, ("zadavatel", "ico"))
     )
     for i, org in enumerate(info.organisations):
         if org.ico:
-            yield from _ico_problem(org.ico, org.name, Place(plan, ("organizace", i, "ico")))
+            yield from ico_problem(org.ico, org.name, Place(plan, ("organizace", i, "ico")))
 
 
-def _org_problem(key: str | None, known: set[str], where: Place) -> Iterator[Problem]:
+def org_problem(key: str | None, known: set[str], where: Place) -> Iterator[Problem]:
     # ``where`` is resolved to a line only for a real problem: locating every
     # reference in a 1000-measure plan cost more than all the checks together.
     if key and key not in known:
@@ -51,23 +51,23 @@ def organisations(project: Project, items: ItemIndex) -> Iterator[Problem]:
     known = {org.key for org in project.info.organisations}
     for found in items.of(Kind.MEASURE):
         m = found.model
-        yield from _org_problem(m.guarantor, known, found.place("garant"))
+        yield from org_problem(m.guarantor, known, found.place("garant"))
         for field, keys in (("realizatori", m.implementers), ("partneri", m.partners)):
             for i, key in enumerate(keys):
-                yield from _org_problem(key, known, found.place(field, i))
+                yield from org_problem(key, known, found.place(field, i))
         for i, service in enumerate(m.services):
-            yield from _org_problem(
+            yield from org_problem(
                 service.provider, known, found.place("sluzby", i, "poskytovatel")
             )
     for activity in items.of(Kind.ACTIVITY):
-        yield from _org_problem(activity.model.implementer, known, activity.place("realizator"))
+        yield from org_problem(activity.model.implementer, known, activity.place("realizator"))
     for chapter, area in project.areas:
         group = area.working_group
         people: list[tuple[tuple[str | int, ...], Person]] = [(("manazer",), group.manager)]
         people += [(("clenove", i), person) for i, person in enumerate(group.members)]
         for path, person in people:
             where = Place(chapter.source, ("pracovni_skupina", *path, "organizace"))
-            yield from _org_problem(person.organisation, known, where)
+            yield from org_problem(person.organisation, known, where)
 
 
 def services(project: Project, items: ItemIndex) -> Iterator[Problem]:

@@ -101,6 +101,9 @@ VocabKey = _code(r"[a-z0-9][a-z0-9_-]*", "klíč (malá písmena bez diakritiky)
 OrgKey = _code(
     r"[A-Za-z0-9][A-Za-z0-9_-]*", "klíč organizace (písmena bez diakritiky, číslice)", "CHARITA"
 )
+TerritoryKey = _code(
+    r"[A-Za-z0-9][A-Za-z0-9_-]*", "klíč obce nebo lokality (písmena bez diakritiky)", "JANOV"
+)
 Text = Annotated[str, BeforeValidator(_as_text)]
 
 

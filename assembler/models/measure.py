@@ -155,6 +155,13 @@ class Service(Model):
     provider: OrgKey = yaml_key(
         "poskytovatel", "Poskytovatel", "Klíč organizace z registru.", example="PECOVATELSKA"
     )
+    territory: Many[Text] = yaml_key(
+        "uzemi",
+        "Území",
+        "Klíče obcí a lokalit z plan.yaml (uzemi), kde služba působí; bez uvedení území opatření.",
+        [],
+        example=["JANOV", "TREMESNA"],
+    )
 
 
 class Activity(Model):
@@ -180,6 +187,8 @@ class Activity(Model):
 
 
 Costs = dict[Year, dict[VocabKey, Money]]
+# Written keys are checked against the register (with a hint for a name written as a key).
+MunicipalShares = dict[Year, dict[Text, Money]]
 
 
 class Measure(Model):
@@ -234,6 +243,14 @@ class Measure(Model):
         [],
         example=["CHARITA", "MP"],
     )
+    territory: Many[Text] = yaml_key(
+        "uzemi",
+        "Území",
+        "Klíče obcí a lokalit z plan.yaml (uzemi), kterým opatření slouží; bez uvedení "
+        "celé území plánu.",
+        [],
+        example=["JANOV", "HOLICKA"],
+    )
     timeline: Timeline = yaml_key(
         "harmonogram", "Harmonogram", "Od kdy do kdy opatření běží.", example=TIMELINE_EXAMPLE
     )
@@ -243,6 +260,15 @@ class Measure(Model):
         "Po letech a zdrojích v Kč, např. 2026: {obec: 250000, mpsv: 1200000}.",
         {},
         example={2026: {"obec": 1450000, "mpsv": 2100000, "uhrady": 380000}},
+    )
+    municipal_shares: MunicipalShares = yaml_key(
+        "podil_obci",
+        "Podíl obcí",
+        "Jak se částka ze zdroje obec dělí mezi platící obce, po letech v Kč: "
+        "2026: {LIPOVANY: 1200000, JANOV: 250000}. Součet roku se musí rovnat částce obec "
+        "v naklady; rok bez rozdělení platí celý zadavatel.",
+        {},
+        example={2026: {"LIPOVANY": 1200000, "JANOV": 250000}},
     )
     indicators: Many[Indicator] = yaml_key(
         "indikatory",

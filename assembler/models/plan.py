@@ -23,6 +23,7 @@ from assembler.models.plan_parts import (
     StatusItem,
     VocabItem,
 )
+from assembler.models.territory import TERRITORY_EXAMPLE, SteeringGroup, Territory
 from assembler.models.vocab import PlanStatus
 from assembler.problems.rules import Level
 
@@ -81,6 +82,13 @@ class PlanInfo(Model):
         "Kontakt na koordinátora plánování.",
         example=COORDINATOR_EXAMPLE,
     )
+    steering_group: SteeringGroup | None = yaml_key(
+        "ridici_skupina",
+        "Řídící skupina",
+        "Řídící skupina (manažerský tým) plánování; tiskne ji oddíl organizacni-struktura.",
+        None,
+        example={"nazev": "Řídící skupina", "clenove": [{"jmeno": "Ing. Pavel Novák"}]},
+    )
     vision: Markdown | None = yaml_key(
         "vize",
         "Vize",
@@ -99,8 +107,7 @@ class PlanInfo(Model):
         "osnova",
         "Osnova",
         "Pořadí kapitol: názvy souborů ze složky chapters/ a generované oddíly "
-        "(spolecne-cile, seznam-opatreni, rozpocet, indikatory, odpovednost, cilove-skupiny, "
-        "sluzby, zkratky). Bez osnovy: soubory podle názvu.",
+        f"({', '.join(vocab.GENERATED_SECTIONS)}). Bez osnovy: soubory podle názvu.",
         [],
         example=["01-uvod.md", "spolecne-cile", "10-seniori.md", "rozpocet"],
     )
@@ -110,6 +117,13 @@ class PlanInfo(Model):
         "Organizace, na které se kapitoly odkazují klíčem.",
         [],
         example=[{"klic": "CHARITA", "nazev": "Charita Lipovany", "role": "poskytovatel"}],
+    )
+    territory: Territory = yaml_key(
+        "uzemi",
+        "Území plánu",
+        "Registr obcí a lokalit, pro které plán platí; opatření se na ně odkazují klíčem.",
+        Territory(),
+        example=TERRITORY_EXAMPLE,
     )
     funding_sources: Many[VocabItem] = yaml_key(
         "zdroje_financovani",

@@ -206,4 +206,29 @@ GENERATED_SECTIONS = {
     "cilove-skupiny": "Cílové skupiny a opatření",
     "sluzby": "Registrované služby v opatřeních",
     "zkratky": "Seznam zkratek",
+    "uzemi": "Opatření podle obcí a lokalit",
+    "naklady-obci": "Náklady obcí podle let",
+    "organizacni-struktura": "Organizační struktura plánování",
 }
+
+
+class MunicipalStatus(Vocabulary):
+    """A municipality of the territory register (plan.yaml, uzemi) by its status under
+    zákon č. 128/2000 Sb., o obcích — not who commissions the plan (MunicipalityKind)."""
+
+    MUNICIPALITY = "obec", "obec"
+    TOWN = "mesto", "město"
+    MARKET_TOWN = "mestys", "městys"
+    STATUTORY_CITY = "statutarni_mesto", "statutární město"
+    CITY_DISTRICT = "mestsky_obvod", "městský obvod"
+
+
+class LocalityKind(Vocabulary):
+    EXCLUDED = "vyloucena_lokalita", "sociálně vyloučená lokalita"
+    AT_RISK = "ohrozena_lokalita", "lokalita ohrožená sociálním vyloučením"
+    PART = "cast_obce", "část obce"
+    OTHER = "jina", "jiná lokalita"
+
+
+# The funding source a measure's municipal share (podil_obci) splits between municipalities.
+MUNICIPAL_SOURCE = "obec"

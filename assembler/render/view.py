@@ -17,6 +17,7 @@ from assembler.models.vocab import GENERATED_SECTIONS, SERVICE_TYPES, PlanStatus
 from assembler.plan.items import Item, Kind
 from assembler.plan.project import ChapterFile, OutlineItem
 from assembler.render import czech, figures, indexes
+from assembler.render.territory import TerritoryView
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,10 @@ class PlanView:
     @property
     def budget_by_area(self) -> figures.CostTable:
         return figures.budget_by_area(self.checked)
+
+    @property
+    def territory(self) -> TerritoryView:
+        return TerritoryView(self.checked)
 
     @property
     def responsibilities(self) -> list[indexes.Responsibility]:
