@@ -140,3 +140,31 @@ def test_author_dates_and_amounts_are_normalised(built: Path, name: str) -> None
     text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
     assert "zahájil činnost 12. 3. 2026 s ročním rozpočtem 1 250 000 Kč" in text
     assert "12.3.2026" not in text and "1250000" not in text
+
+
+def test_cancelled_measures_are_marked_in_every_list_and_index(feature: Path) -> None:
+    plan = check(feature).plan
+    assert plan is not None
+    markdown = plan_document(plan).markdown.replace("\u00a0", " ")
+    sections = re.split(r"(?m)^# \d+ ", markdown)
+    titled = {s.split("{#")[0].strip(): s for s in sections[1:]}
+    overview = titled["Senioři a pečující"].split("## Přehled opatření oblasti")[1]
+    listed = {
+        "Senioři a pečující": overview,
+        "Přehled cílů a opatření": titled["Přehled cílů a opatření"],
+        "Přehled indikátorů": titled["Přehled indikátorů"],
+        "Odpovědnost organizací": titled["Odpovědnost organizací"],
+        "Cílové skupiny a opatření": titled["Cílové skupiny a opatření"],
+        "Registrované služby v opatřeních": titled["Registrované služby v opatřeních"],
+    }
+    for where, text in listed.items():
+        for code in (
+            ("SEN 1.3", "SEN 3.1")
+            if "Registr" not in where and "Cílové" not in where
+            else ("SEN 1.3",)
+        ):
+            lines = [ln for ln in text.splitlines() if re.search(rf"\[{code}[a-z]? ", ln)]
+            assert lines, (where, code)
+            assert all("(zrušeno" in line for line in lines), (where, lines)
+    assert "(zrušeno: se zrušeným cílem SEN 3)" in overview
+    assert "| – |" in overview  # no amount for a cancelled measure

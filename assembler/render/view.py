@@ -148,6 +148,41 @@ class PlanView:
         measures = self.checked.items.within(chapter, Kind.MEASURE)
         return [(m.parent.model.code, m.model) for m in measures if m.parent is not None]
 
+    def cancelled(self, code: str) -> bool:
+        """Cancelled itself or with its goal (or, for an indicator, with its measure)."""
+        item = self.checked.items.by_code(code)
+        while item is not None and item.kind is Kind.INDICATOR:
+            item = item.parent
+        return item is not None and item.cancelled
+
+    def mark(self, code: str) -> str:
+        """`` (zrušeno)`` after a cancelled item wherever it is listed."""
+        return " (zrušeno)" if self.cancelled(code) else ""
+
+    def reason(self, code: str) -> str:
+        """Why an item is cancelled: its own ``zruseno`` or the goal it was cancelled with."""
+        item = self.checked.items.by_code(code)
+        while item is not None and item.cancelled:
+            own = getattr(item.model, "cancelled", None)
+            if own:
+                return str(own) if item.code == code else f"se zrušeným cílem {item.code}"
+            item = item.parent
+        return ""
+
+    def any_cancelled(self, area: Area) -> bool:
+        return any(self.cancelled(self.full(area, m.code)) for _, m in self.measures(area))
+
+    def area_total(self, area: Area) -> Decimal:
+        """What the area's measures cost, cancelled ones left out — as in the budget."""
+        return sum(
+            (
+                figures.measure_total(m)
+                for _, m in self.measures(area)
+                if not self.cancelled(self.full(area, m.code))
+            ),
+            Decimal(0),
+        )
+
     def carriers(self, shared_code: str) -> list[Item[Any]]:
         return self.backlinks(shared_code)
 
