@@ -7,11 +7,14 @@ environment or internal error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import re
+import signal
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ návratové kódy:
   0  v pořádku (varování nevadí)
   1  plán obsahuje chyby (vypsány jako soubor:řádek:sloupec)
   2  chybné použití příkazu, chyba prostředí nebo vnitřní chyba programu
+  130, 143  přerušeno (Ctrl+C, signál SIGTERM); předchozí výstupy zůstanou celé
 """
 
 
@@ -280,6 +284,28 @@ def build_parser() -> _Parser:
     return parser
 
 
+class Terminated(Exception):
+    """SIGTERM arrived (a CI timeout, a system shutdown): unwind like Ctrl+C."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into an exception, so temporary files are removed on the way out
+    (Python's default for SIGTERM ends the process without running any cleanup)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -288,10 +314,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     terminal = Terminal(verbose=args.verbose)
     try:
-        return int(args.handler(args, terminal))
+        with _terminate_cleanly():
+            return int(args.handler(args, terminal))
     except KeyboardInterrupt:
         terminal.error("přerušeno uživatelem")
         return 130
+    except Terminated:
+        terminal.error("přerušeno (signál SIGTERM); dočasné soubory jsou smazány")
+        return 143
     except Exception as err:  # the one place a crash becomes a message instead of a traceback
         if args.verbose:
             terminal.traceback()

@@ -75,12 +75,24 @@ def convert(
     """The format stage, in memory; the two cores work on independent outputs."""
     settings = plan.project.info.outputs
     folder = output_folder(plan.project.root, settings)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [
-            pool.submit(o.write, documents[(o.document, year)], settings, year)
-            for o, year in outputs
-        ]
-        return {folder / name: data for f in futures for name, data in f.result().items()}
+    from assembler.render import pandoc
+
+    pool = ThreadPoolExecutor(max_workers=2)
+    with pandoc.stoppable():
+        try:
+            futures = [
+                pool.submit(o.write, documents[(o.document, year)], settings, year)
+                for o, year in outputs
+            ]
+            return {folder / name: data for f in futures for name, data in f.result().items()}
+        except BaseException:
+            # An interrupted or failed build waits for no other output: those not yet
+            # started are dropped, the pandoc runs under way are ended.
+            pool.shutdown(wait=False, cancel_futures=True)
+            pandoc.stop_all()
+            raise
+        finally:
+            pool.shutdown(wait=True)
 
 
 def build(
