@@ -14,12 +14,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from assembler.authoring import server
 from assembler.outputs.build import check_project, render_documents
 from assembler.outputs.registry import PREVIEW, default_folder
-from assembler.problems.diagnostics import Problem
+from assembler.problems.diagnostics import Location, Problem
 from assembler.render.livehtml import LivePage
 
 # Where outputs go unless plan.yaml says otherwise (vystupy: adresar).
@@ -108,6 +108,14 @@ def with_panel(page: str, panel: str) -> str:
     return page[: body.end()] + panel + page[body.end() :]
 
 
+_PLAN = Location("plan.yaml")
+_FAILED = (
+    "Náhled se nepodařilo obnovit kvůli vnitřní chybě programu ({kind}); zobrazen zůstává "
+    "poslední dobrý náhled. Uložte soubor znovu; trvá-li chyba, spusťte plan check -v a "
+    "výpis pošlete správci."
+)
+
+
 class Preview:
     """Builds the preview page; keeps the last good HTML for when the plan has errors."""
 
@@ -121,9 +129,22 @@ class Preview:
         self.live = LivePage()
 
     def rebuild(self) -> Build:
+        """A new preview; whatever the saved files hold, the preview keeps running and
+        says what went wrong (the last good page stays visible under the problems)."""
+        started = time.perf_counter()
+        try:
+            return self._rebuild(started)
+        except Exception as err:  # a bug must not end plan watch; it is reported instead
+            problem = Problem("nahled-selhal", _FAILED.format(kind=type(err).__name__), _PLAN)
+            self.page = with_panel(self.last_good, problems_block([problem], self.good_at))
+            if RELOAD_SCRIPT not in self.page:
+                self.page = self.page.replace("</body>", RELOAD_SCRIPT + "</body>")
+            self.version += 1
+            return Build(self.page, [problem], time.perf_counter() - started)
+
+    def _rebuild(self, started: float) -> Build:
         """The stages of ``plan build`` — check, documents — then the live HTML format,
         which converts only the chapters whose Markdown changed since the last save."""
-        started = time.perf_counter()
         result = check_project(self.root)
         if result.plan is not None:
             self.output = result.plan.project.info.outputs.directory
@@ -141,31 +162,17 @@ class Preview:
         return Build(page, result.problems, time.perf_counter() - started)
 
 
-def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
-    """Serve the preview on localhost in a background thread."""
+def serve(preview: Preview, port: int, idle: float = server.IDLE_SECONDS) -> server.PreviewServer:
+    """Serve the preview on localhost in a background thread (see :mod:`.server`)."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path.startswith("/verze"):
-                body, kind = str(preview.version).encode(), "text/plain; charset=utf-8"
-            elif self.path in ("/", "/index.html"):
-                body, kind = preview.page.encode("utf-8"), "text/html; charset=utf-8"
-            else:
-                self.send_error(404, "Nenalezeno")
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def route(path: str) -> tuple[str, bytes] | None:
+        if path.startswith("/verze"):
+            return "text/plain; charset=utf-8", str(preview.version).encode()
+        if path in ("/", "/index.html"):
+            return "text/html; charset=utf-8", preview.page.encode("utf-8")
+        return None
 
-        def log_message(self, format: str, *args: object) -> None:
-            """Requests are not worth a line in the author's terminal."""
-
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return server.start(route, port, idle=idle)
 
 
 # Files editors and office programs write next to the one being edited: backups (x~),

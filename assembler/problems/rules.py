@@ -120,6 +120,7 @@ _CATALOGUE = [
     ),
     Rule("obrazek-bez-popisu", E, _PUBLIC, "Obrázek nemá alternativní text."),
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
+    Rule("nahled-selhal", E, _OUT, "Náhled (plan watch) se nepodařilo obnovit.", False),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
     Rule(
