@@ -122,7 +122,7 @@ def test_year_of_the_fixture_plan(mini: Path) -> None:
     write_monitoring(mini, second_year=True)
     plan = check(mini).plan
     assert plan is not None
-    first = evaluate(plan.project, plan.monitoring.years[0])
+    first = evaluate(plan.project, plan.items, plan.monitoring.years[0])
     assert [m.code for m in first.measures] == ["SEN 1.1", "ROD 1.1"]  # SEN 1.2 starts 2027
     assert first.progress == D(70)  # areas SEN 40 (one measure) and ROD 100
     assert (
@@ -139,7 +139,7 @@ def test_year_of_the_fixture_plan(mini: Path) -> None:
     )
     assert first.execution.total == evaluation.Spending(D("630000.50"), D(600000))
     assert [m.code for m in first.behind] == ["SEN 1.1"]
-    second = evaluate(plan.project, plan.monitoring.years[1])
+    second = evaluate(plan.project, plan.items, plan.monitoring.years[1])
     # SEN goal 1: (80·3 + 0·1) / 4 = 60; ROD paused: no share, left out of the mean.
     assert second.areas[0].goals[0].progress == D(60) and second.areas[1].progress is None
     assert second.progress == D(60)

@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from assembler.load.sources import SourceFile
-from assembler.models.chapter import Area, Indicator, Measure
+from assembler.models.chapter import Indicator, Measure
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
+from assembler.plan.items import Item, ItemIndex
 from assembler.plan.monitoring import (
+    AreaItem,
     AreaReport,
     MonitoredYear,
     Monitoring,
     active,
-    area_by_code,
-    cancelled,
+    areas,
+    indicators_of,
     measures_of,
 )
 from assembler.plan.project import Project
@@ -34,19 +36,19 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f").replace(".", ",")
 
 
-YearCheck = Callable[[Project, MonitoredYear], Iterator[Problem]]
+YearCheck = Callable[[Project, ItemIndex, MonitoredYear], Iterator[Problem]]
 
 
-def _planned(project: Project, monitored: MonitoredYear) -> Iterator[tuple[AreaReport, Area]]:
+def _planned(items: ItemIndex, monitored: MonitoredYear) -> Iterator[tuple[AreaReport, AreaItem]]:
     """The area files whose area exists in the plan (unknown areas are reported once)."""
-    areas = area_by_code(project)
+    known = areas(items)
     for area_report in monitored.areas:
-        area = areas.get(area_report.report.area)
+        area = known.get(area_report.report.area)
         if area is not None:
             yield area_report, area
 
 
-def years(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+def years(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     period = project.info.period
     files: list[tuple[SourceFile, int]] = [(a.source, a.report.year) for a in monitored.areas]
     if monitored.info is not None and monitored.info_source is not None:
@@ -67,7 +69,7 @@ def years(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
             yield Problem("monitoring-rok", message, source.location(["rok"]))
 
 
-def dates(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+def dates(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     """A year cannot be reported before it began: such a date, or such a year, is a typo."""
     start = datetime.date(monitored.year, 1, 1)
     found: list[tuple[SourceFile, tuple[str | int, ...], datetime.date]] = []
@@ -88,8 +90,8 @@ def dates(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
             yield Problem("monitoring-rok", message, source.location(path))
 
 
-def areas(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
-    known = area_by_code(project)
+def area_files(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
+    known = areas(items)
     seen: dict[str, SourceFile] = {}
     for area_report in monitored.areas:
         code, source = area_report.report.area, area_report.source
@@ -111,9 +113,9 @@ def areas(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
             seen[code] = source
 
 
-def measures(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
-    for area_report, area in _planned(project, monitored):
-        planned = measures_of(area)
+def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
+    for area_report, area in _planned(items, monitored):
+        planned = measures_of(items, area)
         seen: dict[str, int] = {}
         for i, reported in enumerate(area_report.report.measures):
             where = area_report.source.location(["opatreni", i, "kod"])
@@ -135,28 +137,33 @@ def measures(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
                 yield Problem("monitoring-duplicita", message, where)
                 continue
             seen[reported.code] = i
-            if cancelled(area, measure):
+            if measure.cancelled:
                 message = (
                     f"Opatření {area.code} {reported.code} je v plánu zrušené; hlášení o něm se "
                     "do zprávy započítá jen jako informace. Není-li potřeba, smažte je."
                 )
                 yield Problem("monitoring-zrusene", message, where)
-            yield from _indicators(area_report, i, area, measure, reported)
+            yield from _indicators(items, area_report, i, measure, reported)
 
 
 def _indicators(
-    area_report: AreaReport, index: int, area: Area, measure: Measure, reported: MeasureReport
+    items: ItemIndex,
+    area_report: AreaReport,
+    index: int,
+    measure: Item[Measure],
+    reported: MeasureReport,
 ) -> Iterator[Problem]:
-    planned = {ind.code: ind for ind in measure.indicators}
+    area = area_report.report.area
+    planned = {code: item.model for code, item in indicators_of(items, measure).items()}
     seen: set[str] = set()
     for k, value in enumerate(reported.indicators):
         path: tuple[str | int, ...] = ("opatreni", index, "indikatory", k)
-        full = f"{area.code} {value.code}"
+        full = f"{area} {value.code}"
         indicator = planned.get(value.code)
         if indicator is None:
             listed = ", ".join(planned) or "žádné"
             message = (
-                f"Opatření {area.code} {measure.code} nemá indikátor {full}."
+                f"Opatření {measure.code} nemá indikátor {full}."
                 f"{did_you_mean(value.code, planned)} Jeho indikátory: {listed}."
             )
             yield Problem("monitoring-kod", message, area_report.source.location([*path, "kod"]))
@@ -190,7 +197,7 @@ def _unit_mismatch(indicator: Indicator, value: Decimal, full: str) -> str | Non
     return None
 
 
-def statuses(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+def statuses(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     vocabulary = {s.key: s for s in project.info.measure_statuses}
     for area_report in monitored.areas:
         for i, reported in enumerate(area_report.report.measures):
@@ -217,7 +224,7 @@ def statuses(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
                 )
 
 
-def costs(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+def costs(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     sources = [s.key for s in project.info.funding_sources]
     for area_report in monitored.areas:
         for i, reported in enumerate(area_report.report.measures):
@@ -233,21 +240,19 @@ def costs(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
                     yield Problem("neznamy-zdroj", message, where)
 
 
-def missing(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
+def missing(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     """Measures running that year without a report, one warning per area and garant."""
     files: dict[str, AreaReport] = {}
     for area_report in monitored.areas:
         files.setdefault(area_report.report.area, area_report)
     names = {org.key: org.name for org in project.info.organisations}
-    for _, area in project.areas:
+    for area in areas(items).values():
         area_file = files.get(area.code)
         reported = {m.code for m in area_file.report.measures} if area_file else set()
         by_garant: dict[str, list[str]] = {}
-        for measure in measures_of(area).values():
-            if active(area, measure, monitored.year) and measure.code not in reported:
-                by_garant.setdefault(measure.guarantor or "", []).append(
-                    f"{area.code} {measure.code}"
-                )
+        for measure in measures_of(items, area).values():
+            if active(measure, monitored.year) and measure.model.code not in reported:
+                by_garant.setdefault(measure.model.guarantor or "", []).append(measure.code)
         for garant, codes in by_garant.items():
             who = f"garanta {garant} ({names.get(garant, garant)})" if garant else "bez garanta"
             if area_file is not None:
@@ -265,11 +270,13 @@ def missing(project: Project, monitored: MonitoredYear) -> Iterator[Problem]:
             yield Problem("monitoring-chybi", message, where)
 
 
-_CHECKS: list[YearCheck] = [years, dates, areas, measures, statuses, costs, missing]
+_CHECKS: list[YearCheck] = [years, dates, area_files, measures, statuses, costs, missing]
 
 
-def check_monitoring(project: Project, monitoring: Monitoring) -> list[Problem]:
-    return [p for year in monitoring.years for check in _CHECKS for p in check(project, year)]
+def check_monitoring(project: Project, items: ItemIndex, monitoring: Monitoring) -> list[Problem]:
+    return [
+        p for year in monitoring.years for check in _CHECKS for p in check(project, items, year)
+    ]
 
 
 def reported_area(monitored: MonitoredYear, code: str) -> AreaMonitoring | None:

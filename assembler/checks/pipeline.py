@@ -73,6 +73,6 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += found
     problems += check_abbreviations(project, items, texts)
     problems += check_markup(project, texts)
-    problems += check_monitoring(project, monitoring)
+    problems += check_monitoring(project, items, monitoring)
     checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

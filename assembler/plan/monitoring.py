@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assembler.load.sources import SourceFile, read_yaml_file
 from assembler.load.validation import validate_model
-from assembler.models.chapter import Area, Measure
+from assembler.models.chapter import Area, Indicator, Measure
 from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
-from assembler.plan.project import Project
+from assembler.plan.items import Item, ItemIndex, Kind
 from assembler.problems.diagnostics import Location, Problem
 
 MONITORING_DIR = "monitoring"
@@ -55,24 +56,28 @@ class Monitoring:
         return next((y for y in self.years if y.year == year), None)
 
 
-# Lookups by code within an area file (a monitoring file names its area once).
-def area_by_code(project: Project) -> dict[str, Area]:
-    return {area.code: area for _, area in project.areas}
+# A monitoring file names its area once and the measures and indicators by local code;
+# these look them up in the plan's item index.
+AreaItem = Item[Any]
 
 
-def measures_of(area: Area) -> dict[str, Measure]:
-    return {m.code: m for goal in area.goals for m in goal.measures}
+def areas(items: ItemIndex) -> dict[str, AreaItem]:
+    """Area chapters by their code (SEN)."""
+    return {c.code: c for c in items.of(Kind.CHAPTER) if isinstance(c.model, Area)}
 
 
-def cancelled(area: Area, measure: Measure) -> bool:
-    """Cancelled in the plan: the measure itself or its goal."""
-    return bool(measure.cancelled) or any(
-        goal.cancelled and measure in goal.measures for goal in area.goals
-    )
+def measures_of(items: ItemIndex, area: AreaItem) -> dict[str, Item[Measure]]:
+    """The area's measures by local code (1.2)."""
+    return {m.model.code: m for m in items.within(area, Kind.MEASURE)}
 
 
-def active(area: Area, measure: Measure, year: int) -> bool:
-    return year in measure.timeline.years and not cancelled(area, measure)
+def indicators_of(items: ItemIndex, measure: Item[Measure]) -> dict[str, Item[Indicator]]:
+    return {i.model.code: i for i in items.children(measure, Kind.INDICATOR)}
+
+
+def active(measure: Item[Measure], year: int) -> bool:
+    """Running in ``year`` by its timeline and not cancelled (itself or its goal)."""
+    return year in measure.model.timeline.years and not measure.cancelled
 
 
 def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from assembler.models.chapter import Area, Goal, Indicator, Measure
-from assembler.models.monitoring import IndicatorReport, MeasureReport
+from assembler.models.monitoring import AreaMonitoring, IndicatorReport, MeasureReport
 from assembler.models.plan import StatusItem
 from assembler.plan import evaluation
 from assembler.plan.evaluation import ONE, Distribution, Execution, Verdict
-from assembler.plan.monitoring import MonitoredYear, active, cancelled
+from assembler.plan.items import Item, ItemIndex, Kind
+from assembler.plan.monitoring import MonitoredYear, active, areas
 from assembler.plan.project import Project
 
 
@@ -103,14 +105,13 @@ class YearEvaluation:
         return [i for m in self.measures for i in m.indicators]
 
 
-def _indicator(
-    area: Area, indicator: Indicator, report: MeasureReport | None, year: int
-) -> IndicatorResult:
+def _indicator(item: Item[Indicator], report: MeasureReport | None, year: int) -> IndicatorResult:
+    indicator = item.model
     values = {v.code: v for v in report.indicators} if report else {}
     reported = values.get(indicator.code)
     actual = reported.value if reported else None
     return IndicatorResult(
-        f"{area.code} {indicator.code}",
+        item.code,
         indicator,
         reported,
         evaluation.expected_value(indicator, year),
@@ -122,23 +123,23 @@ def _indicator(
 def _behind(
     measure: Measure, status: StatusItem | None, progress: Decimal | None, year: int
 ) -> bool:
-    """Falling behind: an indicator lags its expected value, the measure is paused or
-    cancelled (a status that needs a reason), or it has not moved in a later year."""
+    """Falling behind: the measure is paused or cancelled (a status that needs a reason),
+    or it has not moved in a later year (indicators lagging are added by the caller)."""
     if status is not None and status.needs_reason:
         return True
     return progress == 0 and measure.timeline.start < year
 
 
 def _measure(
-    area: Area,
-    measure: Measure,
-    monitored: MonitoredYear,
+    items: ItemIndex,
+    item: Item[Measure],
+    area_file: AreaMonitoring | None,
     report: MeasureReport | None,
     vocabulary: dict[str, StatusItem],
 ) -> MeasureResult:
-    area_file = next((a.report for a in monitored.areas if a.report.area == area.code), None)
-    year = monitored.year
-    indicators = tuple(_indicator(area, i, report, year) for i in measure.indicators)
+    year = area_file.year if area_file else 0
+    measure = item.model
+    indicators = tuple(_indicator(i, report, year) for i in items.children(item, Kind.INDICATOR))
     status = vocabulary.get(report.status) if report else None
     progress = evaluation.measure_progress(report, vocabulary) if report else None
     behind = report is not None and (
@@ -147,53 +148,49 @@ def _measure(
     )
     by = (report.reported_by if report else None) or (area_file.reported_by if area_file else "")
     date = (report.date if report else None) or (area_file.date if area_file else None)
-    return MeasureResult(
-        f"{area.code} {measure.code}",
-        measure,
-        report,
-        status,
-        by,
-        date,
-        progress,
-        indicators,
-        behind,
-    )
+    return MeasureResult(item.code, measure, report, status, by, date, progress, indicators, behind)
 
 
-def _area(area: Area, monitored: MonitoredYear, vocabulary: dict[str, StatusItem]) -> AreaResult:
+def _area(
+    items: ItemIndex,
+    area: Item[Any],
+    monitored: MonitoredYear,
+    vocabulary: dict[str, StatusItem],
+) -> AreaResult:
     area_file = next((a.report for a in monitored.areas if a.report.area == area.code), None)
     reports = {r.code: r for r in reversed(area_file.measures)} if area_file else {}
     goals = []
-    for goal in area.goals:
+    for goal in items.children(area, Kind.GOAL):
         results = tuple(
-            _measure(area, m, monitored, reports.get(m.code), vocabulary)
-            for m in goal.measures
-            if not cancelled(area, m) and (m.code in reports or active(area, m, monitored.year))
+            _measure(items, m, area_file, reports.get(m.model.code), vocabulary)
+            for m in items.children(goal, Kind.MEASURE)
+            if not m.cancelled and (m.model.code in reports or active(m, monitored.year))
         )
         if results:
             progress = evaluation.weighted_mean((m.progress, m.weight) for m in results)
-            goals.append(GoalResult(f"{area.code} {goal.code}", goal, results, progress))
+            goals.append(GoalResult(goal.code, goal.model, results, progress))
     statuses = [m.report.status if m.report else None for g in goals for m in g.measures]
     distribution = evaluation.status_distribution(statuses, vocabulary)
     progress = evaluation.weighted_mean((g.progress, ONE) for g in goals)
-    return AreaResult(area, tuple(goals), distribution, progress)
+    return AreaResult(area.model, tuple(goals), distribution, progress)
 
 
-def evaluate(project: Project, monitored: MonitoredYear) -> YearEvaluation:
+def evaluate(project: Project, items: ItemIndex, monitored: MonitoredYear) -> YearEvaluation:
     vocabulary = {s.key: s for s in project.info.measure_statuses}
-    areas = tuple(
-        result for _, area in project.areas if (result := _area(area, monitored, vocabulary)).goals
-    )
-    statuses = [m.report.status if m.report else None for a in areas for m in a.measures]
+    results = (_area(items, area, monitored, vocabulary) for area in areas(items).values())
+    area_results = tuple(result for result in results if result.goals)
+    statuses = [m.report.status if m.report else None for a in area_results for m in a.measures]
     distribution = evaluation.status_distribution(statuses, vocabulary)
-    progress = evaluation.weighted_mean((a.progress, ONE) for a in areas)
+    progress = evaluation.weighted_mean((a.progress, ONE) for a in area_results)
     planned = [
-        (area.code, measure.costs.get(monitored.year, {}))
-        for _, area in project.areas
-        for goal in area.goals
-        for measure in goal.measures
-        if not cancelled(area, measure)
+        (m.area.code, m.model.costs.get(monitored.year, {}))
+        for m in items.of(Kind.MEASURE)
+        if not m.cancelled
     ]
-    actual = [(a.area.code, m.report.actual_costs) for a in areas for m in a.measures if m.report]
+    actual = [
+        (a.area.code, m.report.actual_costs) for a in area_results for m in a.measures if m.report
+    ]
     execution = evaluation.financial_execution(monitored.year, planned, actual)
-    return YearEvaluation(monitored.year, monitored, areas, distribution, progress, execution)
+    return YearEvaluation(
+        monitored.year, monitored, area_results, distribution, progress, execution
+    )

@@ -127,7 +127,7 @@ def report_meta(
 
 
 def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document:
-    result = evaluate(plan.project, monitored)
+    result = evaluate(plan.project, plan.items, monitored)
     # The report stands alone: codes are printed as labels, not as links into the plan.
     renderer = Renderer(plan, linked=False)
     renderer.env.filters.update(percent=percent, value=value)
