@@ -168,3 +168,13 @@ def test_cancelled_measures_are_marked_in_every_list_and_index(feature: Path) ->
             assert all("(zrušeno" in line for line in lines), (where, lines)
     assert "(zrušeno: se zrušeným cílem SEN 3)" in overview
     assert "| – |" in overview  # no amount for a cancelled measure
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx"])
+def test_the_full_plan_prints_the_vision_and_the_coordinators_contact(
+    built: Path, name: str
+) -> None:
+    text = pdf_text(built / name) if name.endswith(".pdf") else docx_text(built / name)
+    assert "Vize: Horní Bradlo a všech osm místních částí je místem" in text
+    assert "Koordinátor plánování: Mgr. Radka Bradlová, koordinátorka plánování" in text
+    assert "planovani@hornibradlo.example.cz" in text and "+420 469 600 111" in text

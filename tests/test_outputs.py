@@ -58,7 +58,8 @@ def test_pdf_is_tagged_with_title_language_and_outline(built: Path) -> None:
         assert claim in raw
     assert b"<pdfuaid:part>1</pdfuaid:part>" in raw
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:4] == [
+    assert top[:5] == [
+        "Vize a\u00a0kontakt",
         "1 Úvod a\u00a0postup zpracování",
         "2 Senioři",
         "3 Rodiny s\u00a0dětmi",
@@ -106,7 +107,12 @@ def test_docx_structure_language_and_filled_toc(built: Path) -> None:
         _text(p)
         for p in re.findall(r'<w:p><w:pPr><w:pStyle w:val="Heading1" />.*?</w:p>', document)
     ]
-    assert headings[:3] == ["1 Úvod a\u00a0postup zpracování", "2 Senioři", "3 Rodiny s\u00a0dětmi"]
+    assert headings[:4] == [
+        "Vize a\u00a0kontakt",
+        "1 Úvod a\u00a0postup zpracování",
+        "2 Senioři",
+        "3 Rodiny s\u00a0dětmi",
+    ]
     toc = [
         _text(p) for p in re.findall(r'<w:p><w:pPr><w:pStyle w:val="TOC1" />.*?</w:p>', document)
     ]
