@@ -127,10 +127,10 @@ def test_unknown_only_lists_the_outputs(run_cli: Run, mini: Path) -> None:
     assert code == 2
     assert "--only: neznámý výstup xlsx. Možnosti: výstupy plan.docx, plan.pdf, summary.pdf" in err
     assert (
-        "dokumenty plan (celý plán), summary (veřejná verze), monitoring (monitorovací zprávy); "
-        "formáty docx, pdf, html" in err
+        "dokumenty plan (celý plán), summary (veřejná verze), monitoring (monitorovací zprávy), "
+        "obec (podíly obcí pro jejich zastupitelstva); formáty docx, pdf, html" in err
     )
-    assert "monitoring-RRRR.pdf (jeden rok)" in err
+    assert "monitoring-RRRR.pdf (jeden rok), obec-KLIC.pdf (jedna obec)" in err
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

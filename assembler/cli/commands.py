@@ -66,7 +66,12 @@ def run_schema(args: argparse.Namespace, terminal: Terminal) -> int:
 
 def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.outputs.build import build
-    from assembler.outputs.registry import SelectionError, choices, select
+    from assembler.outputs.registry import (
+        SelectionError,
+        UnknownMunicipalityError,
+        choices,
+        select,
+    )
     from assembler.outputs.writing import WriteError
 
     if not environment_ok(args.dir, terminal):
@@ -91,6 +96,17 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
             result = build(args.dir, only, strict=args.strict, progress=step)
     except WriteError as err:
         terminal.error(err.describe(relative(err.path, args.dir)))
+        return 2
+    except UnknownMunicipalityError as err:
+        listed = ", ".join(f"obec-{key}" for key in err.known)
+        has = (
+            f"Výpisy pro obce tohoto plánu: {listed}."
+            if listed
+            else (
+                "Plán nemá v registru území (plan.yaml, uzemi) více obcí, výpisy obcí se netvoří."
+            )
+        )
+        terminal.error(f"--only: {', '.join(err.unknown)} není obec z registru území. {has}")
         return 2
     for problem in result.problems:
         terminal.problem(problem)

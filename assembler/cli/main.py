@@ -174,9 +174,11 @@ def build_parser() -> _Parser:
         sub,
         "build",
         "zkontroluje plán a sestaví plán (DOCX, PDF), veřejnou verzi (PDF, DOCX, HTML) a "
-        "monitorovací zprávy za každý rok ve složce monitoring/ (PDF, DOCX, HTML) do output/",
+        "monitorovací zprávy za každý rok ve složce monitoring/ (PDF, DOCX, HTML) a výpisy "
+        "pro zastupitelstva obcí z registru území (PDF, DOCX) do output/",
         "  plan build\n  plan build muj-plan --only pdf\n"
-        "  plan build --only plan.docx,summary.html\n  plan build --only monitoring-2026.pdf",
+        "  plan build --only plan.docx,summary.html\n  plan build --only monitoring-2026.pdf\n"
+        "  plan build --only obec-janov.pdf",
         commands.run_build,
     )
     _dir_argument(build)

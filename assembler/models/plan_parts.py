@@ -288,6 +288,21 @@ class OutputFiles(Model):
         "monitoring-{rok}.html",
         example="monitorovaci-zprava-{rok}.html",
     )
+    municipality_pdf: Text = yaml_key(
+        "obec_pdf",
+        "Podíl obce PDF",
+        "Výpis pro zastupitelstvo každé obce z registru území (má-li jich plán více); "
+        "{obec} se nahradí klíčem obce malými písmeny.",
+        "obec-{obec}.pdf",
+        example="podil-obce-{obec}.pdf",
+    )
+    municipality_docx: Text = yaml_key(
+        "obec_docx",
+        "Podíl obce DOCX",
+        "Výpis pro zastupitelstvo obce pro Word; {obec} se nahradí klíčem obce.",
+        "obec-{obec}.docx",
+        example="podil-obce-{obec}.docx",
+    )
     reference_docx: Text | None = yaml_key(
         "sablona_docx",
         "Šablona DOCX",

@@ -214,13 +214,25 @@ GENERATED_SECTIONS = {
 
 class MunicipalStatus(Vocabulary):
     """A municipality of the territory register (plan.yaml, uzemi) by its status under
-    zákon č. 128/2000 Sb., o obcích — not who commissions the plan (MunicipalityKind)."""
+    zákon č. 128/2000 Sb., o obcích — not who commissions the plan (MunicipalityKind).
+    ``genitive`` reads "zastupitelstvo obce / města …", ``dative`` "slouží obci / městu …"."""
 
-    MUNICIPALITY = "obec", "obec"
-    TOWN = "mesto", "město"
-    MARKET_TOWN = "mestys", "městys"
-    STATUTORY_CITY = "statutarni_mesto", "statutární město"
-    CITY_DISTRICT = "mestsky_obvod", "městský obvod"
+    genitive: str
+    dative: str
+
+    MUNICIPALITY = "obec", "obec", "obce", "obci"
+    TOWN = "mesto", "město", "města", "městu"
+    MARKET_TOWN = "mestys", "městys", "městyse", "městysi"
+    STATUTORY_CITY = "statutarni_mesto", "statutární město", "města", "městu"
+    CITY_DISTRICT = "mestsky_obvod", "městský obvod", "městského obvodu", "městskému obvodu"
+
+    def __new__(cls, key: str, label: str, genitive: str = "", dative: str = "") -> Self:
+        member = str.__new__(cls, key)
+        member._value_ = key
+        member.label = label
+        member.genitive = genitive
+        member.dative = dative
+        return member
 
 
 class LocalityKind(Vocabulary):

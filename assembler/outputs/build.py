@@ -15,10 +15,17 @@ from pathlib import Path
 
 from assembler.checks.pipeline import CheckedPlan, CheckResult, check, gc_paused
 from assembler.outputs import names
-from assembler.outputs.registry import Output, output_folder, select, selected_years
+from assembler.outputs.registry import (
+    Output,
+    UnknownMunicipalityError,
+    output_folder,
+    select,
+    selected_municipalities,
+    selected_years,
+)
 from assembler.outputs.writing import write_all
 from assembler.problems.diagnostics import Problem, settle
-from assembler.render.documents import Document, DocumentKind, make_document
+from assembler.render.documents import Document, DocumentKind, Part, make_document
 
 
 @dataclass(frozen=True)
@@ -45,20 +52,31 @@ def check_project(root: Path, strict: bool = False) -> CheckResult:
     return CheckResult(result.plan, problems)
 
 
-# A document to make: its kind and, for a monitoring report, its year.
-Made = tuple[DocumentKind, int | None]
+# A document to make: its kind and, for a monitoring report or a municipality's
+# extract, its year or municipality key.
+Made = tuple[DocumentKind, Part]
 
 
 def instances(
-    plan: CheckedPlan, outputs: Iterable[Output], years: frozenset[int] | None = None
-) -> list[tuple[Output, int | None]]:
-    """Each output once, a yearly one once per monitored year with data (``years`` narrows)."""
+    plan: CheckedPlan,
+    outputs: Iterable[Output],
+    years: frozenset[int] | None = None,
+    municipalities: frozenset[str] | None = None,
+) -> list[tuple[Output, Part]]:
+    """Each output once; a yearly one once per monitored year with data, an extract
+    once per municipality that gets one (``years`` and ``municipalities`` narrow)."""
+    from assembler.render.extract import extract_keys
     from assembler.render.monitoring import years_with_data
 
     monitored = [y.year for y in years_with_data(plan) if years is None or y.year in years]
-    return [
-        (output, year) for output in outputs for year in (monitored if output.yearly else [None])
-    ]
+    keys = [k for k in extract_keys(plan) if municipalities is None or k.lower() in municipalities]
+
+    def parts(output: Output) -> list[Part]:
+        if output.yearly:
+            return list(monitored)
+        return list(keys) if output.per_municipality else [None]
+
+    return [(output, part) for output in outputs for part in parts(output)]
 
 
 def render_documents(plan: CheckedPlan, kinds: Iterable[Made]) -> dict[Made, Document]:
@@ -70,7 +88,7 @@ def render_documents(plan: CheckedPlan, kinds: Iterable[Made]) -> dict[Made, Doc
 def convert(
     plan: CheckedPlan,
     documents: dict[Made, Document],
-    outputs: Iterable[tuple[Output, int | None]],
+    outputs: Iterable[tuple[Output, Part]],
 ) -> dict[Path, bytes]:
     """The format stage, in memory; the two cores work on independent outputs."""
     settings = plan.project.info.outputs
@@ -81,8 +99,8 @@ def convert(
     with pandoc.stoppable():
         try:
             futures = [
-                pool.submit(o.write, documents[(o.document, year)], settings, year)
-                for o, year in outputs
+                pool.submit(o.write, documents[(o.document, part)], settings, part)
+                for o, part in outputs
             ]
             return {folder / name: data for f in futures for name, data in f.result().items()}
         except BaseException:
@@ -93,6 +111,15 @@ def convert(
             raise
         finally:
             pool.shutdown(wait=True)
+
+
+def _known_municipalities(plan: CheckedPlan, wanted: frozenset[str] | None) -> None:
+    from assembler.render.extract import extract_keys
+
+    known = [key.lower() for key in extract_keys(plan)]
+    unknown = sorted(key for key in wanted or () if key not in known)
+    if unknown:
+        raise UnknownMunicipalityError([f"obec-{key}" for key in unknown], known)
 
 
 def build(
@@ -107,8 +134,10 @@ def build(
     if not result.ok or result.plan is None:
         return BuildResult(result.problems)
     progress("Skládám dokumenty…")
-    made = instances(result.plan, outputs, selected_years(only))
-    documents = render_documents(result.plan, ((o.document, year) for o, year in made))
+    municipalities = selected_municipalities(only)
+    _known_municipalities(result.plan, municipalities)
+    made = instances(result.plan, outputs, selected_years(only), municipalities)
+    documents = render_documents(result.plan, ((o.document, part) for o, part in made))
     labels = sorted({o.format.kind.upper() for o, _ in made})
     progress(f"Převádím do {', '.join(labels)}…")
     files = convert(result.plan, documents, made)

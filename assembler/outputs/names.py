@@ -14,7 +14,14 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assembler.checks.markup import IMAGE
 from assembler.checks.pipeline import CheckedPlan
-from assembler.outputs.registry import OUTPUTS, YEAR, Output, folder_yaml_path, output_folder
+from assembler.outputs.registry import (
+    KEY,
+    OUTPUTS,
+    YEAR,
+    Output,
+    folder_yaml_path,
+    output_folder,
+)
 from assembler.plan.images import find_image
 from assembler.plan.project import CHAPTER_DIR, Project, project_file
 from assembler.plan.texts import plan_texts
@@ -132,6 +139,14 @@ def _names(project: Project) -> Iterator[Problem]:
             message = (
                 f"Název souboru „{_shown(name)}“ musí obsahovat {YEAR}: zpráva vzniká za každý "
                 f"sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. {output.key})."
+            )
+            yield Problem("vystup-nazev", message, where)
+            continue
+        if output.per_municipality and KEY not in name:
+            message = (
+                f"Název souboru „{_shown(name)}“ musí obsahovat {KEY}: výpis vzniká pro každou "
+                "obec z registru území a bez klíče obce v názvu by se výpisy přepisovaly "
+                "(např. obec-{obec}.pdf)."
             )
             yield Problem("vystup-nazev", message, where)
             continue

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assembler.models.plan_parts import OutputFiles
-from assembler.render.documents import Document, DocumentKind
+from assembler.render.documents import Document, DocumentKind, Part
 from assembler.render.formats import DOCX, HTML, PDF, Files, Format
 
 PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKind.MONITORING
+MUNICIPALITY = DocumentKind.MUNICIPALITY
 YEAR = "{rok}"  # in the file name of a yearly output, replaced by the year
+KEY = "{obec}"  # in the file name of a municipality's extract, replaced by its key
 FOLDER_SETTING = "directory"  # the OutputFiles field of the output folder (vystupy.adresar)
 
 
@@ -46,13 +48,26 @@ class Output:
         """One file per monitored year (monitoring-2026.pdf, monitoring-2027.pdf, …)."""
         return self.document is MONITORING
 
-    def file_name(self, settings: OutputFiles, year: int | None = None) -> str:
-        """The file name from plan.yaml; a yearly output's ``{rok}`` becomes ``year``."""
-        name: str = getattr(settings, self.setting)
-        return name.replace(YEAR, str(year)) if year is not None else name
+    @property
+    def per_municipality(self) -> bool:
+        """One file per municipality of the territory register (obec-janov.pdf, …)."""
+        return self.document is MUNICIPALITY
 
-    def write(self, document: Document, settings: OutputFiles, year: int | None = None) -> Files:
-        return self.format.write(document, self.file_name(settings, year))
+    @property
+    def placeholder(self) -> str | None:
+        """What the file name must contain to tell the parts apart ({rok}, {obec})."""
+        return YEAR if self.yearly else KEY if self.per_municipality else None
+
+    def file_name(self, settings: OutputFiles, part: Part = None) -> str:
+        """The file name from plan.yaml; ``{rok}`` becomes the year, ``{obec}`` the
+        municipality key in lower case."""
+        name: str = getattr(settings, self.setting)
+        if self.placeholder is None or part is None:
+            return name
+        return name.replace(self.placeholder, str(part).lower())
+
+    def write(self, document: Document, settings: OutputFiles, part: Part = None) -> Files:
+        return self.format.write(document, self.file_name(settings, part))
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -64,9 +79,13 @@ OUTPUTS: tuple[Output, ...] = (
     Output("monitoring.pdf", MONITORING, PDF, "monitoring_pdf"),
     Output("monitoring.docx", MONITORING, DOCX, "monitoring_docx"),
     Output("monitoring.html", MONITORING, HTML, "monitoring_html"),
+    Output("obec.pdf", MUNICIPALITY, PDF, "municipality_pdf"),
+    Output("obec.docx", MUNICIPALITY, DOCX, "municipality_docx"),
 )
 # One year's monitoring report on --only: monitoring-2026 or monitoring-2026.pdf.
 _ONE_YEAR = re.compile(rf"{MONITORING.value}-(\d{{4}})(?:\.(\w+))?")
+# One municipality's extract on --only: obec-janov or obec-janov.pdf.
+_ONE_MUNICIPALITY = re.compile(rf"{MUNICIPALITY.value}-([a-z0-9_-]+?)(?:\.(pdf|docx))?")
 
 # What `plan watch` shows: the full plan, as a live HTML page (render/livehtml.py).
 PREVIEW = PLAN
@@ -98,16 +117,26 @@ class SelectionError(ValueError):
         self.unknown = unknown
 
 
+class UnknownMunicipalityError(SelectionError):
+    """``--only obec-KLIC`` named a municipality that gets no extract in this plan."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        super().__init__(unknown)
+        self.known = known
+
+
 def _words(output: Output) -> set[str]:
     return {output.key, output.document.value, output.format.kind.value}
 
 
 def _year_word(word: str) -> str | None:
-    """``monitoring-2026.pdf`` → ``monitoring.pdf`` (the output it names), else None."""
-    match = _ONE_YEAR.fullmatch(word)
-    if match is None:
-        return None
-    return MONITORING.value + (f".{match.group(2)}" if match.group(2) else "")
+    """``monitoring-2026.pdf`` → ``monitoring.pdf`` (the output it names), else None;
+    ``obec-janov.pdf`` → ``obec.pdf`` likewise."""
+    for pattern, kind in ((_ONE_YEAR, MONITORING), (_ONE_MUNICIPALITY, MUNICIPALITY)):
+        match = pattern.fullmatch(word)
+        if match is not None:
+            return kind.value + (f".{match.group(2)}" if match.group(2) else "")
+    return None
 
 
 def select(only: Iterable[str] | None) -> tuple[Output, ...]:
@@ -135,9 +164,18 @@ def _monitoring_word(word: str) -> bool:
     return word.strip().lower().split(".")[0] == MONITORING.value
 
 
+def selected_municipalities(only: Iterable[str] | None) -> frozenset[str] | None:
+    """The municipality keys (lower case) ``--only`` restricts the extracts to; None = all."""
+    words = [w.strip().lower() for w in only or () if w.strip()]
+    keys = {m.group(1) for w in words if (m := _ONE_MUNICIPALITY.fullmatch(w))}
+    every = any(w.split(".")[0] == MUNICIPALITY.value for w in words)
+    return frozenset(keys) if keys and not every else None
+
+
 def choices() -> str:
     """The Czech list of what ``--only`` accepts, for its error message and help."""
     outputs = ", ".join(o.key for o in OUTPUTS) + ", monitoring-RRRR.pdf (jeden rok)"
+    outputs += ", obec-KLIC.pdf (jedna obec)"
     documents = ", ".join(
         f"{k.value} ({k.label})" for k in dict.fromkeys(o.document for o in OUTPUTS)
     )

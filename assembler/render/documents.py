@@ -24,6 +24,7 @@ class DocumentKind(StrEnum):
     PLAN = "plan"
     SUMMARY = "summary"
     MONITORING = "monitoring"  # one document per monitored year
+    MUNICIPALITY = "obec"  # one extract per municipality of the territory register
 
     @property
     def label(self) -> str:
@@ -34,8 +35,12 @@ _LABELS = {
     DocumentKind.PLAN: "celý plán",
     DocumentKind.SUMMARY: "veřejná verze",
     DocumentKind.MONITORING: "monitorovací zprávy",
+    DocumentKind.MUNICIPALITY: "podíly obcí pro jejich zastupitelstva",
 }
 PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKind.MONITORING
+MUNICIPALITY = DocumentKind.MUNICIPALITY
+# Which one of a document kind made many times: a monitored year or a municipality key.
+Part = int | str | None
 
 
 @dataclass(frozen=True)
@@ -103,13 +108,20 @@ MAKERS: dict[DocumentKind, Callable[[CheckedPlan], Document]] = {
 }
 
 
-def make_document(kind: DocumentKind, plan: CheckedPlan, year: int | None = None) -> Document:
-    """The document of ``kind``; a monitoring report is the one of a monitored ``year``."""
+def make_document(kind: DocumentKind, plan: CheckedPlan, part: Part = None) -> Document:
+    """The document of ``kind``; a monitoring report is the one of a monitored year,
+    a municipality's extract the one of a municipality key (``part``)."""
     if kind is MONITORING:
         from assembler.render.monitoring import monitoring_document
 
-        monitored = plan.monitoring.get(year) if year is not None else None
+        monitored = plan.monitoring.get(part) if isinstance(part, int) else None
         if monitored is None:
-            raise ValueError(f"no monitoring data for {year}")
+            raise ValueError(f"no monitoring data for {part}")
         return monitoring_document(plan, monitored)
+    if kind is MUNICIPALITY:
+        from assembler.render.extract import municipality_document
+
+        if not isinstance(part, str):
+            raise ValueError(f"no municipality {part}")
+        return municipality_document(plan, part)
     return MAKERS[kind](plan)
