@@ -205,3 +205,18 @@ def test_summary_prints_the_words_of_a_reference_not_its_code(mini: Path) -> Non
         "**Sociálně aktivizační služba pro rodiny:** Navazuje na opatření SEN 1.1 "
         "Pečovatelská služba o\xa0víkendu a\xa0pomáhá rodinám"
     ) in summary
+
+
+def test_templates_look_items_up_through_the_index(mini: Path) -> None:
+    from assembler.render.lookups import Lookups
+
+    _cancel_goal(mini)
+    plan = Lookups(checked(mini))
+    sen, rod = plan.areas
+    assert [plan.code(g) for g in plan.goals(sen)] == ["SEN 1"]
+    assert [plan.code(m) for m in plan.measures(sen)] == ["SEN 1.1", "SEN 1.2"]
+    assert [plan.code(i) for i in plan.indicators(rod)] == ["ROD 1.1a"]
+    assert len(plan.indicators()) == 3
+    measure = plan.measures(sen)[1]
+    assert measure.cancelled is None and plan.cancelled(measure)  # with its goal
+    assert not plan.cancelled(plan.measures(rod)[0])

@@ -62,7 +62,8 @@ def consistent_codes(project: Project, items: ItemIndex) -> Iterator[Problem]:
 def goal_priorities(project: Project, items: ItemIndex) -> Iterator[Problem]:
     for goal in items.of(Kind.GOAL):
         area = goal.area
-        known = [p.code for p in area.priorities]
+        assert goal.parent is not None  # the chapter
+        known = [p.model.code for p in items.children(goal.parent, Kind.PRIORITY)]
         wanted = goal.model.priority
         if wanted and wanted not in known:
             listed = ", ".join(known) if known else "kapitola nemá žádné priority (klíč priority)"

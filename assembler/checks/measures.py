@@ -28,7 +28,7 @@ def completeness(project: Project, items: ItemIndex) -> Iterator[Problem]:
                 f"z registru v plan.yaml (např. {_example_guarantor(project)})."
             )
             yield Problem("chybi-garant", message, found.where("kod"))
-        if not measure.indicators:
+        if not items.children(found, Kind.INDICATOR):
             message = (
                 f"Opatření {code} nemá žádný indikátor. Doplňte pod klíč indikatory alespoň "
                 "jeden (nazev, jednotka, vychozi_hodnota, cilova_hodnota, …)."

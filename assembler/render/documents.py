@@ -55,10 +55,10 @@ class Document:
 
 
 def title_meta(plan: CheckedPlan) -> dict[str, str]:
-    from assembler.render.view import PlanView
+    from assembler.render.formatting import Formatting
 
     info = plan.project.info
-    view = PlanView(plan)
+    view = Formatting(info)
     status = f"Verze {info.version} · {view.status}"
     approval = ""
     if info.approval:
@@ -82,20 +82,16 @@ def title_meta(plan: CheckedPlan) -> dict[str, str]:
 
 def plan_document(plan: CheckedPlan) -> Document:
     from assembler.render.markdown import Renderer
-    from assembler.render.view import PlanView
 
-    renderer = Renderer(plan)
-    markdown = renderer.render("plan.md.j2", view=PlanView(plan))
+    markdown = Renderer(plan).render("plan.md.j2")
     return Document(PLAN, markdown, title_meta(plan), plan.project.root)
 
 
 def summary_document(plan: CheckedPlan) -> Document:
     from assembler.render.markdown import Renderer
-    from assembler.render.view import PlanView
 
     # Links point into the full plan, which the summary does not contain: print labels only.
-    renderer = Renderer(plan, linked=False)
-    markdown = renderer.render("summary.md.j2", view=PlanView(plan))
+    markdown = Renderer(plan, linked=False).render("summary.md.j2")
     meta = title_meta(plan)
     meta["title"] = f"{plan.project.info.title} – srozumitelná verze pro veřejnost"
     meta["short-title"] = "Plán sociálních služeb – verze pro veřejnost"

@@ -24,6 +24,10 @@ from assembler.models import vocab
 from assembler.plan.items import anchor_for
 from assembler.plan.project import PLAN_FILE
 from assembler.render import authored, czech, images, typography
+from assembler.render.formatting import Formatting
+from assembler.render.lookups import Lookups
+from assembler.render.prose import Prose
+from assembler.render.tables import Tables
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
@@ -112,7 +116,17 @@ class Renderer:
         self.plan_file = project.root / PLAN_FILE
 
     def render(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(plan=self.plan, **context)
+        """A document template with what templates see, split by what they need:
+        ``plan`` looks up items and names, ``fmt`` formats values, ``tables``
+        computes budgets and indexes, ``prose`` writes sentences (plus ``context``)."""
+        lookups = Lookups(self.plan)
+        return self.env.get_template(template).render(
+            plan=lookups,
+            fmt=Formatting(self.plan.project.info),
+            tables=Tables(self.plan),
+            prose=Prose(self.plan, lookups),
+            **context,
+        )
 
     def markdown(self, text: str | None, chapter: str | None = None) -> Markup:
         """Author Markdown: references as links, then Czech typography over all of it,

@@ -16,8 +16,8 @@ from assembler.plan.monitoring import MonitoredYear
 from assembler.plan.yearly import MeasureResult, YearEvaluation, evaluate
 from assembler.render import czech
 from assembler.render.documents import MONITORING, Document, title_meta
+from assembler.render.lookups import Lookups
 from assembler.render.markdown import Renderer
-from assembler.render.view import PlanView
 
 NO_REPORT = "nevykázáno"
 
@@ -46,7 +46,7 @@ def value(number: Decimal) -> str:
 class ReportView:
     """What monitoring.md.j2 sees: the plan, the evaluated year and Czech labels."""
 
-    plan: PlanView
+    plan: Lookups
     result: YearEvaluation
 
     @property
@@ -131,7 +131,7 @@ def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document
     # The report stands alone: codes are printed as labels, not as links into the plan.
     renderer = Renderer(plan, linked=False)
     renderer.env.filters.update(percent=percent, value=value)
-    view = ReportView(PlanView(plan), result)
+    view = ReportView(Lookups(plan), result)
     markdown = renderer.render("monitoring.md.j2", view=view, result=result, monitored=monitored)
     meta = report_meta(plan, monitored, result)
     return Document(MONITORING, markdown, meta, plan.project.root)
