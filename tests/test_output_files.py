@@ -58,6 +58,13 @@ def test_output_over_a_chapter_is_refused_and_the_chapter_kept(run_cli: Run, min
     assert (mini / SEN).read_bytes() == chapter
 
 
+def test_monitoring_folder_is_not_an_output_folder(run_cli: Run, mini: Path) -> None:
+    _outputs(mini, "  adresar: monitoring/2026\n")
+    code, out, _ = run_cli("check", str(mini))
+    line = _problem_line(out, "vystup-prepise-zdroj")
+    assert code == 1 and "je ve složce hlášení monitoringu monitoring/" in line
+
+
 def test_plan_folder_itself_is_not_an_output_folder(run_cli: Run, mini: Path) -> None:
     _outputs(mini, '  adresar: "."\n  plan_pdf: plan.yaml\n')
     plan = (mini / "plan.yaml").read_bytes()
@@ -213,3 +220,17 @@ def test_read_only_output_folder(run_cli: Run, mini: Path, monkeypatch: pytest.M
     code, out, err = run_cli("build", str(mini), "--only", "html")
     assert code == 2 and "disk je připojen jen pro čtení" in err
     assert "vnitřní chyba" not in out + err and not (mini / "output" / "summary.html").exists()
+
+
+def test_every_output_is_declared_once_and_can_show_every_accepted_image() -> None:
+    from assembler.checks.markup import IMAGE_TYPES
+    from assembler.models.plan_parts import OutputFiles
+    from assembler.outputs.registry import FOLDER_SETTING, OUTPUTS
+
+    keys = [o.key for o in OUTPUTS]
+    assert len(keys) == len(set(keys))
+    named = {o.setting for o in OUTPUTS}
+    # Every file-name key of `vystupy` belongs to exactly one output (the template does not).
+    assert set(OutputFiles.model_fields) - named == {FOLDER_SETTING, "reference_docx"}
+    for output in OUTPUTS:
+        assert set(IMAGE_TYPES) <= output.format.image_types, output.key

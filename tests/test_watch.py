@@ -57,6 +57,13 @@ def test_changes_outside_the_project_and_mixed_batches(tmp_path: Path) -> None:
     assert relevant([*noise, (2, str(root / "obrazky" / "graf.png"))], root)
 
 
+@pytest.mark.parametrize("output", [".", "", "./"])
+def test_output_folder_equal_to_the_plan_folder_ignores_nothing(
+    tmp_path: Path, output: str
+) -> None:
+    assert relevant([(1, str(tmp_path / "plan.yaml"))], tmp_path, output)
+
+
 def test_output_folder_named_in_plan_yaml_is_ignored(mini: Path) -> None:
     with (mini / "plan.yaml").open("a", encoding="utf-8") as plan:
         plan.write("vystupy:\n  adresar: vysledky\n")

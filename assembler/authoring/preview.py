@@ -204,7 +204,9 @@ def relevant(
             parts = Path(name).resolve().relative_to(base).parts
         except ValueError:
             continue  # outside the project (a symbolic link's target)
-        if not parts or tuple(p.casefold() for p in parts[: len(outputs)]) == outputs:
+        # An output folder that is the plan folder itself (refused by the check) must
+        # not make the watcher ignore the very edit that fixes it.
+        if not parts or (outputs and tuple(p.casefold() for p in parts[: len(outputs)]) == outputs):
             continue
         if any(part.startswith(".") for part in parts) or _temporary(parts[-1]):
             continue

@@ -23,6 +23,7 @@ from assembler.outputs.registry import (
     output_folder,
 )
 from assembler.plan.images import find_image
+from assembler.plan.monitoring import MONITORING_DIR
 from assembler.plan.project import CHAPTER_DIR, Project, project_file
 from assembler.plan.texts import plan_texts
 from assembler.problems.diagnostics import Problem
@@ -31,6 +32,11 @@ _FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')  # not allowed in Windows file na
 _RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
 _MAX_NAME_BYTES = 255
 _EXAMPLE = "např. adresar: output"
+# Folders whose every file is a source of the plan.
+_SOURCE_DIRS = (
+    (CHAPTER_DIR, f"ve složce kapitol {CHAPTER_DIR}/"),
+    (MONITORING_DIR, f"ve složce hlášení monitoringu {MONITORING_DIR}/"),
+)
 
 
 def check_names(plan: CheckedPlan) -> list[Problem]:
@@ -62,16 +68,18 @@ def _folder(plan: CheckedPlan) -> Iterator[Problem]:
         message = f"Název složky výstupů „{shown}“ nelze použít: {bad}. Zvolte jiný, {_EXAMPLE}."
         yield Problem("vystup-nazev", message, where)
         return
-    chapters = (project.root / CHAPTER_DIR).resolve()
-    if folder == root or folder.is_relative_to(chapters):
-        what = "sama složka plánu" if folder == root else "ve složce kapitol chapters/"
+    within = [what for name, what in _SOURCE_DIRS if folder.is_relative_to(root / name)]
+    if folder == root or within:
+        what = "sama složka plánu" if folder == root else within[0]
         message = (
             f"Složka výstupů „{shown}“ je {what}: výstupy by se mísily se zdrojovými soubory "
             f"a mohly by je přepsat. Zvolte pro výstupy vlastní podsložku, {_EXAMPLE}."
         )
         yield Problem("vystup-prepise-zdroj", message, where)
         return
-    inside = [s for s in _sources(plan) if s == folder or s.is_relative_to(folder)]
+    strangers = _not_outputs(plan, folder)
+    sources = _sources(plan) if strangers else []
+    inside = [s for s in sources if s == folder or s.is_relative_to(folder)]
     if inside:
         name = inside[0].relative_to(root).as_posix()
         message = (
@@ -79,6 +87,31 @@ def _folder(plan: CheckedPlan) -> Iterator[Problem]:
             f"mohlo přepsat. Zvolte pro výstupy vlastní podsložku, {_EXAMPLE}."
         )
         yield Problem("vystup-prepise-zdroj", message, where)
+
+
+def _not_outputs(plan: CheckedPlan, folder: Path) -> bool:
+    """Whether ``folder`` holds anything but this plan's outputs: only then can a source be
+    inside it (after the first build it usually holds just the outputs, so the texts of
+    a large plan are not scanned for images on every check)."""
+    if folder.is_file():
+        return True
+    if not folder.is_dir():
+        return False
+    settings = plan.project.info.outputs
+    fixed = {o.file_name(settings) for o in OUTPUTS if not o.yearly}
+    yearly = [
+        re.escape(o.file_name(settings)).replace(re.escape(YEAR), r"\d{4}")
+        for o in OUTPUTS
+        if o.yearly
+    ]
+    pattern = re.compile("|".join(yearly)) if yearly else None
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if path.is_dir() or name in fixed or name.startswith("."):
+            continue
+        if pattern is None or not pattern.fullmatch(name):
+            return True
+    return False
 
 
 def _escapes(setting: str) -> bool:
@@ -105,6 +138,9 @@ def _sources(plan: CheckedPlan) -> list[Path]:
     project = plan.project
     root = project.root
     found = [project.plan_source.path, *(c.source.path for c in project.chapters)]
+    for year in plan.monitoring.years:
+        found += [report.source.path for report in year.areas]
+        found += [year.info_source.path] if year.info_source else []
     info = project.info
     for name in (info.municipality.logo, info.esf.logo if info.esf else None):
         path = find_image(root, name, project.plan_source.path) if name else None
