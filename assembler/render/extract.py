@@ -72,21 +72,22 @@ class ExtractView:
 
 
 def municipality_document(plan: CheckedPlan, key: str) -> Document:
+    from assembler.render.formatting import Formatting
     from assembler.render.markdown import Renderer
-    from assembler.render.view import PlanView
+    from assembler.render.territory import TerritoryView
 
-    view = PlanView(plan)
+    fmt = Formatting(plan.project.info)
     municipality = plan.project.info.territory.municipality(key)
     if municipality is None:
         raise ValueError(f"no municipality {key} in the territory register")
-    extract = ExtractView(view.territory, municipality)
+    extract = ExtractView(TerritoryView(plan), municipality)
     # The extract stands alone: codes are printed as labels, not as links into the plan.
     renderer = Renderer(plan, linked=False)
-    markdown = renderer.render("obec.md.j2", view=view, extract=extract)
+    markdown = renderer.render("obec.md.j2", extract=extract)
     meta = title_meta(plan)
     owner = f"{municipality.status.genitive} {municipality.name}"
-    meta["title"] = f"Podíl {owner} na plánu sociálních služeb {view.period}"
-    meta["short-title"] = f"Podíl {owner} · Plán sociálních služeb {view.period}"
+    meta["title"] = f"Podíl {owner} na plánu sociálních služeb {fmt.period}"
+    meta["short-title"] = f"Podíl {owner} · Plán sociálních služeb {fmt.period}"
     meta["author"] = municipality.name
     # The plan's approval is not the municipality's: say whose it is.
     info = plan.project.info
