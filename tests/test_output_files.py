@@ -234,3 +234,28 @@ def test_every_output_is_declared_once_and_can_show_every_accepted_image() -> No
     assert set(OutputFiles.model_fields) - named == {FOLDER_SETTING, "reference_docx"}
     for output in OUTPUTS:
         assert set(IMAGE_TYPES) <= output.format.image_types, output.key
+
+
+def test_output_folder_linked_outside_the_project(run_cli: Run, mini: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "jinde"
+    elsewhere.mkdir()
+    (mini / "vystupy").symlink_to(elsewhere, target_is_directory=True)
+    _outputs(mini, "  adresar: vystupy\n")
+    code, out, _ = run_cli("build", str(mini), "--only", "html")
+    assert code == 1 and "leží mimo složku plánu" in _problem_line(out, "vystup-mimo-projekt")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_per_part_outputs_do_not_count_as_foreign_files(mini: Path) -> None:
+    from assembler.outputs.build import check_project
+    from assembler.outputs.names import _not_outputs
+
+    result = check_project(mini)
+    assert result.plan is not None
+    folder = mini / "output"
+    folder.mkdir()
+    for name in ("plan.pdf", "monitoring-2026.pdf", "Summary.HTML"):
+        (folder / name).write_bytes(b"x")
+    assert not _not_outputs(result.plan, folder)
+    (folder / "mapa.png").write_bytes(b"x")
+    assert _not_outputs(result.plan, folder)

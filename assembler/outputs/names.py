@@ -98,19 +98,19 @@ def _not_outputs(plan: CheckedPlan, folder: Path) -> bool:
     if not folder.is_dir():
         return False
     settings = plan.project.info.outputs
-    fixed = {o.file_name(settings) for o in OUTPUTS if not o.yearly}
-    yearly = [
-        re.escape(o.file_name(settings)).replace(re.escape(YEAR), r"\d{4}")
-        for o in OUTPUTS
-        if o.yearly
-    ]
-    pattern = re.compile("|".join(yearly)) if yearly else None
+    # A yearly or per-municipality name stands for many files: {rok}, {obec} match any part.
+    patterns = []
+    for output in OUTPUTS:
+        name = re.escape(output.file_name(settings))
+        if output.placeholder:
+            name = name.replace(re.escape(output.placeholder), r"[^/]+")
+        patterns.append(name)
+    ours = re.compile("|".join(patterns), re.IGNORECASE)
     for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()
-        if path.is_dir() or name in fixed or name.startswith("."):
+        if path.is_dir() or name.startswith(".") or ours.fullmatch(name):
             continue
-        if pattern is None or not pattern.fullmatch(name):
-            return True
+        return True
     return False
 
 
