@@ -18,6 +18,7 @@ from assembler.load.sources import Locatable
 from assembler.models.chapter import Goal, Measure
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import Item, ItemIndex, Kind
+from assembler.plan.markdown_escape import plain
 from assembler.plan.project import Project
 from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Location, Problem, did_you_mean
@@ -44,12 +45,13 @@ class Mention:
 
     @property
     def words(self) -> str:
-        """What the reference prints, with or without a link around it."""
+        """What the reference prints, with or without a link around it: the target's
+        title as plain text (a title is never Markdown), the author's own words as written."""
         if self.target is None:
-            return f"{self.code or self.written.strip()} (vyřazeno)"
+            return f"{plain(self.code or self.written.strip())} (vyřazeno)"
         if self.own:
             return self.own
-        return self.target.label if self.kind_said else self.target.full_label
+        return plain(self.target.label if self.kind_said else self.target.full_label)
 
 
 @dataclass(frozen=True)

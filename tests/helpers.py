@@ -69,3 +69,27 @@ def all_text(path: Path) -> str:
         reader = pypdf.PdfReader(path)
         return " ".join(page.extract_text() for page in reader.pages) + str(reader.metadata)
     return path.read_text(encoding="utf-8")
+
+
+def link_targets(path: Path) -> list[str]:
+    """Every address an output links to or loads: HTML href/src, DOCX relationship
+    targets, PDF URI actions — what a reader's click or a viewer would open."""
+    import re
+
+    if path.suffix == ".html":
+        text = path.read_text(encoding="utf-8")
+        return re.findall(r"""(?:href|src)\s*=\s*["']([^"']*)""", text)
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            rels = [n for n in archive.namelist() if n.endswith(".rels")]
+            text = " ".join(archive.read(n).decode("utf-8") for n in rels)
+        return re.findall(r'Target="([^"]*)"', text)
+    if path.suffix == ".pdf":
+        found = []
+        for page in pypdf.PdfReader(path).pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A")
+                if action is not None and "/URI" in action:
+                    found.append(str(action["/URI"]))
+        return found
+    return []

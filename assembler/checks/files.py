@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from assembler.checks.image_files import image_fault
 from assembler.checks.markup import IMAGE_TYPES
 from assembler.plan.images import find_image
 from assembler.plan.items import ItemIndex
@@ -32,6 +33,9 @@ def logos(project: Project, items: ItemIndex) -> Iterator[Problem]:
                 "plánu, cesta se píše od složky s plan.yaml (např. assets/logo.svg)."
             )
             yield Problem("obrazek-mimo-projekt", message, project.plan_source.location(key))
+        elif fault := image_fault(path, project.root):
+            message = f"Logo {name} nelze použít: {fault}. Uložte je jako PNG, JPG nebo SVG."
+            yield Problem("obrazek-obsah", message, project.plan_source.location(key))
 
 
 def docx_template(project: Project, items: ItemIndex) -> Iterator[Problem]:

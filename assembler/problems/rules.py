@@ -121,6 +121,21 @@ _CATALOGUE = [
     Rule("obrazek-bez-popisu", E, _PUBLIC, "Obrázek nemá alternativní text."),
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
     Rule("nahled-selhal", E, _OUT, "Náhled (plan watch) se nepodařilo obnovit.", False),
+    Rule(
+        "obrazek-obsah",
+        E,
+        _OUT,
+        "Soubor obrázku není podle obsahu PNG, JPEG ani bezpečné SVG.",
+        False,
+    ),
+    Rule("obrazek-zapis", E, _OUT, "Obrázek je zapsán odkazem na definici nebo s mezerou.", False),
+    Rule(
+        "odkaz-adresa",
+        E,
+        _OUT,
+        "Odkaz nemá adresu https, http, mailto ani tel (např. javascript:, file:, soubor).",
+        False,
+    ),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
     Rule(

@@ -22,6 +22,7 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.links import normalise
 from assembler.models import vocab
 from assembler.plan.items import anchor_for
+from assembler.plan.markdown_escape import plain
 from assembler.plan.project import PLAN_FILE
 from assembler.render import authored, czech, images, typography
 from assembler.render.formatting import Formatting
@@ -29,14 +30,12 @@ from assembler.render.lookups import Lookups
 from assembler.render.prose import Prose
 from assembler.render.tables import Tables
 
-_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$^~@])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
 
 
 def escape(value: object) -> str:
     """Plain text → safe inline Markdown with Czech typography."""
-    text = typography.czech(str(value))
-    return _ESCAPE.sub(r"\\\1", text).replace("\n", " ")
+    return plain(typography.czech(str(value)))
 
 
 def _finalize(value: object) -> object:

@@ -1,0 +1,169 @@
+"""One allow-list for links and images: web, e-mail and phone addresses, and PNG/JPEG/SVG
+files of the plan judged by content; titles are plain text wherever they are printed."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from helpers import all_text, at, edit, link_targets, only, position, problems_of
+
+from assembler.checks.pipeline import check
+from assembler.outputs.build import build
+
+SEN = "chapters/10-seniori.md"
+BODY = "Seniorů přibývá."
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[klikni](javascript:alert(1))",
+        "[klikni](JavaScript:alert(1))",
+        "[klikni](jav&#97;script:alert(1))",
+        "[klikni](javascript\\:alert(1))",
+        "[klikni](<javascript:alert(1)>)",
+        "[soubor](file:///etc/passwd)",
+        "[data](data:text/html;base64,PHNjcmlwdD4=)",
+        "<javascript:alert(1)>",
+        "[klikni][r]\n\n[r]: javascript:alert(1)",
+        "[kapitola](chapters/10-seniori.md)",
+        "[prázdný]()",
+    ],
+)
+def test_links_outside_the_allow_list_are_refused(mini: Path, link: str) -> None:
+    edit(mini, SEN, BODY, f"{BODY} Viz {link} dál.")
+    problem = only(check(mini), "odkaz-adresa")
+    assert problem.location.file == SEN
+    assert problem.location.line == position(mini, SEN, "Viz ")[0] or "[r]:" in link
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[web](https://www.example.cz/a_(b))",
+        "[web](http://example.cz)",
+        "<https://example.cz>",
+        "[e-mail](mailto:plan@example.cz)",
+        "<plan@example.cz>",
+        "[telefon](tel:+420555000111)",
+        "[web][w]\n\n[w]: https://example.cz",
+        "[oddíl](#rozpocet)",
+    ],
+)
+def test_web_mail_phone_and_anchor_links_are_allowed(mini: Path, link: str) -> None:
+    edit(mini, SEN, BODY, f"{BODY} Viz {link} dál.")
+    assert problems_of(check(mini), "odkaz-adresa") == []
+
+
+def test_links_in_yaml_text_fields_are_checked(mini: Path) -> None:
+    edit(mini, SEN, "  Senioři dostanou", "  [Pomoc](javascript:alert(1)) Senioři dostanou")
+    problem = only(check(mini), "odkaz-adresa")
+    at(problem, SEN, position(mini, SEN, "](javascript"))
+
+
+def test_vision_in_plan_yaml_is_checked(mini: Path) -> None:
+    edit(mini, "plan.yaml", "vize: Lidé", 'vize: "[x](file:///etc/passwd) Lidé')
+    edit(mini, "plan.yaml", "domova.", 'domova."')
+    problem = only(check(mini), "odkaz-adresa")
+    assert problem.location.file == "plan.yaml"
+
+
+def test_reference_style_images_are_refused(mini: Path) -> None:
+    edit(mini, SEN, BODY, f"{BODY}\n\n![Graf][g]\n\n[g]: https://example.cz/g.png")
+    problem = only(check(mini), "obrazek-zapis")
+    at(problem, SEN, position(mini, SEN, "![Graf][g]"))
+
+
+def test_an_image_path_with_a_space_is_refused(mini: Path) -> None:
+    (mini / "obrazky").mkdir()
+    (mini / "obrazky" / "moje mapa.png").write_bytes(PNG)
+    edit(mini, SEN, BODY, f"{BODY}\n\n![Mapa](<obrazky/moje mapa.png>)")
+    problem = only(check(mini), "obrazek-zapis")
+    assert "mezeru" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("fake.png", b"---\ntyp: sekce\n", "není obrázek PNG"),
+        ("fake.jpg", PNG, "není obrázek JPG"),
+        ("chapter.svg", b"# Kapitola\n", "není obrázek SVG"),
+        (
+            "href.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            b'<image xlink:href="file:///etc/passwd"/></svg>',
+            "odkazuje",
+        ),
+        (
+            "entity.svg",
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>'
+            b'<svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>',
+            "definice",
+        ),
+        (
+            "style.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(http://x/y)"/></svg>',
+            "odkazuje",
+        ),
+        ("anim.gif", b"GIF89a", "PNG, JPG nebo SVG"),
+    ],
+)
+def test_images_are_judged_by_content(mini: Path, name: str, content: bytes, said: str) -> None:
+    (mini / "obrazky").mkdir()
+    (mini / "obrazky" / name).write_bytes(content)
+    edit(mini, SEN, BODY, f"{BODY}\n\n![Obrázek](obrazky/{name})")
+    found = [p for p in check(mini).problems if p.rule.startswith("obrazek")]
+    assert len(found) == 1, [str(p) for p in found]
+    at(found[0], SEN, position(mini, SEN, "![Obrázek]"))
+    assert said in found[0].message
+
+
+def test_a_chapter_renamed_to_png_is_not_an_image(mini: Path) -> None:
+    (mini / "obrazky").mkdir()
+    (mini / "obrazky" / "x.png").write_bytes((mini / SEN).read_bytes())
+    edit(mini, SEN, BODY, f"{BODY}\n\n![x](obrazky/x.png)")
+    only(check(mini), "obrazek-obsah")
+
+
+def test_real_images_pass(mini: Path) -> None:
+    (mini / "obrazky").mkdir()
+    (mini / "obrazky" / "a.png").write_bytes(PNG)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/><rect fill="url(#g)"/></svg>'
+    (mini / "obrazky" / "b.svg").write_bytes(svg)
+    edit(mini, SEN, BODY, f"{BODY}\n\n![A](obrazky/a.png)\n\n![B](obrazky/b.svg)")
+    assert check(mini).problems == []
+
+
+def test_markdown_in_a_title_is_plain_text_where_it_is_referenced(
+    sample: Path, tmp_path: Path
+) -> None:
+    """The private-data leak: a title with an image of a chapter file, referenced from the
+    public summary, embedded the whole chapter (e-mails, phones, internal notes)."""
+    text = (sample / SEN).read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("        nazev: "))
+    hostile = '        nazev: "Služba ![x](chapters/10-seniori.md) a [y](javascript:alert(1)) X"'
+    text = text.replace(title_line, hostile, 1)
+    (sample / SEN).write_text(text, encoding="utf-8")
+    edit(sample, SEN, "shrnuti: |\n", "shrnuti: |\n  Viz [[SEN 1.1]].\n")
+    result = build(sample, only=["summary.html", "plan.docx"])
+    assert result.ok, [str(p) for p in result.problems]
+    chapter = (sample / SEN).read_bytes()
+    secret = base64.b64encode(chapter[:60]).decode()[:40]
+    for output in ("summary.html", "plan.docx"):
+        path = sample / "output" / output
+        content = all_text(path)
+        assert secret not in content, output
+        assert not [t for t in link_targets(path) if t.lower().startswith(("javascript", "file"))]
+        assert "chapters/10-seniori.md" not in " ".join(link_targets(path)), output
+    html = " ".join((sample / "output" / "summary.html").read_text(encoding="utf-8").split())
+    assert "Služba ![x](chapters/10-seniori.md) a [y](javascript:alert(1)) X" in html
+    import zipfile
+
+    with zipfile.ZipFile(sample / "output" / "plan.docx") as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert all(archive.read(n)[:4] != b"---\n" for n in media)
