@@ -17,7 +17,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # legal form after a word (not a table cell of its own) whose next part opens the
 # next line, or a one-letter word.
 LINE_SPLIT = re.compile(
-    r"(?:(?<=[ \u00a0])(?:[a-zá-ž]\.|§|č\.|odst\.|písm\.|tel\.|spol\.)\n(?=[a-zá-ž0-9§])"
+    r"(?:(?<=[ \u00a0])(?:(?:[a-zá-ž]\.|spol\.)\n(?=[a-zá-ž])"
+    r"|(?:§|č\.|odst\.|písm\.|tel\.)\n(?=[a-zá-ž0-9§(]))"
     r"|(?:^|(?<=\s))[ksvzouaiKSVZOUAI]\n)",
     re.M,
 )

@@ -178,3 +178,38 @@ def test_the_full_plan_prints_the_vision_and_the_coordinators_contact(
     assert "Vize: Horní Bradlo a všech osm místních částí je místem" in text
     assert "Koordinátor plánování: Mgr. Radka Bradlová, koordinátorka plánování" in text
     assert "planovani@hornibradlo.example.cz" in text and "+420 469 600 111" in text
+
+
+def test_table_columns_are_as_wide_as_their_content_needs(built: Path) -> None:
+    text = subprocess.run(
+        [str(PDFTOTEXT or "pdftotext"), "-layout", str(built / "plan.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    villages = text[text.index("Tabulka 1:") : text.index("Chlum", text.index("Tabulka 1:"))]
+    assert "Horní Bradlo" in villages.replace("\u00a0", " ")  # not "Horní Bra-dlo"
+
+
+def test_author_widths_are_kept_and_equal_dashes_follow_the_content() -> None:
+    from assembler.render.columns import content_widths
+
+    chosen = "| A | B |\n|:------------|---:|\n| x | 1 |\n"
+    assert content_widths(chosen) == chosen
+    equal = "| Obec | Počet |\n|:--|--:|\n| Heřmanovice u Bradla | 12 |\n"
+    separator = content_widths(equal).splitlines()[1]
+    name, number = separator.strip("|").split("|")
+    assert name.startswith(":") and number.endswith(":")
+    assert name.count("-") > 2 * number.count("-")
+    assert separator.count("-") > 72  # past pandoc's --columns, so the widths are used
+
+
+def test_docx_numbers_captions_and_shows_the_logo_html_the_eu_emblem(built: Path) -> None:
+    with zipfile.ZipFile(built / "plan.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8").replace("\u00a0", " ")
+    assert 'Tabulka </w:t></w:r><w:fldSimple w:instr="SEQ Table' in xml
+    assert 'descr="Logo: Město Horní Bradlo"' in xml
+    html = (built / "summary.html").read_text(encoding="utf-8")
+    emblem = " ".join(html[html.index('<div class="esf">') :].split())
+    assert 'alt="Logo Evropské unie a Operačního programu Zaměstnanost plus"' in emblem
+    assert "CZ.03.02.01/00/22_007/0004321" in emblem and "data:image/svg+xml" in emblem

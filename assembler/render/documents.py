@@ -41,6 +41,8 @@ PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKin
 MUNICIPALITY = DocumentKind.MUNICIPALITY
 # Which one of a document kind made many times: a monitored year or a municipality key.
 Part = int | str | None
+ESF_LOGO_ALT = "Logo Evropské unie a Operačního programu Zaměstnanost plus"
+ESF_LINE = "Evropská unie · Evropský sociální fond · Operační program Zaměstnanost plus"
 
 
 @dataclass(frozen=True)

@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 from assembler.render import docx_toc, images, pandoc, resources
-from assembler.render.documents import Document
+from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, Document
 from assembler.render.markdown import escape
 
-ESF_LOGO_ALT = "Logo Evropské unie a Operačního programu Zaměstnanost plus"
 
-
-def metadata(document: Document) -> dict[str, str]:
+def metadata(document: Document) -> dict[str, str | list[str]]:
     meta = document.meta
     date = meta["status-line"] + (f"\n\n{meta['approval']}" if meta["approval"] else "")
-    result = {
+    result: dict[str, str | list[str]] = {
         "title": escape(meta["title"]),
         "subtitle": escape(meta["author"]),
         "date": escape(date).replace("  ", "\n\n"),
         "lang": "cs-CZ",
         "toc-title": "Obsah",
     }
+    own = images.resolve(document.root, meta["logo"]) if meta.get("logo") else None
+    if own:
+        # The title page has no place for a picture but the author line: the logo
+        # goes there, with the same alternative text as in the PDF.
+        uri = images.data_uri(own, raster_svg=True)
+        result["author"] = [f"![Logo: {escape(meta['author'])}]({uri}){{height=2.2cm}}"]
     logo = images.resolve(document.root, meta["esf-logo"]) if meta.get("esf-logo") else None
     if logo:
         uri = images.data_uri(logo, raster_svg=True)
         result["abstract-title"] = "Spolufinancováno Evropskou unií"
         result["abstract"] = (
             f"![{ESF_LOGO_ALT}]({uri}){{height=1.5cm}}\n\n"
-            f"Evropská unie · Evropský sociální fond · Operační program Zaměstnanost plus\n\n"
+            f"{ESF_LINE}\n\n"
             f"{escape(meta['esf-project'])}"
         )
     return result
@@ -43,7 +47,7 @@ def render(document: Document) -> bytes:
     markdown = images.for_pandoc(document.markdown, document.root, raster_svg=True)
     data = pandoc.convert(
         markdown,
-        "docx",
+        "docx+native_numbering",  # "Tabulka 1:" and "Obrázek 1:" captions, as in the PDF
         metadata(document),
         ["--toc", "--toc-depth=2", "--reference-doc={dir}/reference.docx"],
         files={"reference.docx": reference(document)},

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from assembler.render import images, pandoc, resources
-from assembler.render.documents import SUMMARY, Document
+from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, SUMMARY, Document
 from assembler.render.markdown import escape
 
 
 def page_meta(document: Document) -> dict[str, str]:
-    """The variables of resources/page.html around the body: title, author, status."""
-    return {
+    """The variables of resources/page.html around the body: title, author, status and
+    the EU emblem with its publicity line when the plan is financed by the ESF."""
+    meta = document.meta
+    logo = images.resolve(document.root, meta["esf-logo"]) if meta.get("esf-logo") else None
+    esf = (
+        {
+            "esf-logo": images.data_uri(logo, raster_svg=False),
+            "esf-logo-alt": ESF_LOGO_ALT,
+            "esf-line": ESF_LINE,
+            "esf-project": meta["esf-project"],
+        }
+        if logo
+        else {}
+    )
+    return esf | {
         "title": escape(document.meta["title"]),
         "pagetitle": document.meta["title"],
         "lang": "cs",

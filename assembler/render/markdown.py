@@ -24,7 +24,7 @@ from assembler.models import vocab
 from assembler.plan.items import anchor_for
 from assembler.plan.markdown_escape import plain
 from assembler.plan.project import PLAN_FILE
-from assembler.render import authored, czech, images, typography
+from assembler.render import authored, columns, czech, images, typography
 from assembler.render.formatting import Formatting
 from assembler.render.lookups import Lookups
 from assembler.render.prose import Prose
@@ -140,7 +140,8 @@ class Renderer:
         text = images.rooted(text, self.plan.project.root, source)
         rendered = typography.czech(text)
         self._texts += 1
-        return Markup(authored.figures(authored.own_footnotes(rendered, self._texts)))
+        rendered = columns.content_widths(authored.own_footnotes(rendered, self._texts))
+        return Markup(authored.figures(rendered))
 
     def body(self, text: str, chapter: str | None) -> Markup:
         """A chapter body: its headings sit under the chapter title (level 2 and below)."""
