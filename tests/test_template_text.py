@@ -170,3 +170,32 @@ def test_gitignore_of_a_new_plan_ignores_outputs_and_build_state(
         "output/",
         ".plan-build.json",
     ]
+
+
+def test_summary_takes_the_public_text_of_a_measure_never_its_description(mini: Path) -> None:
+    from assembler.render.documents import summary_document
+
+    result = check(mini)
+    assert result.plan is not None
+    summary = summary_document(result.plan).markdown
+    # the author's own words for the public, references printed as words
+    assert (
+        "- **Pečovatelská služba o\xa0víkendu:** Pečovatelky budou chodit i\xa0o\xa0víkendu "
+        "(viz opatření ROD 1.1 Sociálně aktivizační služba pro rodiny)."
+    ) in summary
+    # without them, a sentence from the kind and the years, not the description
+    assert (
+        "- **Sociálně aktivizační služba pro rodiny:** Služba bude v\xa0letech 2026–2028 dál "
+        "fungovat ve stávajícím rozsahu."
+    ) in summary
+    assert "- **Odlehčovací služba:** Nová služba začne fungovat v\xa0roce 2027." in summary
+    assert "spolupracují s\xa0OSPOD" not in summary  # the description of ROD 1.1
+
+
+def test_public_text_key_is_documented_with_an_example() -> None:
+    from assembler.authoring.schema import generated_files
+
+    docs = generated_files()["docs/klice.md"]
+    row = next(line for line in docs.splitlines() if line.startswith("| `verejne_shrnuti` |"))
+    assert "Jedna nebo dvě věty pro veřejnou verzi plánu" in row
+    assert "`Pečovatelky budou chodit i večer do 22 hodin a o víkendech.`" in row

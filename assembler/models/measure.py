@@ -201,6 +201,15 @@ class Measure(Model):
     description: Markdown = yaml_key(
         "popis", "Popis", "Co opatření obnáší (Markdown).", example=MEASURE_EXAMPLE["popis"]
     )
+    public_summary: Markdown | None = yaml_key(
+        "verejne_shrnuti",
+        "Pro veřejnost",
+        "Jedna nebo dvě věty pro veřejnou verzi plánu: co se díky opatření pro lidi změní, "
+        "srozumitelně a bez zkratek. Bez něj veřejná verze napíše jen druh opatření a roky "
+        "(popis opatření se do ní nepřebírá, protože často líčí dnešní problém).",
+        None,
+        example="Pečovatelky budou chodit i večer do 22 hodin a o víkendech.",
+    )
     rationale: Markdown | None = yaml_key(
         "oduvodneni",
         "Odůvodnění",

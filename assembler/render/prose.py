@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from assembler.checks.pipeline import CheckedPlan
-from assembler.models.chapter import Person
-from assembler.models.vocab import PlanStatus
+from assembler.models.chapter import Measure, Person
+from assembler.models.vocab import MeasureKind, PlanStatus
 from assembler.render import czech
 from assembler.render.formatting import Formatting
 from assembler.render.lookups import Lookups
@@ -52,11 +52,26 @@ class Prose:
 
         return re.sub(r"(?<![\w])[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,}\+?(?![\w])", spell, text)
 
-    def first_sentence(self, markdown: str, chapter: str) -> str:
-        """The first sentence of a description, as plain text, for the public summary."""
+    def measure_text(self, measure: Measure, chapter: str) -> str:
+        """What the public summary says of a measure: the author's own words for the
+        public (verejne_shrnuti), else a sentence from its kind and years. Never its
+        description, which often describes today's problem rather than the change."""
+        if measure.public_summary:
+            return self._plain_text(measure.public_summary, chapter)
+        start, end = measure.timeline.start, measure.timeline.end
+        when = f"v roce {start}" if start == end else f"v letech {start}–{end}"
+        return f"{_KIND_SENTENCES[measure.kind].format(when=when, start=start)}."
+
+    def _plain_text(self, markdown: str, chapter: str) -> str:
         text = self.checked.links.linked(markdown, chapter).render(linked=False)
         text = re.sub(r"[*_`#>]|!?\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
-        text = " ".join(text.split())
-        match = re.match(r"(.+?[.!?])(?=\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]|$)", text)
-        sentence = match.group(1) if match else text
-        return sentence if len(sentence) <= 240 else sentence[:237].rsplit(" ", 1)[0] + " …"
+        return " ".join(text.split())
+
+
+# A measure's kind as a sentence for readers of the public summary.
+_KIND_SENTENCES = {
+    MeasureKind.MAINTENANCE: "Služba bude {when} dál fungovat ve stávajícím rozsahu",
+    MeasureKind.DEVELOPMENT: "Stávající služba se {when} rozšíří nebo zlepší",
+    MeasureKind.NEW_SERVICE: "Nová služba začne fungovat v roce {start}",
+    MeasureKind.SYSTEMIC: "Zlepší se {when} to, jak služby spolupracují a jak jsou organizovány",
+}
