@@ -200,3 +200,39 @@ def test_sample_report_matches_its_files(sample: Path, year: int) -> None:
         )
         annex = md[md.index("# Příloha: chybějící hlášení") :]
         assert "PRE 2.1" in annex and "| Bez údajů |" in annex
+
+
+def _with_evaluation(root: Path) -> None:
+    plan = root / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("  - zkratky\n", "  - zkratky\n  - vyhodnoceni\n"),
+        encoding="utf-8",
+    )
+
+
+def test_plan_section_evaluates_every_monitored_year(tmp_path: Path) -> None:
+    from assembler.render.documents import PLAN, make_document
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    _with_evaluation(root)
+    plan = check(root).plan
+    assert plan is not None
+    empty = plain(make_document(PLAN, plan).markdown)
+    assert "Vyhodnocení plnění plánu" in empty
+    assert "zatím nejsou k dispozici roční hlášení o plnění" in empty
+    write_monitoring(root, second_year=True)
+    plan = check(root).plan
+    assert plan is not None
+    md = plain(make_document(PLAN, plan).markdown)
+    section = md[md.index("Vyhodnocení plnění plánu {#vyhodnoceni}") :]
+    # 2026: SEN 40, ROD 100 → 70; 2027: SEN (80·3 + 0) / 4 = 60, ROD paused (no share).
+    assert "| 2026 | 2 | 70,0 % | 1 (50 %) | 1 (50 %) |" in section
+    assert "| 2027 | 3 | 60,0 % | 0 (0 %) | 1 (33 %) | 1 (33 %) | 1 (33 %) |" in section
+    assert "| 2026 | 2 | 0 | 1 | 1 | 0 |" in section  # SEN 1.1a behind, ROD 1.1a on track
+    assert "| 2027 | 3 | 1 | 0 | 0 | 2 |" in section  # SEN 1.1a met; 1.2a, ROD 1.1a no data
+    # 2027 planned: 110 000 + 50 000 + 80 000 + 200 000; actual 110 000 + 0.
+    assert "| 2027 | 440 000 | 110 000 | 25 % |" in section
+    assert "| [Senioři](#sen) | 40,0 % | 60,0 % |" in section
+    assert "| [Rodiny s dětmi](#rod) | 100,0 % | – |" in section
+    assert "- [opatření ROD 1.1 Sociálně aktivizační služba pro rodiny](#rod-1-1)" in section

@@ -209,6 +209,7 @@ GENERATED_SECTIONS = {
     "uzemi": "Opatření podle obcí a lokalit",
     "naklady-obci": "Náklady obcí podle let",
     "organizacni-struktura": "Organizační struktura plánování",
+    "vyhodnoceni": "Vyhodnocení plnění plánu",
 }
 
 

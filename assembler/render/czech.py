@@ -4,7 +4,7 @@ Czech alphabetical order (ICU, from the pyicu-wheels package): C, Č, … H, CH,
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import icu
@@ -40,6 +40,22 @@ def money(value: Decimal | int) -> str:
     amount = Decimal(value)
     decimals = 0 if amount == amount.to_integral_value() else 2
     return f"{number(amount, decimals)}{NBSP}Kč"
+
+
+def percent(value: Decimal | int | None, decimals: int = 0) -> str:
+    """``51,4 %`` with a non-breaking space; a dash when there is nothing to show."""
+    if value is None:
+        return "–"
+    step = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(value).quantize(step, ROUND_HALF_UP)
+    return f"{number(rounded, decimals)}{NBSP}%"
+
+
+def measured(value: Decimal) -> str:
+    """A measured value to one decimal place, without a trailing ``,0``: ``36,7``, ``96``."""
+    rounded = value.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    whole = rounded % 1 == 0
+    return number(rounded.quantize(Decimal(1)) if whole else rounded.normalize())
 
 
 def date(value: datetime.date) -> str:

@@ -11,10 +11,17 @@ from assembler.models.plan import PlanInfo
 from assembler.models.vocab import SERVICE_TYPES, ServiceForm
 from assembler.render import czech
 
+NO_REPORT = "nevykázáno"  # the monitoring status column of a measure without a report
+
 
 @dataclass(frozen=True)
 class Formatting:
     info: PlanInfo
+
+    def status_name(self, key: str) -> str:
+        """A monitoring status by its name; the empty key counts measures without a report."""
+        names = {s.key: s.name for s in self.info.measure_statuses}
+        return names.get(key, key or NO_REPORT)
 
     @property
     def period(self) -> str:

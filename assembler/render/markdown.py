@@ -103,6 +103,8 @@ class Renderer:
             amount=lambda v: czech.number(Decimal(v), 0 if Decimal(v) % 1 == 0 else 2),
             number=lambda v: czech.number(v),
             date=czech.date,
+            percent=czech.percent,
+            value=czech.measured,
             years=lambda t: czech.years(t.start, t.end),
             inline=lambda v: Markup(" ".join(str(v).split())),
             json=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),

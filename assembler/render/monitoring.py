@@ -7,39 +7,23 @@ plan make it, so typography, accessibility and reproducibility are the plan's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Indicator
-from assembler.plan.evaluation import HUNDRED, MISSING, Spending, Verdict, final_target
+from assembler.plan.evaluation import HUNDRED, Spending, Verdict, final_target
 from assembler.plan.monitoring import MonitoredYear
 from assembler.plan.yearly import MeasureResult, YearEvaluation, evaluate
 from assembler.render import czech
 from assembler.render.documents import MONITORING, Document, title_meta
+from assembler.render.formatting import NO_REPORT, Formatting
 from assembler.render.lookups import Lookups
 from assembler.render.markdown import Renderer
-
-NO_REPORT = "nevykázáno"
 
 
 def years_with_data(plan: CheckedPlan) -> list[MonitoredYear]:
     """The monitored years that have at least one area report: each gets its report."""
     return [y for y in plan.monitoring.years if y.areas]
-
-
-def percent(value: Decimal | int | None, decimals: int = 0) -> str:
-    """A percentage for the report; a dash when there is nothing to compute it from."""
-    if value is None:
-        return "–"
-    step = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(value).quantize(step, ROUND_HALF_UP)
-    return f"{czech.number(rounded, decimals)}{czech.NBSP}%"
-
-
-def value(number: Decimal) -> str:
-    """An indicator value rounded to one decimal place, without a trailing ",0"."""
-    rounded = number.quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return czech.number(rounded.normalize() if rounded % 1 else rounded.quantize(Decimal(1)))
 
 
 @dataclass(frozen=True)
@@ -54,24 +38,21 @@ class ReportView:
         return self.result.year
 
     def status_name(self, key: str) -> str:
-        if key == MISSING:
-            return NO_REPORT
-        names = {s.key: s.name for s in self.plan.info.measure_statuses}
-        return names.get(key, key)
+        return Formatting(self.plan.info).status_name(key)
 
     def status_of(self, measure: MeasureResult) -> str:
         return self.status_name(measure.report.status) if measure.report else NO_REPORT
 
     def target(self, indicator: Indicator) -> str:
         final = final_target(indicator)
-        return f"{value(final.value)} ({final.year})"
+        return f"{czech.measured(final.value)} ({final.year})"
 
     def ratio(self, spending: Spending) -> str:
         ratio = spending.ratio
-        return percent(ratio * HUNDRED if ratio is not None else None)
+        return czech.percent(ratio * HUNDRED if ratio is not None else None)
 
     def attainment(self, fraction: Decimal | None) -> str:
-        return percent(fraction * HUNDRED if fraction is not None else None)
+        return czech.percent(fraction * HUNDRED if fraction is not None else None)
 
     def verdict_count(self, verdict: Verdict) -> int:
         return sum(1 for i in self.result.indicators if i.verdict is verdict)
@@ -110,7 +91,7 @@ def report_meta(
     info = plan.project.info
     meta = title_meta(plan)
     meta["title"] = f"Monitorovací zpráva za rok {monitored.year}"
-    meta["short-title"] = f"Monitorovací zpráva {monitored.year} · {info.title}"
+    meta["short-title"] = f"Monitorovací zpráva za rok {monitored.year}"
     report = monitored.info
     dates = [a.report.date for a in monitored.areas]
     prepared = report.prepared_by if report else info.coordinator.name
@@ -130,7 +111,6 @@ def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document
     result = evaluate(plan.project, plan.items, monitored)
     # The report stands alone: codes are printed as labels, not as links into the plan.
     renderer = Renderer(plan, linked=False)
-    renderer.env.filters.update(percent=percent, value=value)
     view = ReportView(Lookups(plan), result)
     markdown = renderer.render("monitoring.md.j2", view=view, result=result, monitored=monitored)
     meta = report_meta(plan, monitored, result)

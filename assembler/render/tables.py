@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assembler.checks.abbreviations import used_abbreviations
 from assembler.checks.pipeline import CheckedPlan
@@ -12,10 +13,25 @@ from assembler.models.plan import VocabItem
 from assembler.plan.items import Item, Kind
 from assembler.render import czech, figures, indexes
 
+if TYPE_CHECKING:
+    from assembler.plan.yearly import YearEvaluation
+
 
 @dataclass(frozen=True)
 class Tables:
     checked: CheckedPlan
+
+    @property
+    def evaluations(self) -> list[YearEvaluation]:
+        """Every monitored year with reports, evaluated (the vyhodnoceni section)."""
+        from assembler.plan.yearly import evaluate
+
+        checked = self.checked
+        return [
+            evaluate(checked.project, checked.items, year)
+            for year in checked.monitoring.years
+            if year.areas
+        ]
 
     @property
     def budget_by_source(self) -> figures.CostTable:
