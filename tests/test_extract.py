@@ -74,6 +74,15 @@ def test_sample_builds_one_extract_per_municipality(sample: Path) -> None:
     assert "Hornická (sociálně vyloučená lokalita): Šest domů s městskými byty" in lipovany
 
 
+def test_extract_file_names_follow_plan_yaml(feature: Path) -> None:
+    result = build(feature, ["obec.pdf"])
+    assert result.ok, [str(p) for p in result.problems]
+    assert sorted(p.name for p in result.written) == ["podil-bradlo.pdf", "podil-lhota.pdf"]
+    text = _text(feature / "output" / "podil-lhota.pdf")
+    assert "Podíl obce Lhota u Bradla na plánu sociálních služeb 2026–2028" in text
+    assert "ve výši 90 000 Kč za období 2026–2028" in text
+
+
 def test_extracts_add_up_to_the_municipal_source(feature: Path) -> None:
     checked = _checked(feature)
     by_source = budget_by_source(checked)

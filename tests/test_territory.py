@@ -15,6 +15,7 @@ import pytest
 from helpers import FIXTURES, at, edit, position, problems_of
 
 from assembler.checks.pipeline import CheckedPlan, check
+from assembler.problems.diagnostics import Severity
 from assembler.render import territory
 from assembler.render.documents import plan_document, summary_document
 from assembler.render.figures import budget_by_source
@@ -142,6 +143,20 @@ def test_territory_rule_code_location_and_message(sample: Path, case: Case) -> N
     at(found[0], case.file, position(sample, case.file, case.needle, case.shift))
     assert case.says in found[0].message, found[0].message
     assert found[0].is_error
+
+
+def test_a_service_outside_its_measures_territory_is_a_warning(feature: Path) -> None:
+    name = "chapters/10-seniori.md"
+    edit(feature, name, "uzemi: [CHLUM, KAMENNA]", "uzemi: [CHLUM, NADRAZNI]")
+    assert not problems_of(check(feature), "uzemi-sluzby")  # Nádražní 14 lies in Horní Bradlo
+    edit(feature, name, "uzemi: [BRADLO, LHOTA]", "uzemi: [LHOTA]")
+    found = problems_of(check(feature), "uzemi-sluzby")
+    assert [p.severity for p in found] == [Severity.WARNING] * 2
+    at(found[0], name, position(feature, name, "CHLUM, NADRAZNI", 0))
+    assert found[0].message == (
+        "Služba opatření SEN 1.1 působí v území Chlum (Horní Bradlo), ale opatření slouží "
+        "jen území Lhota u Bradla. Doplňte CHLUM do uzemi opatření, nebo je u služby opravte."
+    )
 
 
 def test_a_territory_without_a_register_says_what_to_do(mini: Path) -> None:

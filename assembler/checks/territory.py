@@ -82,14 +82,31 @@ def _served(key: str, territory: Territory, where: Place) -> Iterator[Problem]:
     yield Problem("nezname-uzemi", message, where.location)
 
 
+def _within(key: str, served: list[str], territory: Territory) -> bool:
+    """A place inside a measure's territory: named, or a locality of a named municipality."""
+    locality = territory.locality(key)
+    return not served or key in served or (locality is not None and locality.municipality in served)
+
+
 def served_areas(project: Project, items: ItemIndex) -> Iterator[Problem]:
     territory = project.info.territory
+    keys = territory.keys
     for found in items.of(Kind.MEASURE):
-        for i, key in enumerate(found.model.territory):
+        served = found.model.territory
+        for i, key in enumerate(served):
             yield from _served(key, territory, found.place("uzemi", i))
         for j, service in enumerate(found.model.services):
             for i, key in enumerate(service.territory):
-                yield from _served(key, territory, found.place("sluzby", j, "uzemi", i))
+                where = found.place("sluzby", j, "uzemi", i)
+                yield from _served(key, territory, where)
+                if key in keys and not _within(key, served, territory):
+                    names = ", ".join(territory.name(k) for k in served)
+                    message = (
+                        f"Služba opatření {found.code} působí v území {territory.name(key)}, "
+                        f"ale opatření slouží jen území {names}. Doplňte {key} do uzemi "
+                        "opatření, nebo je u služby opravte."
+                    )
+                    yield Problem("uzemi-sluzby", message, where.location)
 
 
 def _money(amount: Decimal) -> str:

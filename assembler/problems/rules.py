@@ -91,6 +91,7 @@ _CATALOGUE = [
     Rule("neznama-organizace", E, _PLAN, "Klíč organizace není v registru organizací."),
     Rule("duplicitni-uzemi", E, _PLAN, "Klíč obce nebo lokality je v registru území dvakrát."),
     Rule("nezname-uzemi", E, _PLAN, "Území opatření nebo služby není v registru území."),
+    Rule("uzemi-sluzby", W, _PLAN, "Služba působí mimo území svého opatření."),
     Rule("neznama-obec", E, _PLAN, "Lokalita nebo podíl na nákladech uvádí neregistrovanou obec."),
     Rule("podil-obci-nesedi", E, _PLAN, "Podíl obcí na nákladech nedává částku ze zdroje obec."),
     Rule("neznamy-paragraf", E, _PLAN, "Druh služby (§) není v zákoně o sociálních službách."),

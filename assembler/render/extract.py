@@ -74,24 +74,21 @@ class ExtractView:
 def municipality_document(plan: CheckedPlan, key: str) -> Document:
     from assembler.render.formatting import Formatting
     from assembler.render.markdown import Renderer
-    from assembler.render.territory import TerritoryView
 
-    fmt = Formatting(plan.project.info)
-    municipality = plan.project.info.territory.municipality(key)
+    info = plan.project.info
+    municipality = info.territory.municipality(key)
     if municipality is None:
         raise ValueError(f"no municipality {key} in the territory register")
     extract = ExtractView(TerritoryView(plan), municipality)
     # The extract stands alone: codes are printed as labels, not as links into the plan.
-    renderer = Renderer(plan, linked=False)
-    markdown = renderer.render("obec.md.j2", extract=extract)
+    markdown = Renderer(plan, linked=False).render("obec.md.j2", extract=extract)
+    period = Formatting(info).period
     meta = title_meta(plan)
-    owner = f"{municipality.status.genitive} {municipality.name}"
-    meta["title"] = f"Podíl {owner} na plánu sociálních služeb {fmt.period}"
-    meta["short-title"] = f"Podíl {owner} · Plán sociálních služeb {fmt.period}"
+    meta["title"] = f"Podíl {extract.owner} na plánu sociálních služeb {period}"
+    meta["short-title"] = f"Podíl {extract.owner} · Plán sociálních služeb {period}"
     meta["author"] = municipality.name
     # The plan's approval is not the municipality's: say whose it is.
-    info = plan.project.info
-    meta["status-line"] = f"Výpis z plánu {info.municipality.name}, verze {info.version}"
+    meta["status-line"] = f"Výpis z plánu „{info.title}“, verze {info.version}"
     if info.approval:
         a = info.approval
         meta["approval"] = (
