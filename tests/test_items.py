@@ -198,7 +198,8 @@ def test_summary_prints_the_words_of_a_reference_not_its_code(mini: Path) -> Non
         mini,
         ROD,
         "popis: Služba pomáhá rodinám,",
-        "verejne_shrnuti: Navazuje na [[SEN 1.1]] a pomáhá rodinám.\n        popis: Služba pomáhá rodinám,",
+        "verejne_shrnuti: Navazuje na [[SEN 1.1]] a pomáhá rodinám.\n"
+        "        popis: Služba pomáhá rodinám,",
     )
     summary = summary_document(checked(mini)).markdown
     assert (
