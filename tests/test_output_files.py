@@ -259,3 +259,13 @@ def test_per_part_outputs_do_not_count_as_foreign_files(mini: Path) -> None:
     assert not _not_outputs(result.plan, folder)
     (folder / "mapa.png").write_bytes(b"x")
     assert _not_outputs(result.plan, folder)
+
+
+def test_a_name_that_one_years_report_also_gets(run_cli: Run, sample: Path) -> None:
+    _outputs(sample, "  plan_pdf: monitoring-2026.pdf\n")
+    code, out, _ = run_cli("build", str(sample), "--only", "plan.pdf,monitoring.pdf")
+    line = _problem_line(out, "vystup-duplicitni")
+    where = position(sample, "plan.yaml", "monitoring-2026.pdf")
+    assert code == 1 and line.startswith(f"plan.yaml:{where[0]}:{where[1]}: chyba: Výstupy")
+    assert "mají stejný název souboru „monitoring-2026.pdf“" in line
+    assert not (sample / "output").exists()

@@ -137,6 +137,10 @@ def build(
     municipalities = selected_municipalities(only)
     _known_municipalities(result.plan, municipalities)
     made = instances(result.plan, outputs, selected_years(only), municipalities)
+    project = result.plan.project
+    clashes = settle(names.check_parts(project, made), project.info.rules, strict)
+    if clashes:
+        return BuildResult([*result.problems, *clashes])
     documents = render_documents(result.plan, ((o.document, part) for o, part in made))
     labels = sorted({o.format.kind.upper() for o, _ in made})
     progress(f"Převádím do {', '.join(labels)}…")

@@ -9,7 +9,7 @@ a folder of its own inside the plan folder; each output is a plain file name in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assembler.checks.markup import IMAGE
@@ -27,6 +27,7 @@ from assembler.plan.monitoring import MONITORING_DIR
 from assembler.plan.project import CHAPTER_DIR, Project, project_file
 from assembler.plan.texts import plan_texts
 from assembler.problems.diagnostics import Problem
+from assembler.render.documents import Part
 
 _FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')  # not allowed in Windows file names
 _RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
@@ -196,6 +197,20 @@ def _names(project: Project) -> Iterator[Problem]:
                 f"Použijte příponu .{output.format.kind}, např. {output.key}."
             )
             yield Problem("vystup-pripona", message, where)
+
+
+def check_parts(project: Project, made: Iterable[tuple[Output, Part]]) -> list[Problem]:
+    """Two files of one name among the outputs a build is about to write, counting each
+    year's report and each municipality's extract (``plan_pdf: monitoring-2026.pdf``)."""
+    settings = project.info.outputs
+    seen: dict[str, Output] = {}
+    problems = []
+    for output, part in made:
+        name = output.file_name(settings, part)
+        first = seen.setdefault(name.casefold(), output)
+        if first is not output:
+            problems.append(_duplicate(project, first, output, name))
+    return problems
 
 
 def _duplicate(project: Project, first: Output, second: Output, name: str) -> Problem:
