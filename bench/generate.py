@@ -214,13 +214,57 @@ def generate(out: Path, chapters: int, measures: int, seed: int = 1) -> Path:
     return out
 
 
+def monitoring(root: Path, years: list[int], seed: int = 1) -> None:
+    """Yearly reports of every running measure of a generated plan (monitoring/RRRR/)."""
+    from assembler.checks.pipeline import check
+    from assembler.plan.evaluation import expected_value
+    from assembler.plan.items import Kind
+
+    rng = random.Random(seed)
+    result = check(root)
+    assert result.plan is not None, [str(p) for p in result.problems]
+    items = result.plan.items
+    statuses = ["rozpracovano"] * 8 + ["naplneno", "nezahajeno"]
+    for year in years:
+        folder = root / "monitoring" / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        for area in items.of(Kind.CHAPTER):
+            if area.chapter is None or area.chapter.area is None:
+                continue
+            lines = [f"oblast: {area.code}", f"rok: {year}", "vykazal: Jana Nová"]
+            lines += [f"datum: {year + 1}-01-31", "opatreni:"]
+            for measure in items.within(area, Kind.MEASURE):
+                if year not in measure.model.timeline.years or measure.cancelled:
+                    continue
+                lines += [f"  - kod: {measure.model.code}", f"    stav: {rng.choice(statuses)}"]
+                lines += [f"    hodnoceni: {_sentence(rng)}."]
+                costs = measure.model.costs.get(year, {})
+                if costs:
+                    spent = (
+                        f"{k}: {int(v * rng.randint(85, 105) // 100)}" for k, v in costs.items()
+                    )
+                    lines.append("    skutecne_naklady: {" + ", ".join(spent) + "}")
+                indicators = items.children(measure, Kind.INDICATOR)
+                lines += ["    indikatory:"] if indicators else []
+                for indicator in indicators:
+                    value = expected_value(indicator.model, year) * rng.randint(80, 120) // 100
+                    lines += [f"      - kod: {indicator.model.code}", f"        hodnota: {value}"]
+            name = area.chapter.source.path.stem
+            (folder / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--chapters", type=int, default=20)
     parser.add_argument("--measures", type=int, default=50, help="measures per chapter")
+    parser.add_argument(
+        "--monitoring", default="", help="monitored years, e.g. 2026,2027 (monitoring/RRRR/)"
+    )
     args = parser.parse_args()
     generate(args.out, args.chapters, args.measures)
+    if args.monitoring:
+        monitoring(args.out, [int(y) for y in args.monitoring.split(",")])
     print(f"{args.out}: {args.chapters} kapitol × {args.measures} opatření")
 
 

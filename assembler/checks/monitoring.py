@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from assembler.load.sources import SourceFile
+from assembler.load.sources import Place, SourceFile
 from assembler.models.chapter import Indicator, Measure
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
 from assembler.plan.items import Item, ItemIndex
@@ -118,7 +118,8 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
         planned = measures_of(items, area)
         seen: dict[str, int] = {}
         for i, reported in enumerate(area_report.report.measures):
-            where = area_report.source.location(["opatreni", i, "kod"])
+            # Located only when reported: finding a position re-reads the file's YAML.
+            where = Place(area_report.source, ("opatreni", i, "kod"))
             measure = planned.get(reported.code)
             if measure is None:
                 message = (
@@ -126,7 +127,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     f"{did_you_mean(reported.code, planned)} "
                     f"Opatření oblasti {area.code}: {', '.join(planned)}."
                 )
-                yield Problem("monitoring-kod", message, where)
+                yield Problem("monitoring-kod", message, where.location)
                 continue
             if reported.code in seen:
                 line = area_report.source.location(["opatreni", seen[reported.code]]).line
@@ -134,7 +135,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     f"Opatření {area.code} {reported.code} je za rok {monitored.year} vykázáno "
                     f"podruhé (poprvé na řádku {line}). Obě hlášení slučte do jednoho."
                 )
-                yield Problem("monitoring-duplicita", message, where)
+                yield Problem("monitoring-duplicita", message, where.location)
                 continue
             seen[reported.code] = i
             if measure.cancelled:
@@ -142,7 +143,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     f"Opatření {area.code} {reported.code} je v plánu zrušené; hlášení o něm se "
                     "do zprávy započítá jen jako informace. Není-li potřeba, smažte je."
                 )
-                yield Problem("monitoring-zrusene", message, where)
+                yield Problem("monitoring-zrusene", message, where.location)
             yield from _indicators(items, area_report, i, measure, reported)
 
 
