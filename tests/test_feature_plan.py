@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import FIXTURES, LINE_SPLIT
+from helpers import FIXTURES, LINE_SPLIT, REPO
 
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
@@ -62,6 +62,8 @@ def test_feature_plan_checks_clean_even_strictly(feature: Path) -> None:
 
 def test_every_output_is_built(built: Path) -> None:
     names = {"plan.docx", "plan.pdf", "summary.pdf", "summary.docx", "summary.html"}
+    names |= {f"monitoring-2026.{ext}" for ext in ("pdf", "docx", "html")}
+    names |= {f"podil-{key}.{ext}" for key in ("bradlo", "lhota") for ext in ("pdf", "docx")}
     assert names <= {p.name for p in built.iterdir()}
 
 
@@ -213,3 +215,16 @@ def test_docx_numbers_captions_and_shows_the_logo_html_the_eu_emblem(built: Path
     emblem = " ".join(html[html.index('<div class="esf">') :].split())
     assert 'alt="Logo Evropské unie a Operačního programu Zaměstnanost plus"' in emblem
     assert "CZ.03.02.01/00/22_007/0004321" in emblem and "data:image/svg+xml" in emblem
+
+
+def test_the_feature_plan_uses_every_documented_key() -> None:
+    docs = (REPO / "docs" / "klice.md").read_text(encoding="utf-8")
+    keys = set(re.findall(r"(?m)^\| `([a-z_]+)` \|", docs))
+    folder = FIXTURES / "feature"
+    written = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.suffix in {".yaml", ".md"}
+    )
+    used = set(re.findall(r"(?m)(?:^|[{,\s-])([a-z_]+):", written))
+    assert sorted(keys - used) == []
