@@ -164,7 +164,7 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     err = capsys.readouterr().err
     assert (
         "plan: chyba: neznámý příkaz „zkontroluj“. Měli jste na mysli check? "
-        "Příkazy: check, build, init, new-chapter, watch, schema.\n"
+        "Příkazy: check, build, init, new-chapter, watch, monitor, schema.\n"
     ) in err
     assert err.endswith("Nápověda: plan --help\n")
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from assembler.cli import authoring as authoring_commands
 from assembler.cli import commands
+from assembler.cli import monitor as monitor_commands
 from assembler.cli.terminal import Terminal
 from assembler.models.vocab import MunicipalityKind
 
@@ -79,6 +80,8 @@ _CZECH_COMMANDS = {
     "založ": "init",
     "kapitola": "new-chapter",
     "nova-kapitola": "new-chapter",
+    "monitoring": "monitor",
+    "sesity": "monitor",
 }
 
 # argparse's English error messages (Python 3.11–3.13) and their Czech wording.
@@ -150,6 +153,7 @@ def build_parser() -> _Parser:
             "  plan watch                      náhled v prohlížeči, obnoví se po každém uložení\n"
             "  plan check                      zkontroluje plán v aktuální složce\n"
             "  plan build                      sestaví plán a veřejnou verzi do output/\n"
+            "  plan monitor export 2026        sešity Excelu pro garanty za rok 2026\n"
             "  plan init --help                nápověda k jednomu příkazu\n\n" + EXIT_CODES
         ),
         add_help=False,
@@ -272,6 +276,8 @@ def build_parser() -> _Parser:
         action="store_true",
         help="neotevírat prohlížeč (adresu náhledu vypíše)",
     )
+
+    monitor_commands.add_parser(sub, _subparser, _dir_argument)
 
     schema = _subparser(
         sub,

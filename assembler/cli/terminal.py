@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from assembler.problems.diagnostics import Problem
@@ -35,6 +36,15 @@ class Terminal:
                 (f"[{problem.rule}]", "dim"),
             )
         )
+
+    def table(self, title: str, headers: list[str], rows: list[list[str]]) -> None:
+        """A table of plain strings (column 0 left, the others as given)."""
+        table = Table(title=Text(title), title_justify="left", show_lines=False)
+        for header in headers:
+            table.add_column(Text(header), overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        self.out.print(table)
 
     def ok(self, text: str) -> None:
         self.out.print(Text(text, "green"))

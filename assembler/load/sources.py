@@ -113,6 +113,11 @@ def read_yaml_file(
     return _with_yaml(SourceFile(path, name, None, raw=raw), text, 1)
 
 
+def yaml_source(path: Path, name: str, text: str) -> tuple[SourceFile | None, list[Problem]]:
+    """A YAML file from text not yet on disk (an edited monitoring file before it is written)."""
+    return _with_yaml(SourceFile(path, name, None), text, 1)
+
+
 def read_chapter(path: Path, name: str, root: Path) -> tuple[SourceFile | None, list[Problem]]:
     """Read a chapter: YAML front matter between ``---`` lines, then Markdown."""
     raw, text, problems = _read_text(path, name, root)

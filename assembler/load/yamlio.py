@@ -8,9 +8,12 @@ and column.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import _ruamel_yaml
 from _ruamel_yaml import CParser
@@ -189,3 +192,51 @@ def sequence_items(text: str, key: str) -> list[Item]:
                 if isinstance(item, ScalarNode)
             ]
     return []
+
+
+# Editing a user's file (plan monitor import): ruamel.yaml's round trip keeps comments,
+# key order, quoting and flow style; the indentation is guessed from the file itself.
+def load_for_edit(text: str) -> tuple[Any, Callable[[Any], str]]:
+    """The file's data as editable ruamel objects, and a function that writes it back."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    _, sequence, offset = load_yaml_guess_indent(text)
+    if sequence is None:  # no nested block yet: the layout of the plan's own files
+        sequence, offset = 4, 2
+    offset = offset or 0
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=sequence - offset if offset else sequence, sequence=sequence, offset=offset)
+    data = yaml.load(text)
+
+    def dump(edited: Any) -> str:
+        out = io.StringIO()
+        yaml.dump(edited, out)
+        return out.getvalue()
+
+    return data, dump
+
+
+def edited_mapping(values: dict[str, Any], flow: bool = False) -> Any:
+    """A new mapping to put into an edited file (flow: written as ``{a: 1, b: 2}``)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap(values)
+    if flow:
+        mapping.fa.set_flow_style()
+    return mapping
+
+
+def edited_text(text: str) -> Any:
+    """A text for an edited file: a block (``|``) when it has more than one line."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    return LiteralScalarString(text.rstrip() + "\n") if "\n" in text.strip() else text.strip()
+
+
+def edited_sequence(items: list[Any]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq(items)

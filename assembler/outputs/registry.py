@@ -104,6 +104,14 @@ def output_folder(root: Path, settings: OutputFiles) -> Path:
     return root / settings.directory
 
 
+# The garants' monitoring workbooks of one year (plan monitor export), under the output folder.
+WORKBOOK_FOLDER = "sesity-{rok}"
+
+
+def workbook_folder(root: Path, settings: OutputFiles, year: int) -> Path:
+    return output_folder(root, settings) / WORKBOOK_FOLDER.replace(YEAR, str(year))
+
+
 def default_folder() -> str:
     """The output folder when plan.yaml does not say (before a plan has been read)."""
     return str(OutputFiles().directory)

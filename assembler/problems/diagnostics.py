@@ -24,13 +24,17 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a project file; line and column are 1-based."""
+    """A place in a project file; line and column are 1-based. In a workbook the place
+    is a sheet and cell instead: ``seniori-2026.xlsx:Indikátory!F12``."""
 
     file: str
     line: int = 0
     col: int = 0
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         if not self.line:
             return self.file
         return f"{self.file}:{self.line}:{self.col or 1}"

@@ -31,7 +31,7 @@ class Rule:
 
 
 E, W = Level.ERROR, Level.WARNING
-_READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT, _MON = (
+_READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT, _MON, _BOOK = (
     "Čtení souborů",
     "Struktura hlavičky",
     "Pravidla plánu",
@@ -39,6 +39,7 @@ _READ, _SCHEMA, _PLAN, _REFS, _PUBLIC, _OUT, _MON = (
     "Veřejná verze",
     "Výstupy",
     "Monitoring",
+    "Sešity monitoringu",
 )
 
 _CATALOGUE = [
@@ -181,6 +182,26 @@ _CATALOGUE = [
     ),
     Rule("monitoring-zrusene", W, _MON, "Hlášení o opatření, které je v plánu zrušené."),
     Rule("monitoring-chybi", W, _MON, "Opatření, které v roce běželo, nemá hlášení."),
+    Rule(
+        "sesit-soubor",
+        E,
+        _BOOK,
+        "Vrácený sešit není .xlsx (.xlsm, .xls), je zaheslovaný nebo poškozený.",
+        False,
+    ),
+    Rule("sesit-velikost", E, _BOOK, "Sešit je nepřiměřeně velký nebo má příliš řádků.", False),
+    Rule("sesit-externi-odkaz", E, _BOOK, "Sešit obsahuje odkazy na jiné sešity.", False),
+    Rule("sesit-plan", E, _BOOK, "Sešit patří k jinému plánu, roku nebo garantovi.", False),
+    Rule("sesit-list", E, _BOOK, "Sešitu chybí list nebo má přejmenovaný sloupec.", False),
+    Rule("sesit-kod", E, _BOOK, "Kód v sešitu byl změněn, smazán nebo přidán.", False),
+    Rule("sesit-hodnota", E, _BOOK, "Hodnota v sešitu není číslo, částka nebo chybí stav.", False),
+    Rule(
+        "sesit-konflikt",
+        E,
+        _BOOK,
+        "Hodnota v sešitu se liší od hodnoty už zapsané v monitoringu.",
+        False,
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _CATALOGUE}

@@ -1,0 +1,247 @@
+"""``plan monitor export|import|status``: the garants' workbooks of a monitored year."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assembler.cli.commands import environment_ok, relative, report, summary
+from assembler.cli.terminal import Terminal
+from assembler.load.workbooks import GroupKind
+from assembler.outputs.build import check_project
+
+_GROUPS = {"garant": GroupKind.GARANT, "oblast": GroupKind.AREA}
+
+
+def add_parser(
+    sub: Any,
+    subparser: Callable[..., argparse.ArgumentParser],
+    dir_argument: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    monitor: argparse.ArgumentParser = subparser(
+        sub,
+        "monitor",
+        "roční monitoring v sešitech Excelu: sešity pro garanty (export), načtení "
+        "vrácených sešitů do monitoring/RRRR/ (import), kdo už odevzdal (status)",
+        "  plan monitor export 2026\n  plan monitor import vracene/*.xlsx\n"
+        "  plan monitor status 2026",
+        lambda args, terminal: _usage(monitor),
+    )
+    actions = monitor.add_subparsers(title="příkazy", metavar="AKCE", parser_class=type(monitor))
+
+    export = subparser(
+        actions,
+        "export",
+        "vytvoří sešity .xlsx pro garanty (nebo pro oblasti) za jeden rok, předvyplněné tím, "
+        "co už je v monitoring/RRRR/; zapíše je do output/sesity-RRRR/",
+        "  plan monitor export 2026\n  plan monitor export 2026 muj-plan --po oblast",
+        run_export,
+    )
+    _year_argument(export)
+    dir_argument(export)
+    export.add_argument(
+        "--po",
+        choices=list(_GROUPS),
+        default="garant",
+        help="jeden sešit na garanta opatření (výchozí), nebo na kapitolu oblasti",
+    )
+    add_import_status(actions, subparser, dir_argument)
+
+
+def _year_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rok", type=int, metavar="RRRR", help="sledovaný rok, např. 2026")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _year_ok(year: int, period: Any, terminal: Terminal) -> bool:
+    if year not in period.years:
+        terminal.error(
+            f"rok {year} leží mimo období plánu {period.start}–{period.end}; "
+            "uveďte rok, za který se vykazuje."
+        )
+        return False
+    return True
+
+
+def run_export(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.outputs.workbooks import export
+    from assembler.outputs.writing import WriteError, write_all
+
+    if not environment_ok(args.dir, terminal):
+        return 2
+    result = check_project(args.dir)
+    if not result.ok or result.plan is None:
+        report(result, terminal)
+        terminal.warn("Sešity nebyly vytvořeny: nejdřív opravte chyby plánu.")
+        return 1
+    plan = result.plan
+    if not _year_ok(args.rok, plan.project.info.period, terminal):
+        return 2
+    files = export(plan, args.rok, _GROUPS[args.po])
+    if not files:
+        terminal.warn(f"V roce {args.rok} neběží žádné opatření: není co vykazovat.")
+        return 0
+    try:
+        written, unchanged = write_all(files)
+    except WriteError as err:
+        terminal.error(err.describe(relative(err.path, args.dir)))
+        return 2
+    if result.problems:
+        terminal.info(summary(result.problems))
+    root = Path(args.dir)
+    terminal.ok(
+        f"Sešity za rok {args.rok} ({len(files)}): "
+        + ", ".join(relative(p, root) for p in [*written, *unchanged])
+    )
+    return 0
+
+
+def add_import_status(
+    actions: Any,
+    subparser: Callable[..., argparse.ArgumentParser],
+    dir_argument: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    returned = subparser(
+        actions,
+        "import",
+        "načte vrácené sešity .xlsx do monitoring/RRRR/ (komentáře a úprava souborů "
+        "zůstanou), pak plán zkontroluje; sešit s chybou nebo rozporem se nenačte vůbec",
+        "  plan monitor import vracene/charita-2026.xlsx vracene/mesto-2026.xlsx\n"
+        "  plan monitor import vracene/*.xlsx muj-plan --rok 2026\n"
+        "  plan monitor import charita-2026.xlsx --prednost-sesitu",
+        run_import,
+    )
+    returned.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="SOUBOR",
+        help="vrácené sešity .xlsx; poslední argument smí být složka plánu (výchozí: aktuální)",
+    )
+    returned.add_argument("--rok", type=int, metavar="RRRR", help="přijmout jen sešity tohoto roku")
+    returned.add_argument(
+        "--prednost-sesitu",
+        dest="prefer_workbook",
+        action="store_true",
+        help="liší-li se hodnota v sešitu od už zapsané, platí sešit (jinak je to rozpor)",
+    )
+
+    status = subparser(
+        actions,
+        "status",
+        "kdo už za rok vykázal a co chybí: tabulka po garantech (nebo oblastech)",
+        "  plan monitor status 2026\n  plan monitor status 2026 muj-plan --po oblast",
+        run_status,
+    )
+    _year_argument(status)
+    dir_argument(status)
+    status.add_argument(
+        "--po",
+        choices=list(_GROUPS),
+        default="garant",
+        help="po garantech (výchozí), nebo oblastech",
+    )
+
+
+def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.outputs.merge import Merge
+    from assembler.outputs.returns import Reading, read_workbook
+    from assembler.outputs.writing import WriteError, write_all
+
+    paths: list[Path] = list(args.paths)
+    root = paths.pop() if len(paths) > 1 and paths[-1].is_dir() else Path(".")
+    if not environment_ok(root, terminal):
+        return 2
+    result = check_project(root)
+    if not result.ok or result.plan is None:
+        report(result, terminal)
+        terminal.warn("Sešity nebyly načteny: nejdřív opravte chyby plánu.")
+        return 1
+    plan = result.plan
+    merges: dict[int, Merge] = {}
+    accepted: list[Reading] = []
+    refused: list[Reading] = []
+    for path in paths:
+        reading = read_workbook(plan, path, args.rok)
+        problems = reading.problems
+        if reading.ok:
+            merge = merges.setdefault(reading.year, Merge(plan, reading.year, args.prefer_workbook))
+            problems = merge.add(reading)
+        for problem in problems:
+            terminal.problem(problem)
+        (refused if problems else accepted).append(reading)
+    files: dict[Path, bytes] = {}
+    for merge in merges.values():
+        found, problems = merge.check()
+        if problems:
+            for problem in problems:
+                terminal.problem(problem)
+            terminal.warn("Načtené hodnoty by monitoring porušily; nic nebylo zapsáno.")
+            return 1
+        files.update(found)
+    try:
+        write_all(files)
+    except WriteError as err:
+        terminal.error(err.describe(relative(err.path, root)))
+        return 2
+    for reading in accepted:
+        terminal.ok(f"Načteno: {reading.name} (nových nebo změněných hodnot: {reading.applied})")
+    if refused:
+        names = ", ".join(r.name for r in refused)
+        terminal.warn(f"Nenačteno (nic z nich nebylo zapsáno): {names}")
+    if files:
+        terminal.info("Zapsáno: " + ", ".join(sorted(relative(p, root) for p in files)))
+    after = check_project(root)
+    report(after, terminal)
+    return 0 if after.ok and not refused else 1
+
+
+def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
+    from assembler.outputs.workbooks import groups
+
+    if not environment_ok(args.dir, terminal):
+        return 2
+    result = check_project(args.dir)
+    if result.plan is None:
+        report(result, terminal)
+        return 1
+    plan = result.plan
+    if not _year_ok(args.rok, plan.project.info.period, terminal):
+        return 2
+    rows, missing = [], []
+    for group in groups(plan, args.rok, _GROUPS[args.po]):
+        done = [r for r in group.rows if r.report is not None]
+        indicators = [(r, i) for r in group.rows for i in r.measure.indicators]
+        valued = [
+            (r, i)
+            for r, i in indicators
+            if r.report and any(v.code == i.code for v in r.report.indicators)
+        ]
+        costs = [r for r in group.rows if r.measure.costs.get(args.rok)]
+        spent = [r for r in costs if r.report and r.report.actual_costs]
+        absent = [r.item.code for r in group.rows if r.report is None]
+        if not done:
+            missing.append(group.name)
+        rows.append(
+            [
+                group.name,
+                f"{len(done)} z {len(group.rows)}",
+                f"{len(valued)} z {len(indicators)}",
+                f"{len(spent)} z {len(costs)}",
+                ", ".join(absent) or "–",
+            ]
+        )
+    who = "Garant" if args.po == "garant" else "Oblast"
+    headers = [who, "Opatření", "Indikátory", "Náklady", "Chybí hlášení o opatřeních"]
+    terminal.table(f"Monitoring za rok {args.rok}", headers, rows)
+    if missing:
+        terminal.warn("Zatím nic neodevzdali: " + ", ".join(missing))
+    else:
+        terminal.ok("Každý garant už něco odevzdal.")
+    return 0

@@ -1,0 +1,270 @@
+"""Monitoring workbooks for the garants: one .xlsx per garant (or per area chapter) and year.
+
+Each workbook lists exactly its group's measures that run in the year (or are
+already reported), pre-filled with what ``monitoring/RRRR/`` holds, and says on a
+hidden sheet which plan, year and group it belongs to; ``outputs/returns.py``
+reads the returned ones back.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from assembler.checks.monitoring import reported_area
+from assembler.checks.pipeline import CheckedPlan
+from assembler.load import workbooks as layout
+from assembler.load.workbooks import FORMAT_VERSION, GroupKind, MetaKey
+from assembler.load.xlsx import Column, Sheet, workbook_bytes
+from assembler.models.chapter import Area, Measure
+from assembler.models.monitoring import MeasureReport
+from assembler.outputs.registry import workbook_folder
+from assembler.plan.evaluation import expected_value, final_target
+from assembler.plan.items import Item, Kind
+from assembler.plan.monitoring import active
+
+NO_GARANT = "bez-garanta"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measure of a workbook with what is already recorded about it."""
+
+    item: Item[Measure]
+    report: MeasureReport | None
+
+    @property
+    def area(self) -> Area:
+        return self.item.area
+
+    @property
+    def measure(self) -> Measure:
+        return self.item.model
+
+
+@dataclass(frozen=True)
+class Group:
+    """Whom one workbook is for, and its measures in plan order."""
+
+    kind: GroupKind
+    key: str  # organisation key, area code, or "" for measures without a garant
+    name: str
+    stem: str  # file name without the year: charita, seniori, bez-garanta
+    rows: tuple[Row, ...]
+
+    def file_name(self, year: int) -> str:
+        return f"{self.stem}-{year}.xlsx"
+
+
+def _reports(plan: CheckedPlan, year: int) -> dict[str, MeasureReport]:
+    """Recorded reports by full measure code (the first one if written twice)."""
+    monitored = plan.monitoring.get(year)
+    found: dict[str, MeasureReport] = {}
+    if monitored is None:
+        return found
+    for _, area in plan.project.areas:
+        report = reported_area(monitored, area.code)
+        for measure in report.measures if report else []:
+            found.setdefault(f"{area.code} {measure.code}", measure)
+    return found
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "sesit"
+
+
+def groups(plan: CheckedPlan, year: int, kind: GroupKind) -> list[Group]:
+    """The workbooks of ``year``: each group with its measures (empty groups left out)."""
+    reports = _reports(plan, year)
+    names = {org.key: org.name for org in plan.project.info.organisations}
+    keyed: dict[str, list[Row]] = {}
+    for item in plan.items.of(Kind.MEASURE):
+        if item.cancelled:
+            continue
+        report = reports.get(item.code)
+        if report is None and not active(item.area, item.model, year):
+            continue
+        key = item.area.code if kind is GroupKind.AREA else item.model.guarantor or ""
+        keyed.setdefault(key, []).append(Row(item, report))
+    found = []
+    for key, rows in keyed.items():
+        if kind is GroupKind.AREA:
+            chapter = rows[0].item.chapter
+            stem = re.sub(r"^\d+[-_]?", "", Path(chapter.source.name).stem) if chapter else key
+            found.append(Group(kind, key, rows[0].area.title, _slug(stem or key), tuple(rows)))
+        else:
+            name = names.get(key, key) if key else "opatření bez garanta"
+            found.append(Group(kind, key, name, _slug(key) if key else NO_GARANT, tuple(rows)))
+    return found
+
+
+def export(plan: CheckedPlan, year: int, kind: GroupKind) -> dict[Path, bytes]:
+    """Every workbook of the year as bytes, by its path in the output folder."""
+    info = plan.project.info
+    folder = workbook_folder(plan.project.root, info.outputs, year)
+    today = datetime.date.today()
+    return {
+        folder / group.file_name(year): workbook_bytes(_sheets(plan, group, year, today))
+        for group in groups(plan, year, kind)
+    }
+
+
+def _sheets(plan: CheckedPlan, group: Group, year: int, today: datetime.date) -> list[Sheet]:
+    statuses = plan.project.info.measure_statuses
+    choices = f"{layout.LISTS}!$A$2:$A${len(statuses) + 1}"
+    return [
+        _instructions(plan, group, year),
+        _table(layout.MEASURES, year, _measure_rows(plan, group), choices),
+        _table(layout.INDICATORS, year, _indicator_rows(group, year)),
+        _table(layout.COSTS, year, _cost_rows(plan, group, year)),
+        Sheet(
+            layout.LISTS,
+            (Column("Stav", 24), Column("Klíč", 16)),
+            [(s.name, s.key) for s in statuses],
+            hidden=True,
+        ),
+        Sheet(
+            layout.META,
+            (Column("Klíč", 14), Column("Hodnota", 60)),
+            _meta(plan, group, year, today),
+            hidden=True,
+        ),
+    ]
+
+
+def _table(table: layout.Layout, year: int, rows: list[list[Any]], choices: str = "") -> Sheet:
+    columns = tuple(field.column(year, choices) for field in table.fields)
+    return Sheet(table.title, columns, rows)
+
+
+def _measure_rows(plan: CheckedPlan, group: Group) -> list[list[Any]]:
+    names = {s.key: s.name for s in plan.project.info.measure_statuses}
+    rows = []
+    for row in group.rows:
+        report = row.report
+        rows.append(
+            [
+                row.item.code,
+                row.measure.title,
+                names.get(report.status, report.status) if report else None,
+                report.progress if report else None,
+                _text(report.evaluation) if report else None,
+                _text(report.difficulties) if report else None,
+                _text(report.reason) if report else None,
+            ]
+        )
+    return rows
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() if value else None
+
+
+def _indicator_rows(group: Group, year: int) -> list[list[Any]]:
+    rows = []
+    for row in group.rows:
+        values = {v.code: v for v in row.report.indicators} if row.report else {}
+        for indicator in row.measure.indicators:
+            reported = values.get(indicator.code)
+            rows.append(
+                [
+                    f"{row.area.code} {indicator.code}",
+                    row.item.code,
+                    indicator.name,
+                    indicator.unit,
+                    indicator.baseline.value,
+                    final_target(indicator).value,
+                    _rounded(expected_value(indicator, year)),
+                    reported.value if reported else None,
+                    reported.source if reported else None,
+                    reported.note if reported else None,
+                ]
+            )
+    return rows
+
+
+def _rounded(value: Decimal) -> Decimal:
+    """The expected value as a garant reads it: at most two decimals."""
+    return value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
+
+
+def _cost_rows(plan: CheckedPlan, group: Group, year: int) -> list[list[Any]]:
+    names = {s.key: s.name for s in plan.project.info.funding_sources}
+    rows = []
+    for row in group.rows:
+        planned = row.measure.costs.get(year, {})
+        actual = row.report.actual_costs if row.report else {}
+        for key in _keys(names, planned, actual):
+            rows.append(
+                [
+                    row.item.code,
+                    row.measure.title,
+                    names.get(key, key),
+                    key,
+                    planned.get(key),
+                    actual.get(key),
+                ]
+            )
+    return rows
+
+
+def _keys(order: Iterable[str], *amounts: dict[str, Decimal]) -> list[str]:
+    """The sources of a measure in the vocabulary's order (unknown ones last)."""
+    used = {key for mapping in amounts for key in mapping}
+    return [k for k in order if k in used] + sorted(used - set(order))
+
+
+def _meta(plan: CheckedPlan, group: Group, year: int, today: datetime.date) -> list[list[str]]:
+    info = plan.project.info
+    return [
+        [MetaKey.FORMAT, FORMAT_VERSION],
+        [MetaKey.PLAN, info.title],
+        [MetaKey.ICO, info.municipality.ico],
+        [MetaKey.PERIOD, f"{info.period.start}-{info.period.end}"],
+        [MetaKey.YEAR, str(year)],
+        [MetaKey.GROUP, group.kind.value],
+        [MetaKey.KEY, group.key],
+        [MetaKey.NAME, group.name],
+        [MetaKey.EXPORTED, today.isoformat()],
+    ]
+
+
+def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
+    info = plan.project.info
+    who = "garanta" if group.kind is GroupKind.GARANT else "oblast"
+    contact = ", ".join(x for x in (info.coordinator.name, info.coordinator.email) if x)
+    lines = [
+        f"Monitoring plánu za rok {year}: sešit pro {who} {group.name}",
+        info.title,
+        "",
+        "Vyplňte žlutě podbarvené buňky na listech Opatření, Indikátory a Náklady. Kódy, "
+        "názvy a plánované hodnoty jsou zamčené.",
+        "Opatření: stav vyberte ze seznamu. Pokrok v % je nepovinný (jinak platí podíl daný "
+        "stavem). U stavu Pozastaveno nebo Zrušeno napište důvod.",
+        "Indikátory: do sloupce Skutečnost napište naměřenou hodnotu za rok v jednotce "
+        "indikátoru (číslo, desetinná čárka, např. 14,5). Sloupec Očekáváno ukazuje, kolik "
+        "plán pro tento rok předpokládá.",
+        "Náklady: skutečně vynaložené částky za rok v korunách podle zdrojů financování.",
+        "Co už je vyplněné, pochází z dosavadního hlášení. Změníte-li to, koordinátor uvidí "
+        "obě hodnoty a rozhodne.",
+        "Řádky smíte řadit a filtrovat; listy nepřejmenovávejte, sloupce nepřesouvejte, "
+        "řádky nepřidávejte.",
+        "Sešit uložte jako .xlsx (ne .xlsm ani .xls, bez hesla) a pošlete zpět"
+        + (f": {contact}." if contact else " koordinátorovi plánu."),
+        "",
+    ]
+    rows: list[list[Any]] = [[line, None] for line in lines]
+    rows.append([layout.FILLED_BY_LABEL, None])
+    return Sheet(
+        layout.INSTRUCTIONS,
+        (Column("", 100), Column("", 40)),
+        rows,
+        table=False,
+        landscape=False,
+        inputs=(f"B{len(rows)}",),
+    )

@@ -1,0 +1,425 @@
+"""plan monitor import: returned workbooks merged into monitoring/RRRR/, every mistake located."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+SOFFICE = shutil.which("soffice")
+Run = Callable[..., tuple[int, str, str]]
+
+
+def _export(root: Path, run_cli: Run, *extra: str) -> Path:
+    code, out, _ = run_cli("monitor", "export", "2026", str(root), *extra)
+    assert code == 0, out
+    return root / "output" / "sesity-2026"
+
+
+def _fill(path: Path, target: Path, edit: Callable[[openpyxl.Workbook], None]) -> Path:
+    book = openpyxl.load_workbook(path)
+    edit(book)
+    book.save(target)
+    return target
+
+
+def _cell(book: openpyxl.Workbook, sheet: str, code: str, column: int) -> openpyxl.cell.Cell:
+    for row in book[sheet].iter_rows(min_row=2):
+        if row[0].value == code:
+            return row[column]
+    raise AssertionError(f"{code} not on {sheet}")
+
+
+def _monitoring(root: Path) -> dict[str, str]:
+    return {
+        p.name: p.read_text(encoding="utf-8") for p in sorted((root / "monitoring").rglob("*.yaml"))
+    }
+
+
+def _fill_everything(book: openpyxl.Workbook) -> None:
+    """What a diligent garant does: a status, an evaluation, every value and cost."""
+    for row in book["Opatření"].iter_rows(min_row=2):
+        row[2].value = "Rozpracováno"
+        row[4].value = f"Za rok 2026 u {row[0].value}: běží podle plánu."
+    for row in book["Indikátory"].iter_rows(min_row=2):
+        expected = row[6].value
+        row[7].value = f"{expected:,}".replace(",", " ").replace(".", ",") + " "  # text
+        row[8].value = "výkaz poskytovatele"
+    for row in book["Náklady"].iter_rows(min_row=2):
+        row[5].value = row[4].value
+
+
+def _resave_in_calc(path: Path, folder: Path) -> Path:
+    folder.mkdir()
+    command = [
+        str(SOFFICE),
+        f"-env:UserInstallation={(folder.parent / 'lo-profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(folder),
+        str(path),
+    ]
+    subprocess.run(command, capture_output=True, check=True, timeout=300)
+    return folder / path.name
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_round_trip_through_calc(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    shutil.rmtree(sample / "monitoring" / "2026")
+    (sample / "monitoring" / "2026").mkdir()
+    folder = _export(sample, run_cli, "--po", "oblast")
+    filled = _fill(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx", _fill_everything)
+    returned = _resave_in_calc(filled, tmp_path / "calc")
+    with zipfile.ZipFile(returned) as archive:  # really written by Calc
+        assert "LibreOffice" in archive.read("docProps/app.xml").decode()
+
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 0, out
+    assert "Načteno: seniori-2026.xlsx" in out
+    text = (sample / "monitoring" / "2026" / "10-seniori.yaml").read_text(encoding="utf-8")
+    assert "oblast: SEN" in text and "stav: rozpracovano" in text
+    assert "Za rok 2026 u SEN 1.1: běží podle plánu." in text
+    assert "hodnota: 25\n" in text  # SEN 1.1a expected 25 in 2026, typed as text "25 "
+
+    code, out, _ = run_cli("check", str(sample))
+    assert code == 0, out
+    assert "chyba" not in out and "[monitoring-" not in out.replace("[monitoring-chybi]", "")
+
+    code, out, _ = run_cli("build", str(sample), "--only", "monitoring-2026.html")
+    assert code == 0, out
+    html = (sample / "output" / "monitoring-2026.html").read_text(encoding="utf-8")
+    html = html.replace("\u00a0", " ")
+    assert "Za rok 2026 u SEN 1.1: běží podle plánu." in html
+    assert "Za rok 2026 u SEN 3.2: běží podle plánu." in html
+
+
+def test_values_merged_keeping_comments(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    folder = _export(sample, run_cli)
+    path = sample / "monitoring" / "2026" / "10-seniori.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    def edit(book: openpyxl.Workbook) -> None:
+        _cell(book, "Indikátory", "SEN 1.2a", 9).value = "Ověřeno v registru."
+        _cell(book, "Opatření", "SEN 3.1", 6).value = None  # already empty
+        ws = book["Indikátory"]
+        ws.insert_rows(3, 2)  # empty rows between
+
+    returned = _fill(folder / "mesto-2026.xlsx", tmp_path / "mesto-2026.xlsx", edit)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 0, out
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("# Hlášení pracovní skupiny Senioři za rok 2026.\n")
+    source = "        zdroj: registr poskytovatelů sociálních služeb\n"
+    added = source + "        poznamka: Ověřeno v registru.\n"
+    assert after == before.replace(source, added, 1)
+
+
+def test_conflict_reported_and_nothing_written(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    folder = _export(sample, run_cli)
+    before = _monitoring(sample)
+
+    def edit(book: openpyxl.Workbook) -> None:
+        _cell(book, "Indikátory", "SEN 1.1b", 7).value = 40  # recorded: 35
+        _cell(book, "Indikátory", "PRE 1.1a", 8).value = "nový zdroj"  # fine alone
+
+    returned = _fill(folder / "mesto-2026.xlsx", tmp_path / "mesto-2026.xlsx", edit)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 1
+    assert (
+        "mesto-2026.xlsx:Indikátory!H3: chyba: Opatření SEN 1.1, indikátor 1.1b, skutečná "
+        "hodnota: v sešitu je „40“, v monitoring/2026/10-seniori.yaml je už zapsáno „35“."
+    ) in out
+    assert _ruled(out, "sesit-konflikt")
+    assert _monitoring(sample) == before
+
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample), "--prednost-sesitu")
+    assert code == 0, out
+    assert "hodnota: 40\n" in (sample / "monitoring/2026/10-seniori.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def _returned(
+    sample: Path, tmp_path: Path, run_cli: Run, edit: Callable[[openpyxl.Workbook], None]
+) -> Path:
+    folder = _export(sample, run_cli)
+    return _fill(folder / "charita-2026.xlsx", tmp_path / "charita-2026.xlsx", edit)
+
+
+def _refused(sample: Path, path: Path, run_cli: Run, *extra: str) -> str:
+    before = _monitoring(sample)
+    code, out, _ = run_cli("monitor", "import", str(path), str(sample), *extra)
+    assert code == 1, out
+    assert f"Nenačteno (nic z nich nebylo zapsáno): {path.name}" in out
+    assert _monitoring(sample) == before
+    return out
+
+
+def _rename_sheet(book: openpyxl.Workbook) -> None:
+    book["Náklady"].title = "Rozpočet"
+
+
+def _rename_header(book: openpyxl.Workbook) -> None:
+    book["Indikátory"]["H1"].value = "Hodnota"
+
+
+def _edit_code(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "VYL 1.2", 0).value = "VYL 1.3"
+
+
+def _edit_parent(book: openpyxl.Workbook) -> None:
+    _cell(book, "Indikátory", "VYL 1.2b", 1).value = "VYL 1.1"
+
+
+def _not_number(book: openpyxl.Workbook) -> None:
+    _cell(book, "Indikátory", "VYL 1.2c", 7).value = "asi dva"
+
+
+def _bad_status(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "SEN 1.4", 2).value = "Hotovo"
+
+
+def _negative_cost(book: openpyxl.Workbook) -> None:
+    book["Náklady"]["F2"].value = -5
+
+
+def _percent(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "VYL 1.2", 3).value = 150
+
+
+def _paused(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "VYL 1.2", 2).value = "Pozastaveno"
+
+
+def _other_plan(book: openpyxl.Workbook) -> None:
+    book["Údaje"]["B4"].value = "12345678"
+
+
+def _other_year(book: openpyxl.Workbook) -> None:
+    book["Údaje"]["B6"].value = "2027"
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message", "rule"),
+    [
+        (_rename_sheet, "charita-2026.xlsx: chyba", "Sešitu chybí list Náklady", "sesit-list"),
+        (
+            _rename_header,
+            "charita-2026.xlsx:Indikátory!H1",
+            "záhlaví „Skutečnost 2026“, ale má „Hodnota“",
+            "sesit-list",
+        ),
+        (
+            _edit_code,
+            "charita-2026.xlsx:Opatření!A3",
+            "Kód opatření „VYL 1.3“ v tomto sešitu není.",
+            "sesit-kod",
+        ),
+        (
+            _edit_parent,
+            "charita-2026.xlsx:Indikátory!B4",
+            "Indikátor patří k opatření VYL 1.2, ve sloupci Opatření je však „VYL 1.1“",
+            "sesit-kod",
+        ),
+        (_not_number, "charita-2026.xlsx:Indikátory!H5", "„asi dva“ není číslo.", "sesit-hodnota"),
+        (
+            _bad_status,
+            "charita-2026.xlsx:Opatření!C2",
+            "Stav „Hotovo“ není ve slovníku stavů plánu.",
+            "monitoring-stav",
+        ),
+        (
+            _negative_cost,
+            "charita-2026.xlsx:Náklady!F2",
+            "„-5“ není platná částka.",
+            "sesit-hodnota",
+        ),
+        (
+            _percent,
+            "charita-2026.xlsx:Opatření!D3",
+            "Pokrok 150 nedává smysl: musí být 0 až 100.",
+            "sesit-hodnota",
+        ),
+        (
+            _paused,
+            "charita-2026.xlsx:Opatření!C3",
+            "má stav „Pozastaveno“, u něhož je třeba uvést důvod",
+            "monitoring-duvod",
+        ),
+        (_other_plan, "charita-2026.xlsx:Údaje!B4", "Sešit patří k jinému plánu", "sesit-plan"),
+        (
+            _other_year,
+            "charita-2026.xlsx:Údaje!B6",
+            "Sešit je za rok 2027, načítá se však rok 2026.",
+            "sesit-plan",
+        ),
+    ],
+)
+def test_import_error_located(
+    sample: Path,
+    tmp_path: Path,
+    run_cli: Run,
+    edit: Callable[[openpyxl.Workbook], None],
+    where: str,
+    message: str,
+    rule: str,
+) -> None:
+    path = _returned(sample, tmp_path, run_cli, edit)
+    out = _refused(sample, path, run_cli, "--rok", "2026")
+    line = next(line for line in out.splitlines() if message in line)
+    assert line.startswith(where), line
+    assert line.endswith(f"[{rule}]")
+
+
+def test_decimal_comma_text_and_reordered_rows(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    def edit(book: openpyxl.Workbook) -> None:
+        ws = book["Indikátory"]
+        rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                c.value = None
+        for i, values in enumerate(reversed(rows), start=4):  # reordered, two empty rows
+            for j, value in enumerate(values, start=1):
+                ws.cell(i, j, value)
+        _cell(book, "Opatření", "SEN 1.4", 2).value = None  # keeps the recorded status
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "VYL 1.2c":
+                row[9].value = "poznámka"
+        book["Náklady"]["F3"].value = None
+
+    path = _returned(sample, tmp_path, run_cli, edit)
+    code, out, _ = run_cli("monitor", "import", str(path), str(sample))
+    assert code == 0, out
+    assert "poznamka: poznámka" in (
+        sample / "monitoring/2026/16-socialni-vylouceni.yaml"
+    ).read_text(encoding="utf-8")
+
+
+def _ruled(out: str, rule: str) -> bool:
+    return f"[{rule}]" in out
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "charita-2026.xlsm",
+            b"PK\x03\x04rest",
+            "je sešit s makry (.xlsm); přijímá se jen sešit .xlsx",
+        ),
+        (
+            "charita-2026.xls",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "ve starém formátu Excel 97–2003 (.xls)",
+        ),
+        (
+            "charita-2026.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
+            "je chráněný heslem (zašifrovaný)",
+        ),
+        (
+            "charita-2026.xlsx",
+            b"<html>not a workbook</html>",
+            "není sešit Excelu .xlsx (nebo je poškozený)",
+        ),
+    ],
+)
+def test_refused_files(
+    sample: Path, tmp_path: Path, run_cli: Run, name: str, data: bytes, message: str
+) -> None:
+    path = _write(tmp_path / name, data)
+    out = _refused(sample, path, run_cli)
+    assert f"{name}: chyba: " in out and message in out and _ruled(out, "sesit-soubor")
+
+
+def _zip_with(source: Path, target: Path, extra: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+        for name, data in extra.items():
+            new.writestr(name, data)
+    return target
+
+
+def test_external_links_and_bombs_refused(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    folder = _export(sample, run_cli)
+    linked = _zip_with(
+        folder / "charita-2026.xlsx",
+        tmp_path / "charita-2026.xlsx",
+        {"xl/externalLinks/externalLink1.xml": b"<externalLink/>"},
+    )
+    out = _refused(sample, linked, run_cli)
+    assert "charita-2026.xlsx: chyba: Sešit charita-2026.xlsx obsahuje odkazy na jiné sešity" in out
+    assert _ruled(out, "sesit-externi-odkaz")
+
+    bomb = _zip_with(
+        folder / "charita-2026.xlsx",
+        tmp_path / "bomb" / "charita-2026.xlsx"
+        if (tmp_path / "bomb").mkdir() is None
+        else tmp_path,
+        {"xl/media/zeros.bin": b"\0" * (210 * 1024 * 1024)},
+    )
+    out = _refused(sample, bomb, run_cli)
+    assert _ruled(out, "sesit-velikost") and "nečte se" in out
+
+
+def test_entity_expansion_refused(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    folder = _export(sample, run_cli)
+    source = folder / "charita-2026.xlsx"
+    with zipfile.ZipFile(source) as old:
+        sheet = old.read("xl/worksheets/sheet2.xml").decode()
+    evil = sheet.replace(
+        "<worksheet",
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet',
+        1,
+    ).replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', "")
+    target = tmp_path / "charita-2026.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = (
+                evil.encode()
+                if item.filename == "xl/worksheets/sheet2.xml"
+                else old.read(item.filename)
+            )
+            new.writestr(item, data)
+    out = _refused(sample, target, run_cli)
+    assert "charita-2026.xlsx: chyba: Sešit charita-2026.xlsx obsahuje v XML definice entit" in out
+
+
+def test_status_table(sample: Path, run_cli: Run) -> None:
+    (sample / "monitoring/2026/18-prevence.yaml").unlink()
+    code, out, _ = run_cli("monitor", "status", "2026", str(sample))
+    assert code == 0, out
+    assert "Městská policie" in out and "PRE 2.1" in out
+    assert "Zatím nic neodevzdali: Městská policie Lipovany" in out
+
+
+def test_rows_bounded_before_reading(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    folder = _export(sample, run_cli)
+    source = folder / "charita-2026.xlsx"
+    target = tmp_path / "charita-2026.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet3.xml":  # Indikátory
+                text = data.decode()
+                start = text.index('<dimension ref="') + len('<dimension ref="')
+                end = text.index('"', start)
+                data = (text[:start] + "A1:J1048576" + text[end:]).encode()
+            new.writestr(item, data)
+    out = _refused(sample, target, run_cli)
+    assert "charita-2026.xlsx: chyba: List Indikátory sešitu charita-2026.xlsx má víc než" in out
+    assert _ruled(out, "sesit-velikost")
