@@ -193,7 +193,7 @@ class Merge:
         names = {file.name for file, _ in texts.values()}
         found = [
             p
-            for p in check_monitoring(self.plan.project, monitoring)
+            for p in check_monitoring(self.plan.project, self.plan.items, monitoring)
             if p.location.file in names and p.rule != "monitoring-chybi"
         ]
         files = {file.path: text.encode("utf-8") for file, text in texts.values()}

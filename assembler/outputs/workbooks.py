@@ -87,7 +87,7 @@ def groups(plan: CheckedPlan, year: int, kind: GroupKind) -> list[Group]:
         if item.cancelled:
             continue
         report = reports.get(item.code)
-        if report is None and not active(item.area, item.model, year):
+        if report is None and not active(item, year):
             continue
         key = item.area.code if kind is GroupKind.AREA else item.model.guarantor or ""
         keyed.setdefault(key, []).append(Row(item, report))
