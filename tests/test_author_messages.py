@@ -154,3 +154,38 @@ def test_garant_name_of_another_organisation(mini: Path) -> None:
     assert problem.message.endswith("Měli jste na mysli CHARITA (Charita Malá Lhota)?"), (
         problem.message
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "        nazev: Název opatření",
+            "        nazev:",
+            "nazev:  # krátký název opatření",
+            "Klíč „nazev“ je prázdný: za dvojtečkou chybí hodnota (Krátký název opatření). "
+            "Doplňte ji. Např. nazev: Rozšíření pečovatelské služby o večery a víkendy.",
+        ),
+        (
+            "harmonogram: {od: 2027,",
+            "harmonogram: {od: ,",
+            "od: ,",
+            "Klíč „od“ je prázdný: za dvojtečkou chybí hodnota (Rok zahájení). Doplňte ji. "
+            "Např. od: 2026.",
+        ),
+        (
+            "cilove_skupiny: []",
+            "cilove_skupiny: [~]",
+            "~",
+            "Položka „cilove_skupiny, položka 1“ je prázdná: doplňte hodnotu, nebo položku smažte.",
+        ),
+    ],
+)
+def test_empty_values_say_what_belongs_there(
+    albrechtice: Path, old: str, new: str, needle: str, expected: str
+) -> None:
+    edit(albrechtice, SEN, old, new)
+    problem = only(check(albrechtice), "spatna-hodnota")
+    assert problem.message == expected
+    assert problem.location.line == position(albrechtice, SEN, needle)[0]
+    _clean(problem.message)

@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -125,6 +126,8 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
         return "chybi-klic", f"Chybí povinný klíč „{name}“{hint} Doplňte jej."
     if kind == "extra_forbidden":
         return "neznamy-klic", _unknown_key(model, loc)
+    if "input" in error and error["input"] is None:
+        return "spatna-hodnota", _empty(model, loc, name)
     explain = _MESSAGES.get(kind) or _MESSAGES.get(kind.split("_")[0])
     if explain is None:  # pydantic's own text is English: never shown
         message = (
@@ -133,6 +136,23 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
         )
         return "spatna-hodnota", message
     return "spatna-hodnota", explain(name, error)
+
+
+def _empty(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:
+    """A key written without a value (``nazev:`` and nothing after it), with an example
+    of what belongs there when the model has one."""
+    field = _field_at(model, loc) if loc and isinstance(loc[-1], str) else None
+    example = ""
+    sample = field.examples[0] if field is not None and field.examples else None
+    if isinstance(sample, bool):
+        example = f" Např. {loc[-1]}: {'ano' if sample else 'ne'}"
+    elif isinstance(sample, str | int | Decimal) and len(str(sample)) <= 60:
+        example = f" Např. {loc[-1]}: {sample}"
+    if loc and isinstance(loc[-1], int):
+        return f"Položka „{name}“ je prázdná: doplňte hodnotu, nebo položku smažte."
+    what = f" ({field.description.rstrip('.')})" if field is not None and field.description else ""
+    example = f"{example}." if example else ""
+    return f"Klíč „{name}“ je prázdný: za dvojtečkou chybí hodnota{what}. Doplňte ji.{example}"
 
 
 _INVALID_KEY = (
