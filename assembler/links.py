@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from assembler.load.sources import Locatable
 from assembler.models.chapter import Goal, Measure
@@ -31,9 +31,9 @@ _LOCAL = re.compile(r"\d[\w.]*|P\d+")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One ``[[…]]`` written in a text: where it is and what it prints."""
+class Mention(NamedTuple):
+    """One ``[[…]]`` written in a text: its span and what it refers to. (A tuple: a
+    1000-measure plan has thousands, made on every check.)"""
 
     start: int
     end: int
@@ -41,17 +41,24 @@ class Mention:
     written: str  # the code as written
     target: Item[Any] | None  # None: not in the plan (removed or unknown)
     own: str | None = None  # ``[[SEN 1.2|own text]]``
-    kind_said: bool = False  # "v opatření [[SEN 1.2]]": the text already names the kind
 
-    @property
-    def words(self) -> str:
-        """What the reference prints, with or without a link around it: the target's
-        title as plain text (a title is never Markdown), the author's own words as written."""
+    def words(self, markdown: str) -> str:
+        """What the reference prints in ``markdown`` (its text), with or without a link
+        around it: the target's title as plain text (a title is never Markdown), the
+        author's own words as written."""
         if self.target is None:
             return f"{plain(self.code or self.written.strip())} (vyřazeno)"
         if self.own:
             return self.own
-        return plain(self.target.label if self.kind_said else self.target.full_label)
+        return plain(self.target.label if self.kind_said(markdown) else self.target.full_label)
+
+    def kind_said(self, markdown: str) -> bool:
+        """ "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
+        the author already said the kind; it must not be printed twice. (The word is
+        looked for only just before the reference: bodies are long.)"""
+        said = _LAST_WORD.search(markdown, max(0, self.start - 80), self.start)
+        stems = self.target.kind.stems if self.target else ()
+        return bool(said and said.group(1).lower().startswith(stems))
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,7 @@ class LinkedText:
         parts: list[str] = []
         last = 0
         for mention in self.mentions:
-            words = mention.words
+            words = mention.words(source)
             if linked and mention.target is not None:
                 words = f"[{words}](#{mention.target.anchor})"
             parts += [source[last : mention.start], words]
@@ -114,7 +121,9 @@ class Links:
         """The resolved form of one of the plan's texts (``chapter`` is the context of
         short references); a text from outside the plan is resolved on the spot."""
         found = self.resolved.get((text, chapter))
-        return found if found is not None else LinkedText(text, _mentions(text, chapter, self))
+        if found is not None or "[[" not in text:
+            return found or LinkedText(text, ())
+        return LinkedText(text, _mentions(mask_code(text), chapter, self))
 
     def render(self, text: str, chapter: str | None, linked: bool = True) -> str:
         """Replace references by Markdown links (or plain labels when not ``linked``)."""
@@ -145,6 +154,8 @@ def link(
     references: list[Reference] = []
     problems: list[Problem] = []
     for text in texts:
+        if "[[" not in text.text:
+            continue  # most texts refer to nothing: Links.linked() answers them as they are
         mentions, found, wrong = _resolve_text(text, links)
         resolved[(text.text, text.chapter)] = LinkedText(text.text, mentions)
         references += found
@@ -162,47 +173,43 @@ def link(
 def _resolve_text(
     text: Text, links: Links
 ) -> tuple[tuple[Mention, ...], list[Reference], list[Problem]]:
-    mentions = _mentions(text.text, text.chapter, links)
+    masked = mask_code(text.text)
+    mentions = _mentions(masked, text.chapter, links)
     references, problems = [], []
     for mention in mentions:
         written = text.text[mention.start : mention.end]
         where = text.place(mention.start)
-        ref, problem = _resolve(mention.code, written, text.owner, where, links)
-        references += [Reference(ref.target, ref.owner, ref.place, mention)] if ref else []
+        ref, problem = _resolve(mention.code, written, text.owner, where, links, mention)
+        references += [ref] if ref else []
         problems += [problem] if problem else []
-    if "[[" in text.text:
-        for match in _UNCLOSED.finditer(mask_code(text.text)):
-            message = (
-                "Odkaz začíná [[, ale na stejném řádku nekončí ]]. Zapište jej celý, "
-                "např. [[SEN 1.2]] nebo [[SEN 1.2|vlastní text]]."
-            )
-            problems.append(Problem("odkaz-zapis", message, text.location(match.start())))
+    for match in _UNCLOSED.finditer(masked):
+        message = (
+            "Odkaz začíná [[, ale na stejném řádku nekončí ]]. Zapište jej celý, "
+            "např. [[SEN 1.2]] nebo [[SEN 1.2|vlastní text]]."
+        )
+        problems.append(Problem("odkaz-zapis", message, text.location(match.start())))
     return mentions, references, problems
 
 
-def _mentions(markdown: str, chapter: str | None, links: Links) -> tuple[Mention, ...]:
-    if "[[" not in markdown:
-        return ()  # most texts have no reference; masking code would be wasted
-    return tuple(
-        _mention(match, markdown, chapter, links)
-        for match in REFERENCE.finditer(mask_code(markdown))
-    )
+def _mentions(masked: str, chapter: str | None, links: Links) -> tuple[Mention, ...]:
+    """The references of a text whose code spans and blocks are blanked out."""
+    return tuple(_mention(match, chapter, links) for match in REFERENCE.finditer(masked))
 
 
-def _mention(match: re.Match[str], markdown: str, chapter: str | None, links: Links) -> Mention:
+def _mention(match: re.Match[str], chapter: str | None, links: Links) -> Mention:
     written, own = match.group(1), (match.group(2) or "").strip()
     code = normalise(written, chapter)
     target = links.target(code) if code else None
-    # "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
-    # the author already said the kind; it must not be printed twice. (A word is
-    # looked for only just before the reference: bodies are long.)
-    said = _LAST_WORD.search(markdown, max(0, match.start() - 80), match.start())
-    kind_said = bool(target and said and said.group(1).lower().startswith(target.kind.stems))
-    return Mention(match.start(), match.end(), code, written, target, own or None, kind_said)
+    return Mention(match.start(), match.end(), code, written, target, own or None)
 
 
 def _resolve(
-    code: str, written: str, owner: str | None, place: Locatable, links: Links
+    code: str,
+    written: str,
+    owner: str | None,
+    place: Locatable,
+    links: Links,
+    mention: Mention | None = None,
 ) -> tuple[Reference | None, Problem | None]:
     if not code:
         message = f"Odkaz {written} je prázdný. Napište kód, např. [[SEN 1.2]]."
@@ -236,7 +243,7 @@ def _resolve(
             "Zvažte, zda je odkaz ještě potřeba."
         )
         problem = Problem("odkaz-zruseny", message, place.location)
-    return Reference(target, owner, place), problem
+    return Reference(target, owner, place, mention), problem
 
 
 def _unknown(code: str, links: Links, where: Location) -> Problem:

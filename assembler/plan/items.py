@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from assembler.load.sources import Place, SourceFile
@@ -119,7 +120,7 @@ class Item(Generic[M]):
             return GENERATED_SECTIONS[model]
         return str(model.name if self.kind is Kind.INDICATOR else model.title)
 
-    @property
+    @cached_property
     def cancelled(self) -> bool:
         """Cancelled itself (``zruseno``) or under a cancelled parent: a measure of a
         cancelled goal is cancelled too, for every consumer alike."""
