@@ -24,7 +24,8 @@ from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Location, Problem, did_you_mean
 
 REFERENCE = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-_UNCLOSED = re.compile(r"\[\[(?![^\n]*\]\])")
+_OPENING = re.compile(r"\[\[")
+_MAX_UNCLOSED = 10  # per text: a pasted block of brackets is one mistake, not thousands
 _CHAPTER_CODE = re.compile(r"[A-Za-z]{2,8}")
 _FULL = re.compile(r"([A-Za-z]{2,8})\s+(\S+)")
 _LOCAL = re.compile(r"\d[\w.]*|P\d+")
@@ -175,20 +176,40 @@ def _resolve_text(
 ) -> tuple[tuple[Mention, ...], list[Reference], list[Problem]]:
     masked = mask_code(text.text)
     mentions = _mentions(masked, text.chapter, links)
-    references, problems = [], []
+    references: list[Reference] = []
+    problems: list[Problem] = []
     for mention in mentions:
+        if mention.target is None and len(problems) >= _MAX_UNCLOSED:
+            continue  # a pasted list of bad codes: its first ones are reported, in bounded time
         written = text.text[mention.start : mention.end]
         where = text.place(mention.start)
         ref, problem = _resolve(mention.code, written, text.owner, where, links, mention)
         references += [ref] if ref else []
         problems += [problem] if problem else []
-    for match in _UNCLOSED.finditer(masked):
+    for offset in _unclosed(masked) if "[[" in masked else ():
         message = (
             "Odkaz začíná [[, ale na stejném řádku nekončí ]]. Zapište jej celý, "
             "např. [[SEN 1.2]] nebo [[SEN 1.2|vlastní text]]."
         )
-        problems.append(Problem("odkaz-zapis", message, text.location(match.start())))
+        problems.append(Problem("odkaz-zapis", message, text.location(offset)))
     return mentions, references, problems
+
+
+def _unclosed(masked: str) -> Iterator[int]:
+    """Offsets of the first ``[[`` of each line that no ``]]`` follows on that line, in
+    one pass (a lookahead to the line end from every ``[[`` was quadratic)."""
+    reported = 0
+    start = 0
+    for line in masked.split("\n"):
+        last_close = line.rfind("]]")
+        for match in _OPENING.finditer(line):
+            if match.start() + 2 > last_close:
+                yield start + match.start()
+                reported += 1
+                break
+        if reported == _MAX_UNCLOSED:
+            return
+        start += len(line) + 1
 
 
 def _mentions(masked: str, chapter: str | None, links: Links) -> tuple[Mention, ...]:

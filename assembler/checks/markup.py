@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from assembler.checks.image_files import ALLOWED_SUFFIXES, image_fault
@@ -32,6 +33,9 @@ _RAW = [
 ]
 IMAGE_TYPES = ALLOWED_SUFFIXES
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
+# Problems of one kind reported per text: a pasted block repeating one mistake a
+# hundred thousand times is reported by its first occurrences, in bounded time.
+MAX_PER_TEXT = 10
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]{0,31}):")
 _INLINE_TARGET = re.compile(r"\]\([ \t]{0,100}\n?[ \t]{0,100}(<?)([^\s)>]{0,200})")
 _DEFINITION = re.compile(r"(?m)^ {0,3}\[(?!\^)([^\[\]\n]{1,999})\]:[ \t]*<?([^\s>]{0,200})")
@@ -49,10 +53,13 @@ def check_markup(project: Project, texts: Iterable[Text]) -> list[Problem]:
         _label(m.group(1)) for _, masked in masked_texts for m in _DEFINITION.finditer(masked)
     }
     for text, masked in masked_texts:
-        problems += _raw(text, masked)
-        problems += _images(text, masked, project.root)
-        problems += _links(text, masked)
-        problems += _reference_images(text, masked, labels)
+        for found in (
+            _raw(text, masked),
+            _images(text, masked, project.root),
+            _links(text, masked),
+            _reference_images(text, masked, labels),
+        ):
+            problems += islice(found, MAX_PER_TEXT)
     return problems
 
 

@@ -8,8 +8,10 @@ self-references) and how to turn a position inside it into a file location.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from assembler.load.sources import SourceFile
 from assembler.plan.items import ItemIndex, Kind
@@ -27,9 +29,16 @@ class Text:
     source: SourceFile
     path: Path | None  # YAML path of the field; None for the Markdown body
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Offsets where lines begin: built once, so a text with many problems locates
+        each in logarithmic time instead of rescanning the text from its start."""
+        return [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
+
     def location(self, offset: int) -> Location:
-        line = self.text.count("\n", 0, offset)
-        col = offset - (self.text.rfind("\n", 0, offset) + 1)
+        starts = self._line_starts
+        line = bisect_right(starts, offset) - 1
+        col = offset - starts[line]
         if self.path is None:
             return self.source.body_location(line, col)
         return self.source.text_location(self.path, line, col)
@@ -50,6 +59,7 @@ class TextPlace:
         return self.text.location(self.offset)
 
 
+_NEWLINE = re.compile("\n")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 _SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 
