@@ -15,7 +15,7 @@ from helpers import FIXTURES, all_text, at, edit, position, problems_of
 from assembler.checks.pipeline import CheckedPlan, check
 from assembler.outputs.build import build, check_project, instances
 from assembler.outputs.registry import OUTPUTS
-from assembler.render import territory
+from assembler.render import czech, territory
 from assembler.render.documents import MUNICIPALITY, make_document
 from assembler.render.extract import extract_keys
 from assembler.render.figures import budget_by_source
@@ -134,3 +134,71 @@ def test_an_extract_name_without_the_key_is_refused(sample: Path) -> None:
     assert len(found) == 1
     at(found[0], "plan.yaml", position(sample, "plan.yaml", "podil-obce.pdf"))
     assert "musí obsahovat {obec}" in found[0].message
+
+
+VILLAGES = ["Janov", "Jindřichov", "Třemešná", "Holčovice", "Heřmanovice", "Vysoká", "Liptáň"]
+_COSTS = re.compile(r"^          (\d{4}): \{obec: (\d+),", re.M)
+
+
+def _generated_territory_plan(root: Path, seed: int) -> Path:
+    """A plan written by bench/generate.py, then given a register of seven villages and
+    a random split of every year's obec amount: content none of these tests was written for."""
+    import random
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    rng = random.Random(seed)
+    generate(root, chapters=3, measures=6, seed=seed)
+    keys = [f"OBEC{i}" for i in range(len(VILLAGES))]
+    register = "".join(
+        f'    - {{klic: {key}, nazev: {name}, ico: "{_valid_ico(2960000 + i)}", typ: obec}}\n'
+        for i, (key, name) in enumerate(zip(keys, VILLAGES, strict=True))
+    )
+    plan = (root / "plan.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("  - zkratky\n", "  - zkratky\n  - naklady-obci\n  - uzemi\n")
+    (root / "plan.yaml").write_text(f"{plan}uzemi:\n  obce:\n{register}", encoding="utf-8")
+    for chapter in sorted((root / "chapters").glob("1*.md")):
+        text = chapter.read_text(encoding="utf-8")
+        parts = text.split("        indikatory:\n")
+        for i, part in enumerate(parts[:-1]):
+            block = part.rsplit("        naklady:\n", 1)[1]
+            lines = []
+            for year, amount in _COSTS.findall(block):
+                payers = rng.sample(keys, rng.randrange(1, 4))
+                cuts = sorted(rng.randrange(0, int(amount) + 1) for _ in payers[1:])
+                shares = [b - a for a, b in zip([0, *cuts], [*cuts, int(amount)], strict=True)]
+                split = ", ".join(f"{k}: {s}" for k, s in zip(payers, shares, strict=True))
+                lines.append(f"          {year}: {{{split}}}\n")
+            served = f"        uzemi: [{rng.choice(keys)}]\n" if rng.random() < 0.5 else ""
+            parts[i] = part + served + "        podil_obci:\n" + "".join(lines)
+        chapter.write_text("        indikatory:\n".join(parts), encoding="utf-8")
+    return root
+
+
+def _valid_ico(base: int) -> str:
+    digits = f"{base:07d}"
+    total = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1), strict=True))
+    return digits + str((11 - total % 11) % 10)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_generated_territory_plan_reconciles(tmp_path: Path, seed: int) -> None:
+    root = _generated_territory_plan(tmp_path / "generated", seed)
+    checked = _checked(root)
+    obec = budget_by_source(checked).row_total("obec")
+    by_municipality = territory.costs_by_municipality(checked)
+    assert by_municipality.total == obec > 0
+    # every amount was split, so the commissioner (a region) pays nothing itself
+    assert territory.COMMISSIONER not in {
+        r for r in by_municipality.rows if by_municipality.row_total(r)
+    }
+    keys = extract_keys(checked)
+    assert len(keys) == len(VILLAGES)
+    assert sum(territory.municipality_measures(checked, k).total for k in keys) == obec
+    for key in keys:
+        markdown = make_document(MUNICIPALITY, checked, key).markdown
+        total = territory.municipality_measures(checked, key).total
+        shown = czech.money(total) if total else "nepodílí"
+        assert shown in markdown, key

@@ -208,6 +208,15 @@ def test_an_unsplit_year_is_paid_by_the_commissioner(sample: Path, mini: Path) -
     assert mini_costs.rows == (territory.COMMISSIONER,)
 
 
+def test_the_public_summary_says_where_the_plan_applies(sample: Path, mini: Path) -> None:
+    summary = summary_document(_checked(sample)).markdown
+    assert (
+        "Plán platí pro 2 obce: Lipovany, Brusnice; některá opatření jsou určena přímo "
+        "lokalitám Hornická (Lipovany), Zářečí (Lipovany)." in summary
+    )
+    assert "Plán platí pro" not in summary_document(_checked(mini)).markdown
+
+
 def test_costs_by_municipality_section(sample: Path) -> None:
     markdown = plan_document(_checked(sample)).markdown
     section = markdown.split("{#naklady-obci}")[1].split("\n# ")[0]
