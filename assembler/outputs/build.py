@@ -26,6 +26,7 @@ from assembler.outputs.registry import (
 from assembler.outputs.writing import write_all
 from assembler.problems.diagnostics import Problem, settle
 from assembler.render.documents import Document, DocumentKind, Part, make_document
+from assembler.render.formats import Files
 
 
 @dataclass(frozen=True)
@@ -89,20 +90,29 @@ def convert(
     plan: CheckedPlan,
     documents: dict[Made, Document],
     outputs: Iterable[tuple[Output, Part]],
-) -> dict[Path, bytes]:
-    """The format stage, in memory; the two cores work on independent outputs."""
+) -> tuple[dict[Path, bytes], list[Problem]]:
+    """The format stage, in memory; the two cores work on independent outputs. An
+    output an engine refuses becomes a problem naming the chapter (failures.py)."""
     settings = plan.project.info.outputs
     folder = output_folder(plan.project.root, settings)
+    from assembler.outputs import failures
     from assembler.render import pandoc
+
+    def write(output: Output, part: Part) -> Files | Problem:
+        document = documents[(output.document, part)]
+        try:
+            return output.write(document, settings, part)
+        except failures.ENGINE_ERRORS as err:
+            name = output.file_name(settings, part)
+            return failures.explain(
+                plan, document, name, err, lambda d: output.write(d, settings, part)
+            )
 
     pool = ThreadPoolExecutor(max_workers=2)
     with pandoc.stoppable():
         try:
-            futures = [
-                pool.submit(o.write, documents[(o.document, part)], settings, part)
-                for o, part in outputs
-            ]
-            return {folder / name: data for f in futures for name, data in f.result().items()}
+            futures = [pool.submit(write, o, part) for o, part in outputs]
+            results = [f.result() for f in futures]
         except BaseException:
             # An interrupted or failed build waits for no other output: those not yet
             # started are dropped, the pandoc runs under way are ended.
@@ -111,6 +121,9 @@ def convert(
             raise
         finally:
             pool.shutdown(wait=True)
+    problems = [r for r in results if isinstance(r, Problem)]
+    files = {folder / n: d for r in results if not isinstance(r, Problem) for n, d in r.items()}
+    return files, problems
 
 
 def _known_municipalities(plan: CheckedPlan, wanted: frozenset[str] | None) -> None:
@@ -144,6 +157,8 @@ def build(
     documents = render_documents(result.plan, ((o.document, part) for o, part in made))
     labels = sorted({o.format.kind.upper() for o, _ in made})
     progress(f"Převádím do {', '.join(labels)}…")
-    files = convert(result.plan, documents, made)
+    files, failed = convert(result.plan, documents, made)
+    if failed:
+        return BuildResult([*result.problems, *failed])  # all or nothing: none written
     written, unchanged = write_all(files)
     return BuildResult(result.problems, written, unchanged)

@@ -124,6 +124,13 @@ _CATALOGUE = [
     Rule("obrazek-mimo-projekt", E, _OUT, "Obrázek neleží ve složce projektu nebo neexistuje."),
     Rule("nahled-selhal", E, _OUT, "Náhled (plan watch) se nepodařilo obnovit.", False),
     Rule(
+        "vystup-selhal",
+        E,
+        _OUT,
+        "pandoc nebo Typst odmítl obsah, který kontrola přijala; hlášení jmenuje kapitolu.",
+        False,
+    ),
+    Rule(
         "obrazek-obsah",
         E,
         _OUT,

@@ -1,0 +1,93 @@
+"""Check and build agree: content an engine refuses after a clean check is one Czech
+problem naming the chapter, and generated variants of the feature plan build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, edit
+
+from assembler.cli.main import main
+from assembler.outputs.build import build
+
+
+@pytest.fixture
+def feature(tmp_path: Path) -> Path:
+    root = tmp_path / "feature"
+    shutil.copytree(FIXTURES / "feature", root)
+    return root
+
+
+def test_an_engine_refusal_names_the_chapter_and_writes_nothing(
+    feature: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Typst's PDF/UA-1 refuses a heading that skips a level; whether the check or the
+    # engine catches it, the author learns which chapter it is, in Czech.
+    chapter = feature / "chapters" / "20-rodiny.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\n## Podrobnosti\n\n#### Příloha\n\nText.\n",
+        encoding="utf-8",
+    )
+    code = main(["build", str(feature), "--only", "plan.pdf"])
+    captured = capsys.readouterr()
+    err = captured.out + captured.err
+    assert code == 1, err
+    assert "vnitřní chyba" not in err
+    assert "chapters/20-rodiny.md" in err
+    assert not (feature / "output").exists()
+
+
+@pytest.mark.parametrize("variant", ["bez-priorit", "vse-zruseno", "texty-hlavicky"])
+def test_generated_variants_of_the_feature_plan_build(feature: Path, variant: str) -> None:
+    seniors = "chapters/10-seniori.md"
+    if variant == "bez-priorit":
+        text = (feature / seniors).read_text(encoding="utf-8")
+        text = text.replace("    priorita: P1\n", "").replace("    priorita: P2\n", "")
+        (feature / seniors).write_text(text, encoding="utf-8")
+    elif variant == "vse-zruseno":
+        edit(
+            feature,
+            "chapters/20-rodiny.md",
+            "    opatreni:\n",
+            "    zruseno: Dodatek č. 2.\n    opatreni:\n",
+        )
+    else:
+        edit(
+            feature,
+            seniors,
+            "        oduvodneni: Do Chlumu a Kamenné dnes služba nejezdí vůbec.\n",
+            "        oduvodneni: |\n"
+            "          Do Chlumu dnes služba nejezdí[^1].\n\n"
+            '          ![Mapa Chlumu](obrazky/mapa-obci.png "Chlum a okolí")\n\n'
+            "          [^1]: Poznámka v hlavičce: stav k 12.3.2026.\n",
+        )
+    result = build(feature, only=["plan.pdf", "plan.docx", "summary.html"])
+    assert result.ok, [str(p) for p in result.problems]
+    assert {p.name for p in result.written} == {"plan.pdf", "plan.docx", "summary.html"}
+
+
+def test_the_chapter_is_found_for_an_error_without_a_place(
+    feature: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An engine message that names no place (as Typst's PDF/UA errors do): the build
+    # converts growing prefixes of the plan and names the chapter that makes it fail.
+    from assembler.render import typst_engine
+
+    real = typst_engine.pdf
+
+    def refuse(source: str, *args: object, **kwargs: object) -> bytes:
+        if "Rodiny ve vesnicích" in source:
+            raise typst_engine.TypstError("PDF/UA-1 error: something the check missed")
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typst_engine, "pdf", refuse)
+    result = build(feature, only=["plan.pdf"])
+    assert not result.ok and result.written == []
+    [problem] = [p for p in result.problems if p.is_error]
+    assert problem.rule == "vystup-selhal"
+    assert problem.location.file == "chapters/20-rodiny.md"
+    assert "Výstup plan.pdf se nepodařilo vytvořit: Typst (PDF) odmítl obsah v kapitole" in (
+        problem.message
+    )
