@@ -43,8 +43,9 @@ def _monitoring(root: Path) -> dict[str, str]:
 
 def _fill_everything(book: openpyxl.Workbook) -> None:
     """What a diligent garant does: a status, an evaluation, every value and cost."""
+    in_progress = book["Seznamy"]["A3"].value  # the second status of the plan's vocabulary
     for row in book["Opatření"].iter_rows(min_row=2):
-        row[2].value = "Rozpracováno"
+        row[2].value = in_progress
         row[4].value = f"Za rok 2026 u {row[0].value}: běží podle plánu."
     for row in book["Indikátory"].iter_rows(min_row=2):
         expected = row[6].value
@@ -273,9 +274,11 @@ def test_import_error_located(
 ) -> None:
     path = _returned(sample, tmp_path, run_cli, edit)
     out = _refused(sample, path, run_cli, "--rok", "2026")
-    line = next(line for line in out.splitlines() if message in line)
-    assert line.startswith(where), line
-    assert line.endswith(f"[{rule}]")
+    errors = [line for line in out.splitlines() if ": chyba: " in line]
+    assert len(errors) == 1, errors  # one mistake, one message
+    assert message in errors[0]
+    assert errors[0].startswith(where), errors[0]
+    assert errors[0].endswith(f"[{rule}]")
 
 
 def test_decimal_comma_text_and_reordered_rows(sample: Path, tmp_path: Path, run_cli: Run) -> None:
@@ -423,3 +426,44 @@ def test_rows_bounded_before_reading(sample: Path, tmp_path: Path, run_cli: Run)
     out = _refused(sample, target, run_cli)
     assert "charita-2026.xlsx: chyba: List Indikátory sešitu charita-2026.xlsx má víc než" in out
     assert _ruled(out, "sesit-velikost")
+
+
+def _round_trip(root: Path, tmp_path: Path, run_cli: Run, *extra: str) -> str:
+    """Export per area, fill every value cell, import all; returns the import's output."""
+    folder = _export(root, run_cli, "--po", "oblast")
+    (tmp_path / "filled").mkdir()
+    filled = [
+        _fill(path, tmp_path / "filled" / path.name, _fill_everything)
+        for path in sorted(folder.glob("*.xlsx"))
+    ]
+    assert filled
+    code, out, _ = run_cli("monitor", "import", *map(str, filled), str(root), *extra)
+    assert code == 0, out
+    return out
+
+
+def test_round_trip_on_the_feature_plan(tmp_path: Path, run_cli: Run) -> None:
+    root = tmp_path / "feature"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "feature", root)
+    out = _round_trip(root, tmp_path, run_cli, "--prednost-sesitu")
+    assert "chyba" not in out
+    texts = "".join(_monitoring(root).values())
+    assert texts.count("běží podle plánu.") >= 2
+    code, out, _ = run_cli("check", str(root))
+    assert code == 0, out
+
+
+def test_round_trip_on_a_generated_plan(tmp_path: Path, run_cli: Run) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    root = generate(tmp_path / "generated", 3, 4)
+    out = _round_trip(root, tmp_path, run_cli)
+    assert "Načteno:" in out and "chyba" not in out
+    files = _monitoring(root)
+    assert len(files) == 3  # one new file per area chapter
+    code, out, _ = run_cli("check", str(root))
+    assert code == 0, out
+    assert "[monitoring-chybi]" not in out

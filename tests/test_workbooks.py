@@ -43,6 +43,10 @@ def test_export_per_garant(sample: Path, run_cli) -> None:
     assert measures.freeze_panes == "C2" and measures.protection.sheet
     assert measures["A2"].protection.locked and measures["B2"].protection.locked
     assert not measures["C2"].protection.locked and not measures["E2"].protection.locked
+    last = measures.max_row  # every row styled like the first one
+    assert not measures[f"C{last}"].protection.locked and measures[f"B{last}"].protection.locked
+    assert measures[f"E{last}"].fill.fgColor.rgb == measures["E2"].fill.fgColor.rgb != "00000000"
+    assert measures[f"E{last}"].alignment.wrap_text
     status = next(v for v in measures.data_validations.dataValidation if v.type == "list")
     assert status.formula1 == "Seznamy!$A$2:$A$7" and "C2" in str(status.sqref)
     assert [r[0] for r in book["Seznamy"].iter_rows(min_row=2, values_only=True)][:2] == [

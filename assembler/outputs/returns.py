@@ -98,15 +98,17 @@ def read_workbook(plan: CheckedPlan, path: Path, year: int | None) -> Reading:
 
 def _need_status(reading: Reading) -> None:
     """A measure with any value needs a status: without one its report is not valid."""
+    rows = reading.group.rows if reading.group else ()
+    reported = {(r.area.code, r.measure.code) for r in rows if r.report is not None}
     for area, local in dict.fromkeys((e.area, e.measure) for e in reading.edits):
-        if (area, local) in reading.statuses:
+        if (area, local) in reading.statuses or (area, local) in reported:
             continue
         row = reading.rows.get((area, local))
         first = next(e.cell for e in reading.edits if (e.area, e.measure) == (area, local))
         at = Value(None, layout.MEASURES.title, f"C{row}") if row else first
         message = (
             f"Opatření {area} {local} má vyplněné hodnoty, ale nemá stav. Vyberte stav ze "
-            "seznamu na listu Opatření (nejsou-li údaje, zvolte Bez údajů)."
+            "seznamu na listu Opatření; bez stavu nelze hlášení uložit."
         )
         reading.error("sesit-hodnota", message, at)
 
@@ -195,6 +197,7 @@ def _measures(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
                     f"seznamu: {', '.join(s.name for s in vocabulary.values())}."
                 )
                 reading.error("monitoring-stav", message, status_cell)
+                reading.statuses.add((area, local))  # one mistake, one message
                 continue
             reading.edits.append(Edit(area, local, ("stav",), status, status_cell))
         reading.rows[(area, local)] = row.number
