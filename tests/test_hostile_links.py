@@ -167,3 +167,35 @@ def test_markdown_in_a_title_is_plain_text_where_it_is_referenced(
     with zipfile.ZipFile(sample / "output" / "plan.docx") as archive:
         media = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert all(archive.read(n)[:4] != b"---\n" for n in media)
+
+
+def test_every_output_of_a_hostile_plan_is_clean(mini: Path) -> None:
+    """Hostile titles and texts that pass the check; then a grep of every output for the
+    private data and for any javascript:, file: or data: link (images aside)."""
+    edit(mini, SEN, "nazev: Život doma", 'nazev: "Foo](javascript:alert(1)) [x"')
+    edit(
+        mini,
+        SEN,
+        "nazev: Pečovatelská služba o víkendu",
+        'nazev: "Služba ![x](chapters/10-seniori.md) <b>{{ 7*7 }}</b> X"',
+    )
+    edit(mini, SEN, "cilove_skupiny:", "interni_poznamka: TAJNE-POZNAMKA-7731\ncilove_skupiny:")
+    edit(mini, SEN, "  Senioři dostanou", "  Viz [[SEN 1.1]] a [[SEN 1]]. Senioři dostanou")
+    edit(mini, SEN, BODY, f"{BODY} Opatření [[SEN 1.1]] plní cíl [[SEN 1]].")
+    result = build(mini)
+    assert result.ok, [str(p) for p in result.problems]
+    outputs = sorted(p for p in (mini / "output").iterdir() if p.is_file())
+    assert {p.suffix for p in outputs} >= {".pdf", ".docx", ".html"}
+    private = ["TAJNE-POZNAMKA-7731", "petr.maly@soukromy.example.cz", "600 111 222"]
+    for path in outputs:
+        content = all_text(path)
+        assert not [m for m in private if m in content], path.name
+        for target in link_targets(path):
+            lowered = target.strip().lower()
+            assert not lowered.startswith(("javascript:", "file:", "vbscript:")), path.name
+            assert not lowered.startswith("data:") or lowered.startswith(
+                ("data:image/png", "data:image/jpeg", "data:image/svg+xml")
+            ), (path.name, target[:40])
+            assert "10-seniori.md" not in target, path.name
+    html = " ".join((mini / "output" / "summary.html").read_text(encoding="utf-8").split())
+    assert "&lt;b&gt;{{ 7*7 }}&lt;/b&gt;" in html and "<b>" not in html  # text, not markup
