@@ -46,14 +46,29 @@ ESF_LINE = "Evropská unie · Evropský sociální fond · Operační program Za
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart made at render time (render/charts.py): the Markdown names it by ``target``,
+    which no file has; each format takes the SVG from here (images.py)."""
+
+    target: str  # "graf-stavy.svg"
+    alt: str
+    svg: bytes
+
+
+@dataclass(frozen=True)
 class Document:
     """The contract between the document stage and every format (builder): one
-    Markdown text with plain-string metadata, and the plan folder its images are in."""
+    Markdown text with plain-string metadata, the plan folder its images are in, and
+    the charts generated for it."""
 
     kind: DocumentKind
     markdown: str
     meta: dict[str, str]
     root: Path
+    charts: tuple[Chart, ...] = ()
+
+    def chart(self, target: str) -> Chart | None:
+        return next((c for c in self.charts if c.target == target), None)
 
 
 def title_meta(plan: CheckedPlan) -> dict[str, str]:

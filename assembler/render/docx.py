@@ -44,12 +44,19 @@ def reference(document: Document) -> bytes:
 
 
 def render(document: Document) -> bytes:
-    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=True)
+    markdown = images.for_pandoc(
+        document.markdown, document.root, raster_svg=True, charts=document.charts
+    )
     data = pandoc.convert(
         markdown,
         "docx+native_numbering",  # "Tabulka 1:" and "Obrázek 1:" captions, as in the PDF
         metadata(document),
-        ["--toc", "--toc-depth=2", "--reference-doc={dir}/reference.docx"],
-        files={"reference.docx": reference(document)},
+        [
+            "--toc",
+            "--toc-depth=2",
+            "--reference-doc={dir}/reference.docx",
+            "--lua-filter={dir}/fig-alt.lua",
+        ],
+        files={"reference.docx": reference(document), "fig-alt.lua": resources.read("fig-alt.lua")},
     )
     return docx_toc.finish(data)

@@ -35,7 +35,9 @@ def page_meta(document: Document) -> dict[str, str]:
 def render(document: Document) -> bytes:
     # The summary lists one heading per organisation: its contents show main sections only.
     depth = 2 if document.kind == SUMMARY else 3
-    markdown = images.for_pandoc(document.markdown, document.root, raster_svg=False)
+    markdown = images.for_pandoc(
+        document.markdown, document.root, raster_svg=False, charts=document.charts
+    )
     meta = {**page_meta(document), "toc-title": "Obsah"}
     return pandoc.convert(
         markdown,
@@ -49,6 +51,10 @@ def render(document: Document) -> bytes:
             "--section-divs",
             # The page title is the only <h1>; the document's own headings start at <h2>.
             "--shift-heading-level-by=1",
+            "--lua-filter={dir}/fig-alt.lua",
         ],
-        files={"page.html": resources.read("page.html")},
+        files={
+            "page.html": resources.read("page.html"),
+            "fig-alt.lua": resources.read("fig-alt.lua"),
+        },
     )

@@ -8,6 +8,9 @@ The format steps below then only turn those paths into what each engine reads.
 pandoc runs sandboxed and cannot open image files, so DOCX and HTML get images
 as data URIs. Word has no reliable SVG support without a PNG fallback, so for
 DOCX an SVG is rasterised — by Typst, which is already here (``typst_engine``).
+
+Charts generated at render time (:class:`~assembler.render.documents.Chart`) are
+named by a target no file has; they are looked up in the Document before any file.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from assembler.checks.markup import IMAGE
 from assembler.plan.images import find_image, project_path
 from assembler.plan.project import PLAN_FILE
 from assembler.plan.texts import mask_code
+from assembler.render.documents import Chart
 
 _MIME = {
     ".png": "image/png",
@@ -62,10 +66,17 @@ def rooted(markdown: str, root: Path, source: Path) -> str:
     return _each_image(markdown, found)
 
 
-def for_typst(markdown: str, root: Path) -> str:
-    """Rooted image paths as project-absolute ones (``/assets/x.svg``) for Typst's root."""
+def _chart(charts: tuple[Chart, ...], target: str) -> Chart | None:
+    return next((c for c in charts if c.target == target), None)
+
+
+def for_typst(markdown: str, root: Path, charts: tuple[Chart, ...] = ()) -> str:
+    """Rooted image paths as project-absolute ones (``/assets/x.svg``) for Typst's root;
+    chart targets stay as they are (pdf.py hands Typst their bytes)."""
 
     def absolute(target: str) -> str | None:
+        if _chart(charts, target):
+            return None
         path = resolve(root, target)
         return "/" + project_path(root, path) if path else None
 
@@ -73,19 +84,30 @@ def for_typst(markdown: str, root: Path) -> str:
 
 
 def data_uri(path: Path, raster_svg: bool) -> str:
-    data = path.read_bytes()
-    mime = _MIME.get(path.suffix.lower(), "application/octet-stream")
+    return _uri(
+        path.read_bytes(), _MIME.get(path.suffix.lower(), "application/octet-stream"), raster_svg
+    )
+
+
+def _uri(data: bytes, mime: str, raster_svg: bool, width_cm: int = 8) -> str:
     if raster_svg and mime == "image/svg+xml":
         from assembler.render.typst_engine import svg_to_png  # only DOCX pays for Typst
 
-        data, mime = svg_to_png(data), "image/png"
+        data, mime = svg_to_png(data, width_cm=width_cm), "image/png"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def for_pandoc(markdown: str, root: Path, raster_svg: bool) -> str:
+# A chart's PNG in DOCX: the full text width, as in the PDF.
+CHART_WIDTH_CM = 16
+
+
+def for_pandoc(markdown: str, root: Path, raster_svg: bool, charts: tuple[Chart, ...] = ()) -> str:
     """Rooted image paths as data URIs (pandoc is sandboxed and reads no files)."""
 
     def embedded(target: str) -> str | None:
+        chart = _chart(charts, target)
+        if chart:
+            return _uri(chart.svg, "image/svg+xml", raster_svg, CHART_WIDTH_CM)
         path = resolve(root, target)
         return data_uri(path, raster_svg) if path else None
 

@@ -6,19 +6,22 @@ plan make it, so typography, accessibility and reproducibility are the plan's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Indicator
 from assembler.plan.evaluation import HUNDRED, Spending, Verdict, final_target
 from assembler.plan.monitoring import MonitoredYear
-from assembler.plan.yearly import MeasureResult, YearEvaluation, evaluate
+from assembler.plan.yearly import AreaResult, MeasureResult, YearEvaluation, evaluate
 from assembler.render import czech
-from assembler.render.documents import MONITORING, Document, title_meta
+from assembler.render.documents import MONITORING, Chart, Document, title_meta
 from assembler.render.formatting import NO_REPORT, Formatting
 from assembler.render.lookups import Lookups
-from assembler.render.markdown import Renderer
+from assembler.render.markdown import Renderer, escape
+from assembler.render.monitoring_charts import indicators_key, report_charts
 
 
 def years_with_data(plan: CheckedPlan) -> list[MonitoredYear]:
@@ -32,6 +35,7 @@ class ReportView:
 
     plan: Lookups
     result: YearEvaluation
+    charts: dict[str, Chart] = field(default_factory=dict)  # by what it shows: "stavy", …
 
     @property
     def year(self) -> int:
@@ -84,6 +88,17 @@ class ReportView:
     def no_data(self) -> list[MeasureResult]:
         return self.result.no_data
 
+    def indicators_key(self, area: AreaResult) -> str:
+        return indicators_key(area.area)
+
+    def figure(self, key: str, caption: str) -> Markup:
+        """The chart as a captioned figure, its alternative text from the Chart."""
+        chart = self.charts.get(key)
+        if chart is None:
+            return Markup("")
+        alt = chart.alt.replace('"', "“")
+        return Markup(f'![{escape(caption)}]({chart.target}){{fig-alt="{alt}"}}\n\n')
+
 
 def report_meta(
     plan: CheckedPlan, monitored: MonitoredYear, result: YearEvaluation
@@ -111,7 +126,9 @@ def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document
     result = evaluate(plan.project, plan.items, monitored)
     # The report stands alone: codes are printed as labels, not as links into the plan.
     renderer = Renderer(plan, linked=False)
-    view = ReportView(Lookups(plan), result)
+    lookups = Lookups(plan)
+    charts = report_charts(result, ReportView(lookups, result).status_name)
+    view = ReportView(lookups, result, charts)
     markdown = renderer.render("monitoring.md.j2", view=view, result=result, monitored=monitored)
     meta = report_meta(plan, monitored, result)
-    return Document(MONITORING, markdown, meta, plan.project.root)
+    return Document(MONITORING, markdown, meta, plan.project.root, tuple(charts.values()))

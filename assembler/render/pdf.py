@@ -19,10 +19,25 @@ STANDARDS = ["a-2b", "ua-1"]
 _CELL_MARKUP = re.compile(r"(?m)(^[ \t]*|, )\[(?=(?:\d+\.|[-+=/])[ ~\t])")
 
 
+def _chart_input(target: str) -> str:
+    return "chart:" + target
+
+
+def _charts(typst: str, document: Document) -> str:
+    """A generated chart is no file under Typst's root: its SVG comes in sys.inputs."""
+    for chart in document.charts:
+        name = _chart_input(chart.target)
+        typst = typst.replace(
+            f'image("{chart.target}"', f'image(bytes(sys.inputs.at("{name}")), format: "svg"'
+        )
+    return typst
+
+
 def typst_source(document: Document) -> str:
-    markdown = images.for_typst(document.markdown, document.root)
+    markdown = images.for_typst(document.markdown, document.root, document.charts)
     body = pandoc.convert(markdown, "typst", {}).decode("utf-8")
     body_text = authored.typst_alt(_CELL_MARKUP.sub(r"\1[\\", body), markdown)
+    body_text = _charts(body_text, document)
     return resources.read("layout.typ").decode("utf-8") + "\n" + body_text
 
 
@@ -31,6 +46,8 @@ def inputs(document: Document) -> dict[str, str]:
     for key in ("logo", "esf-logo"):
         path = images.resolve(document.root, meta.get(key, "")) if meta.get(key) else None
         meta[key] = "/" + path.relative_to(document.root.resolve()).as_posix() if path else ""
+    for chart in document.charts:
+        meta[_chart_input(chart.target)] = chart.svg.decode("utf-8")
     return meta
 
 

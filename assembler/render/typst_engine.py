@@ -32,11 +32,11 @@ def pdf(
 
 
 @lru_cache(maxsize=32)
-def svg_to_png(svg: bytes, ppi: int = 200) -> bytes:
+def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8) -> bytes:
     """An SVG image as PNG (Word shows SVG only with a PNG fallback)."""
     source = (
         "#set page(width: auto, height: auto, margin: 0pt)\n"
-        '#image(bytes(sys.inputs.svg), format: "svg", width: 8cm)\n'
+        f'#image(bytes(sys.inputs.svg), format: "svg", width: {width_cm}cm)\n'
     )
     png = typst.compile(
         source.encode(), format="png", ppi=ppi, sys_inputs={"svg": svg.decode("utf-8")}
