@@ -103,7 +103,7 @@ def attainment_chart(
         axes.axvline(100, color="#222222", linewidth=0.8, linestyle="--")
         axes.set_yticks(list(ys), [label for label, _, _ in rows])
         axes.invert_yaxis()
-        axes.set_xlabel("Plnění cíle (výchozí hodnota = 0 %, cílová hodnota = 100 %)")
+        axes.set_xlabel("Plnění cíle (výchozí hodnota = 0 %, cíl = 100 %)")
         low = min([0.0, *values, *expected])
         axes.set_xlim(low - 5 if low < 0 else 0, max([110.0, *values, *expected]) + 5)
         _czech_ticks(axes, "\u00a0%")
