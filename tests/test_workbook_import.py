@@ -207,9 +207,61 @@ def _other_year(book: openpyxl.Workbook) -> None:
     book["Údaje"]["B6"].value = "2027"
 
 
+def _row_without_code(book: openpyxl.Workbook) -> None:
+    ws = book["Indikátory"]
+    ws.cell(ws.max_row + 2, 8, 12)  # a value typed below the table
+
+
+def _row_twice(book: openpyxl.Workbook) -> None:
+    ws = book["Náklady"]
+    ws.append([c.value for c in ws[2]])
+
+
+def _no_status(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "SEN 1.4", 2).value = None
+    _cell(book, "Indikátory", "SEN 1.4a", 7).value = 60
+
+
+def _meta_broken(book: openpyxl.Workbook) -> None:
+    book["Údaje"]["B2"].value = None
+
+
+def _unknown_source(book: openpyxl.Workbook) -> None:
+    book["Náklady"]["D2"].value = "krajj"
+
+
+def _other_source(book: openpyxl.Workbook) -> None:
+    book["Náklady"]["D2"].value = "kraj"  # a real source, but not this row's
+
+
 @pytest.mark.parametrize(
     ("edit", "where", "message", "rule"),
     [
+        (
+            _row_without_code,
+            "charita-2026.xlsx:Indikátory!H7",
+            "Řádek 7 má vyplněné hodnoty, ale nemá kód",
+            "sesit-kod",
+        ),
+        (_row_twice, "charita-2026.xlsx:Náklady!A5", "je v listu podruhé (řádek 5)", "sesit-kod"),
+        (
+            _meta_broken,
+            "charita-2026.xlsx:Údaje!A1",
+            "Skrytý list Údaje neříká, ke kterému plánu",
+            "sesit-list",
+        ),
+        (
+            _unknown_source,
+            "charita-2026.xlsx:Náklady!D2",
+            "Klíč zdroje „krajj“ není mezi zdroji financování plánu. Měli jste na mysli „kraj“?",
+            "sesit-kod",
+        ),
+        (
+            _other_source,
+            "charita-2026.xlsx:Náklady!D2",
+            "Klíč zdroje kraj patří zdroji",
+            "sesit-kod",
+        ),
         (_rename_sheet, "charita-2026.xlsx: chyba", "Sešitu chybí list Náklady", "sesit-list"),
         (
             _rename_header,

@@ -343,6 +343,15 @@ def _costs(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
             )
             reading.error("sesit-kod", message, key_cell or row.get("measure"))
             continue
+        name_cell = row.get("source_name")
+        if name_cell is not None and str(name_cell.value).strip() != sources[key]:
+            message = (
+                f"Klíč zdroje {key} patří zdroji „{shown(sources[key])}“, řádek však uvádí "
+                f"„{shown(name_cell.value)}“: klíč byl změněn. Vraťte původní klíč, nebo "
+                "vyplňte nový sešit."
+            )
+            reading.error("sesit-kod", message, key_cell)
+            continue
         if _twice(reading, row, f"{found.item.code} {key}", seen):
             continue
         area, local = found.area.code, found.measure.code
