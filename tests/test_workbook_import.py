@@ -519,3 +519,16 @@ def test_round_trip_on_a_generated_plan(tmp_path: Path, run_cli: Run) -> None:
     code, out, _ = run_cli("check", str(root))
     assert code == 0, out
     assert "[monitoring-chybi]" not in out
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_untouched_workbook_through_calc_changes_nothing(
+    sample: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    folder = _export(sample, run_cli)
+    before = _monitoring(sample)
+    returned = _resave_in_calc(folder / "mesto-2026.xlsx", tmp_path / "calc")
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 0, out
+    assert "Načteno: mesto-2026.xlsx (nových nebo změněných hodnot: 0)" in out
+    assert _monitoring(sample) == before

@@ -219,7 +219,14 @@ def _measures(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
             ("reason", "duvod"),
         ):
             if (cell := row.get(key)) is not None:
-                reading.edits.append(Edit(area, local, (target,), str(cell.value).strip(), cell))
+                reading.edits.append(Edit(area, local, (target,), _text(cell.value), cell))
+
+
+def _text(value: Any) -> str:
+    """A text cell as the YAML keeps it: line ends as ``\n`` (Calc and Excel may write
+    ``\r\n``), no trailing spaces, so an untouched text equals the recorded one."""
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 def _twice(reading: Reading, row: Row, code: str, seen: set[str]) -> bool:
@@ -307,7 +314,7 @@ def _indicators(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None
                     area,
                     local,
                     ("indikatory", indicator.code, target),
-                    str(cell.value).strip(),
+                    _text(cell.value),
                     cell,
                 )
                 reading.edits.append(edit)
@@ -365,7 +372,8 @@ def recorded(report: MeasureReport | None, target: Target) -> Any:
     if target[0] == "indikatory":
         found = next((v for v in report.indicators if v.code == target[1]), None)
         names = {"hodnota": "value", "zdroj": "source", "poznamka": "note"}
-        return getattr(found, names[target[2]]) if found else None
+        value = getattr(found, names[target[2]]) if found else None
+        return _text(value) if isinstance(value, str) else value
     if target[0] == "skutecne_naklady":
         return report.actual_costs.get(target[1])
     names = {
@@ -376,4 +384,4 @@ def recorded(report: MeasureReport | None, target: Target) -> Any:
         "duvod": "reason",
     }
     value = getattr(report, names[target[0]])
-    return value.strip() if isinstance(value, str) else value
+    return _text(value) if isinstance(value, str) else value
