@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assembler.checks import check_plan
 from assembler.checks.abbreviations import check_abbreviations
+from assembler.checks.engine import check_engine
 from assembler.checks.markup import check_markup
 from assembler.checks.monitoring import check_monitoring
 from assembler.links import Links, link
@@ -73,6 +74,7 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += found
     problems += check_abbreviations(project, items, texts)
     problems += check_markup(project, texts)
+    problems += check_engine(texts)
     problems += check_monitoring(project, items, monitoring)
     checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

@@ -145,6 +145,11 @@ _CATALOGUE = [
         "Odkaz nemá adresu https, http, mailto ani tel (např. javascript:, file:, soubor).",
         False,
     ),
+    Rule("nadpis-preskakuje", E, _OUT, "Nadpis přeskakuje úroveň (## a hned ####).", False),
+    Rule(
+        "znak-bez-pisma", E, _OUT, "Znak, který žádné písmo plánu neobsahuje (emoji, CJK).", False
+    ),
+    Rule("vnoreni-hloubka", E, _OUT, "Seznam nebo citace vnořená hlouběji než 10 úrovní.", False),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
     Rule(
