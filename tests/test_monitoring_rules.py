@@ -183,6 +183,15 @@ CASES = [
         "skutecne_naklady",
         "",
     ),
+    # A report's texts reach the monitoring report: the plan's link rules apply to them too.
+    Case(
+        "odkaz-adresa",
+        SEN_FILE,
+        "v [[ROD 1.1]] spolupracujeme",
+        "v [klik](javascript:alert(1)) spolupracujeme",
+        "](javascript",
+        "Odkaz s adresou typu „javascript:“ plán nepovoluje",
+    ),
 ]
 
 

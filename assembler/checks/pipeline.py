@@ -15,7 +15,7 @@ from assembler.checks.markup import check_markup
 from assembler.checks.monitoring import check_monitoring
 from assembler.links import Links, link
 from assembler.plan.items import ItemIndex, index_items
-from assembler.plan.monitoring import Monitoring, read_monitoring
+from assembler.plan.monitoring import Monitoring, monitoring_texts, read_monitoring
 from assembler.plan.project import Project, assemble, read_sources
 from assembler.plan.texts import plan_texts
 from assembler.problems.diagnostics import Problem, count_errors, settle
@@ -73,8 +73,10 @@ def _check(root: Path, strict: bool) -> CheckResult:
     links, found = link(project, items, texts)
     problems += found
     problems += check_abbreviations(project, items, texts)
-    problems += check_markup(project, texts)
-    problems += check_engine(texts)
+    # Reports are rendered like chapters: their texts pass the same link and engine rules.
+    rendered = (*texts, *monitoring_texts(monitoring))
+    problems += check_markup(project, rendered)
+    problems += check_engine(rendered)
     problems += check_monitoring(project, items, monitoring)
     checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

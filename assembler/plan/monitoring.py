@@ -8,6 +8,7 @@ mistake into a located Problem; the rules that need the plan are in checks/monit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from assembler.load.validation import validate_model
 from assembler.models.chapter import Area, Indicator, Measure
 from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
 from assembler.plan.items import Item, ItemIndex, Kind
+from assembler.plan.texts import Text
 from assembler.problems.diagnostics import Location, Problem
 
 MONITORING_DIR = "monitoring"
@@ -122,3 +124,27 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
             areas.append(AreaReport(source, report))
     folder_name = f"{MONITORING_DIR}/{folder.name}"
     return MonitoredYear(year, folder_name, tuple(areas), info, info_source), problems
+
+
+# Markdown fields of the reports: they reach the monitoring report, so the same link,
+# image and engine rules as the plan's own texts must see them.
+_MEASURE_TEXTS = (
+    ("duvod", "reason"),
+    ("hodnoceni", "evaluation"),
+    ("obtize", "difficulties"),
+    ("neplanovane_vysledky", "unplanned"),
+)
+
+
+def monitoring_texts(monitoring: Monitoring) -> Iterator[Text]:
+    """Every Markdown text of every monitored year, placed in its report file."""
+    for year in monitoring.years:
+        if year.info is not None and year.info_source is not None and year.info.introduction:
+            yield Text(year.info.introduction, None, None, year.info_source, ("uvod",))
+        for area in year.areas:
+            for i, measure in enumerate(area.report.measures):
+                for key, attribute in _MEASURE_TEXTS:
+                    value = getattr(measure, attribute)
+                    if value:
+                        path = ("opatreni", i, key)
+                        yield Text(value, None, area.report.area, area.source, path)
