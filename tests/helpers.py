@@ -94,3 +94,21 @@ def link_targets(path: Path) -> list[str]:
                     found.append(str(action["/URI"]))
         return found
     return []
+
+
+# `plan init` answers for a new plan of a town whose registry key becomes ALB (not MESTO).
+ALBRECHTICE_INIT = [
+    "--bez-dotazu",
+    "--obec",
+    "Město Albrechtice",
+    "--ico",
+    "00296015",
+    "--od",
+    "2027",
+    "--do",
+    "2030",
+    "--koordinator",
+    "Jana Nová",
+    "--email",
+    "plan@albrechtice.example.cz",
+]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import at, edit, only, position
+from helpers import ALBRECHTICE_INIT, at, edit, only, position
 
 from assembler.checks.pipeline import check
 from assembler.load import yamlio
@@ -16,28 +16,13 @@ from assembler.load import yamlio
 Run = Callable[..., tuple[int, str, str]]
 SEN = "chapters/10-seniori.md"
 PYTHON_WORDS = re.compile(r"\b(None|KeyError|ValueError|True|False|dict|list|str)\b")
-INIT = [
-    "--bez-dotazu",
-    "--obec",
-    "Město Albrechtice",
-    "--ico",
-    "00296015",
-    "--od",
-    "2027",
-    "--do",
-    "2030",
-    "--koordinator",
-    "Jana Nová",
-    "--email",
-    "plan@albrechtice.example.cz",
-]
 
 
 @pytest.fixture
 def albrechtice(run_cli: Run, tmp_path: Path) -> Path:
     """A new plan whose municipality has the registry key ALB (not MESTO, not OBEC)."""
     root = tmp_path / "albrechtice"
-    assert run_cli("init", str(root), *INIT)[0] == 0
+    assert run_cli("init", str(root), *ALBRECHTICE_INIT)[0] == 0
     return root
 
 

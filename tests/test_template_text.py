@@ -6,27 +6,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers import all_text, at, edit, position, problems_of
+from helpers import ALBRECHTICE_INIT, all_text, at, edit, position, problems_of
 
 from assembler.checks.pipeline import check
 from assembler.checks.placeholders import placeholders
 
 Run = Callable[..., tuple[int, str, str]]
-INIT = [
-    "--bez-dotazu",
-    "--obec",
-    "Město Albrechtice",
-    "--ico",
-    "00296015",
-    "--od",
-    "2027",
-    "--do",
-    "2030",
-    "--koordinator",
-    "Jana Nová",
-    "--email",
-    "plan@albrechtice.example.cz",
-]
 
 # What an author writes instead of each placeholder (test data, not a list the program uses).
 FILLED = {
@@ -47,7 +32,7 @@ def _fill(root: Path) -> None:
 
 
 def _new_plan(run_cli: Run, root: Path) -> None:
-    assert run_cli("init", str(root), *INIT)[0] == 0
+    assert run_cli("init", str(root), *ALBRECHTICE_INIT)[0] == 0
 
 
 def test_placeholders_are_read_from_the_templates() -> None:
