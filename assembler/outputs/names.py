@@ -164,28 +164,9 @@ def _names(project: Project) -> Iterator[Problem]:
     for output in OUTPUTS:
         name = output.file_name(settings)
         where = project.plan_source.location(output.yaml_path)
-        reason = _bad_name(name) or ("obsahuje lomítko" if re.search(r"[/\\]", name) else "")
-        if reason:
-            message = (
-                f"Název souboru výstupu „{_shown(name)}“ nelze použít: {reason}. Zadejte jen "
-                f"název souboru, složka se nastavuje klíčem adresar (např. {output.key})."
-            )
-            yield Problem("vystup-nazev", message, where)
-            continue
-        if output.yearly and YEAR not in name:
-            message = (
-                f"Název souboru „{_shown(name)}“ musí obsahovat {YEAR}: zpráva vzniká za každý "
-                f"sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. {output.key})."
-            )
-            yield Problem("vystup-nazev", message, where)
-            continue
-        if output.per_municipality and KEY not in name:
-            message = (
-                f"Název souboru „{_shown(name)}“ musí obsahovat {KEY}: výpis vzniká pro každou "
-                "obec z registru území a bez klíče obce v názvu by se výpisy přepisovaly "
-                "(např. obec-{obec}.pdf)."
-            )
-            yield Problem("vystup-nazev", message, where)
+        unusable = _unusable_name(output, name)
+        if unusable:
+            yield Problem("vystup-nazev", unusable, where)
             continue
         first = seen.setdefault(name.casefold(), output)
         if first is not output:
@@ -197,6 +178,28 @@ def _names(project: Project) -> Iterator[Problem]:
                 f"Použijte příponu .{output.format.kind}, např. {output.key}."
             )
             yield Problem("vystup-pripona", message, where)
+
+
+def _unusable_name(output: Output, name: str) -> str | None:
+    """Why ``name`` cannot be this output's file name (the message), or None."""
+    reason = _bad_name(name) or ("obsahuje lomítko" if re.search(r"[/\\]", name) else "")
+    if reason:
+        return (
+            f"Název souboru výstupu „{_shown(name)}“ nelze použít: {reason}. Zadejte jen "
+            f"název souboru, složka se nastavuje klíčem adresar (např. {output.key})."
+        )
+    if output.yearly and YEAR not in name:
+        return (
+            f"Název souboru „{_shown(name)}“ musí obsahovat {YEAR}: zpráva vzniká za každý "
+            f"sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. {output.key})."
+        )
+    if output.per_municipality and KEY not in name:
+        return (
+            f"Název souboru „{_shown(name)}“ musí obsahovat {KEY}: výpis vzniká pro každou "
+            "obec z registru území a bez klíče obce v názvu by se výpisy přepisovaly "
+            "(např. obec-{obec}.pdf)."
+        )
+    return None
 
 
 def check_parts(project: Project, made: Iterable[tuple[Output, Part]]) -> list[Problem]:
