@@ -96,19 +96,24 @@ def link_targets(path: Path) -> list[str]:
     return []
 
 
-# `plan init` answers for a new plan of a town whose registry key becomes ALB (not MESTO).
-ALBRECHTICE_INIT = [
-    "--bez-dotazu",
-    "--obec",
-    "Město Albrechtice",
-    "--ico",
-    "00296015",
-    "--od",
-    "2027",
-    "--do",
-    "2030",
-    "--koordinator",
-    "Jana Nová",
-    "--email",
-    "plan@albrechtice.example.cz",
-]
+def init_answers(municipality: str, email: str) -> list[str]:
+    """`plan init` options answering every question of a new 2027–2030 plan."""
+    return [
+        "--bez-dotazu",
+        "--obec",
+        municipality,
+        "--ico",
+        "00296015",
+        "--od",
+        "2027",
+        "--do",
+        "2030",
+        "--koordinator",
+        "Jana Nová",
+        "--email",
+        email,
+    ]
+
+
+# A town whose registry key becomes ALB (not MESTO): hints must use the plan's own keys.
+ALBRECHTICE_INIT = init_answers("Město Albrechtice", "plan@albrechtice.example.cz")

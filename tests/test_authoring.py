@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, edit
+from helpers import REPO, edit, init_answers
 from pydantic import BaseModel
 
 from assembler.authoring.preview import Build, Preview, serve, watch
@@ -23,21 +23,7 @@ from assembler.models import vocab
 from assembler.models.vocab import GENERATED_SECTIONS
 
 Run = Callable[..., tuple[int, str, str]]
-INIT = [
-    "--bez-dotazu",
-    "--obec",
-    "Obec Horní Lhota",
-    "--ico",
-    "00296015",
-    "--od",
-    "2027",
-    "--do",
-    "2030",
-    "--koordinator",
-    "Jana Nová",
-    "--email",
-    "plan@lhota.example.cz",
-]
+INIT = init_answers("Obec Horní Lhota", "plan@lhota.example.cz")
 
 
 # A fresh plan is valid; it warns only about what its author still has to write.
