@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers import at, edit, only, position
+from monitoring_data import SEN_FILE, write_monitoring
 
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
@@ -19,6 +20,40 @@ def test_a_heading_that_skips_a_level(mini: Path) -> None:
     problem = only(check(mini), "nadpis-preskakuje")
     at(problem, SEN, position(mini, SEN, "#### Pododdíl"))
     assert "###" in problem.message
+
+
+def test_a_body_that_starts_two_levels_down(mini: Path) -> None:
+    """Under the level-1 chapter title a body's #### skips two levels (was: check passed,
+    Typst refused "skipped from heading level 1 to 4")."""
+    edit(mini, SEN, "## Popis oblasti", "#### Popis oblasti")
+    problem = only(check(mini), "nadpis-preskakuje")
+    at(problem, SEN, position(mini, SEN, "#### Popis oblasti"))
+    assert "prvním nadpisem textu" in problem.message and "Začněte nadpisem ##" in problem.message
+
+
+EVALUATION = "hodnoceni: Víkendové směny běží od dubna, v [[ROD 1.1]] spolupracujeme s rodinami."
+
+
+def _evaluation(root: Path, markdown: str) -> None:
+    """The garant's evaluation of SEN 1.1 in the 2026 report as a block of Markdown."""
+    write_monitoring(root)
+    block = "".join(f"      {line}\n" if line else "\n" for line in markdown.split("\n"))
+    edit(root, SEN_FILE, EVALUATION, f"hodnoceni: |\n{block}")
+
+
+def test_a_heading_that_skips_a_level_in_a_monitoring_report(mini: Path) -> None:
+    """A YAML text field is checked too (was: skipped, and the report PDF failed)."""
+    _evaluation(mini, "Úvod.\n\n## Přehled\n\nText.\n\n#### Podrobnosti\n\nDalší text.")
+    problem = only(check(mini), "nadpis-preskakuje")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "#### Podrobnosti"))
+    assert "úrovně 4 (####) následuje po nadpisu úrovně 2" in problem.message
+
+
+def test_a_yaml_text_starting_deep_is_refused(mini: Path) -> None:
+    _evaluation(mini, "Úvod.\n\n### Přehled\n\nText.")
+    problem = only(check(mini), "nadpis-preskakuje")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "### Přehled"))
+    assert "úrovně 3 (###) je prvním nadpisem" in problem.message
 
 
 def test_headings_in_order_pass(mini: Path) -> None:
@@ -56,4 +91,11 @@ def test_what_the_check_passes_builds_as_pdf(mini: Path) -> None:
     """The constructs the check now allows right next to those it refuses."""
     edit(mini, SEN, BODY, f"{BODY}\n\n## A\n\n### B\n\n- a\n  - b\n    - c\n\n> x\n> > y\n")
     result = build(mini, only=["plan.pdf"])
+    assert result.ok, [str(p) for p in result.problems]
+
+
+def test_headings_the_check_passes_in_a_report_build(mini: Path) -> None:
+    _evaluation(mini, "Úvod.\n\n## Přehled\n\n### Podrobnosti\n\n## Závěr\n\nText.")
+    assert check(mini).problems == []
+    result = build(mini, only=["monitoring-2026.pdf"])
     assert result.ok, [str(p) for p in result.problems]

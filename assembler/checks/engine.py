@@ -40,22 +40,39 @@ def check_engine(texts: Iterable[Text]) -> list[Problem]:
 
 
 def _headings(text: Text, masked: str) -> Iterator[Problem]:
-    if text.path is not None or "#" not in masked:
-        return  # headings belong to chapter bodies
+    if "#" not in masked:
+        return
     found = [(len(m.group(1)), m.start()) for m in _HEADING.finditer(masked)]
     if not found:
         return
-    # The body's top level sits right under the chapter title (see render.markdown.body).
-    previous = min(level for level, _ in found) - 1
-    for level, offset in found:
+    # What the text's first heading follows in the document. A chapter body sits under
+    # the chapter title (level 1); its level-1 headings are moved one level down (see
+    # render.markdown.body), so a body may start at # or ##. A YAML text field is printed
+    # as written under a heading of level 1 or deeper (the plan's vision under the level-1
+    # "Vize a kontakt", a garant's evaluation under its measure's level 4): starting at
+    # ## skips no level in any of them.
+    previous = min(level for level, _ in found) - 1 if text.path is None else 1
+    previous = min(previous, 1)
+    for index, (level, offset) in enumerate(found):
         if level > previous + 1:
-            message = (
-                f"Nadpis úrovně {level} ({'#' * level}) následuje po nadpisu úrovně {previous} "
-                f"a jednu úroveň přeskakuje; přístupné PDF to nepovoluje. Použijte "
-                f"{'#' * (previous + 1)}, nebo doplňte nadpis chybějící úrovně nad ním."
-            )
+            message = _skip(level, None if index == 0 else previous)
             yield Problem("nadpis-preskakuje", message, text.location(offset))
         previous = level
+
+
+def _skip(level: int, previous: int | None) -> str:
+    marks = "#" * level
+    if previous is None:
+        return (
+            f"Nadpis úrovně {level} ({marks}) je prvním nadpisem textu a přeskočil by úroveň "
+            "pod nadpisem, pod nímž se text tiskne; přístupné PDF to nepovoluje. Začněte "
+            "nadpisem ## a každou hlubší úroveň přidávejte po jedné (##, ###, …)."
+        )
+    return (
+        f"Nadpis úrovně {level} ({marks}) následuje po nadpisu úrovně {previous} "
+        f"a jednu úroveň přeskakuje; přístupné PDF to nepovoluje. Použijte "
+        f"{'#' * (previous + 1)}, nebo doplňte nadpis chybějící úrovně nad ním."
+    )
 
 
 def _characters(text: Text, masked: str) -> Iterator[Problem]:
