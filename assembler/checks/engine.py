@@ -1,11 +1,10 @@
 """What the PDF engine (Typst, PDF/A and PDF/UA) would refuse, found by the check first.
 
 Typst stops the whole build, in English and without a place, at a heading that
-skips a level (PDF/UA), at a character no bundled font has (emoji, CJK), and at
-lists or quotes nested deeper than its show rules go. Each is a located Czech
-problem here, so ``plan check`` passing means ``plan build`` can succeed.
-(Control characters are refused when files are read, image formats by the
-image rules.)
+skips a level (PDF/UA) and at lists or quotes nested deeper than its show rules go.
+Each is a located Czech problem here, so ``plan check`` passing means ``plan build``
+can succeed. (Characters no font has and control characters are found by
+checks/characters.py in every string, image formats by the image rules.)
 """
 
 from __future__ import annotations
@@ -20,12 +19,6 @@ from assembler.problems.diagnostics import Problem
 MAX_NESTING = 10
 MAX_PER_TEXT = 10
 _HEADING = re.compile(r"(?m)^(#{1,6})[ \t]")
-# Emoji and pictographs, their variation selector, and East Asian scripts: none of the
-# bundled fonts (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) has them.
-_NO_FONT = re.compile(
-    "[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\ufe0f\u2e80-\u2fff\u3000-\u9fff"
-    "\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
-)
 _LINE_NESTING = re.compile(r"(?m)^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+)")
 _MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
 
@@ -34,7 +27,7 @@ def check_engine(texts: Iterable[Text]) -> list[Problem]:
     problems: list[Problem] = []
     for text in texts:
         masked = mask_code(text.text)
-        for found in (_headings(text, masked), _characters(text, masked), _nesting(text, masked)):
+        for found in (_headings(text, masked), _nesting(text, masked)):
             problems += islice(found, MAX_PER_TEXT)
     return problems
 
@@ -73,16 +66,6 @@ def _skip(level: int, previous: int | None) -> str:
         f"a jednu úroveň přeskakuje; přístupné PDF to nepovoluje. Použijte "
         f"{'#' * (previous + 1)}, nebo doplňte nadpis chybějící úrovně nad ním."
     )
-
-
-def _characters(text: Text, masked: str) -> Iterator[Problem]:
-    for match in _NO_FONT.finditer(masked):
-        message = (
-            f"Znak „{match.group(0)}“ (U+{ord(match.group(0)):04X}) nelze vytisknout: žádné "
-            "písmo plánu jej neobsahuje (emoji, čínské, japonské a korejské znaky). Napište "
-            "jej slovy, nebo jej smažte."
-        )
-        yield Problem("znak-bez-pisma", message, text.location(match.start()))
 
 
 def _nesting(text: Text, masked: str) -> Iterator[Problem]:

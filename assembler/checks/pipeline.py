@@ -10,10 +10,12 @@ from pathlib import Path
 
 from assembler.checks import check_plan
 from assembler.checks.abbreviations import check_abbreviations
+from assembler.checks.characters import check_characters
 from assembler.checks.engine import check_engine
 from assembler.checks.markup import check_markup
 from assembler.checks.monitoring import check_monitoring
 from assembler.links import Links, link
+from assembler.load.sources import SourceFile
 from assembler.plan.items import ItemIndex, index_items
 from assembler.plan.monitoring import Monitoring, monitoring_texts, read_monitoring
 from assembler.plan.project import Project, assemble, read_sources
@@ -54,6 +56,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _printed_sources(project: Project, monitoring: Monitoring) -> Iterator[SourceFile]:
+    """Every file whose strings reach an output: the plan, its chapters, the reports."""
+    yield project.plan_source
+    yield from (chapter.source for chapter in project.chapters)
+    for year in monitoring.years:
+        if year.info_source is not None:
+            yield year.info_source
+        yield from (area.source for area in year.areas)
+
+
 def check(root: Path, strict: bool = False) -> CheckResult:
     with gc_paused():
         return _check(root, strict)
@@ -77,6 +89,7 @@ def _check(root: Path, strict: bool) -> CheckResult:
     rendered = (*texts, *monitoring_texts(monitoring))
     problems += check_markup(project, rendered)
     problems += check_engine(rendered)
+    problems += check_characters(_printed_sources(project, monitoring))
     problems += check_monitoring(project, items, monitoring)
     checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

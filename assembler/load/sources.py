@@ -66,6 +66,22 @@ class SourceFile:
         column = start_col + col if (block or line == 0) else col
         return Location(self.name, start_line + line + self.yaml_first_line, column + 1)
 
+    def character_location(self, path: Sequence[str | int], char: str, nth: int) -> Location:
+        """Location of the ``nth`` (0-based) ``char`` of the YAML string at ``path``, found
+        in the value's own text; the value's start when the text writes it as an escape."""
+        node = yamltree.find(self.yaml_root, path)
+        if node is None or node.end_mark is None:
+            return self.location(path)
+        start, end = node.start_mark.index, node.end_mark.index
+        offset = start - 1
+        for _ in range(nth + 1):
+            offset = self.yaml_text.find(char, offset + 1, end)
+            if offset < 0:
+                return self.location(path)
+        line = self.yaml_text.count("\n", 0, offset)
+        col = offset - (self.yaml_text.rfind("\n", 0, offset) + 1)
+        return Location(self.name, line + self.yaml_first_line, col + 1)
+
     def body_location(self, line: int, col: int) -> Location:
         """Location of a character in the Markdown body (0-based line/col in the body)."""
         return Location(self.name, self.body_first_line + line, col + 1)

@@ -22,6 +22,7 @@ MAX_DEPTH = 40
 class Mark(Protocol):
     line: int
     column: int
+    index: int  # characters from the start of the text
 
 
 class ScalarNode:
@@ -233,6 +234,14 @@ def locate(root: Node | None, path: Sequence[str | int]) -> tuple[int, int]:
             break
         node = child
     return (node.start_mark.line, node.start_mark.column)
+
+
+def find(root: Node | None, path: Sequence[str | int]) -> Node | None:
+    """The node at ``path`` exactly (a key node for a ``"[key]"`` step), or None."""
+    node = root
+    for step in path:
+        node = _child(node, step) if node is not None else None
+    return node
 
 
 def _child(node: Node, step: str | int) -> Node | None:

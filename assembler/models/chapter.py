@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from assembler.models.common import (
+    INTERNAL_NOTE,
     ChapterCode,
     GoalCode,
     Many,
@@ -244,7 +245,7 @@ class Area(Model):
         "cile", "Cíle", "Cíle oblasti s jejich opatřeními.", example=[_GOAL_EXAMPLE]
     )
     internal_note: Text | None = yaml_key(
-        "interni_poznamka",
+        INTERNAL_NOTE,
         "Interní poznámka",
         "Poznámka skupiny; do výstupů se nikdy netiskne.",
         None,

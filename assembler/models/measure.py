@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from assembler.models.common import (
+    INTERNAL_NOTE,
     ActivityCode,
     Digits,
     IndicatorCode,
@@ -315,7 +316,7 @@ class Measure(Model):
         example="Službu od roku 2027 zajišťuje kraj.",
     )
     internal_note: Text | None = yaml_key(
-        "interni_poznamka",
+        INTERNAL_NOTE,
         "Interní poznámka",
         "Poznámka skupiny; do výstupů se nikdy netiskne.",
         None,

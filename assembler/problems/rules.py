@@ -54,7 +54,13 @@ _CATALOGUE = [
         False,
     ),
     Rule("soubor-necitelny", E, _READ, "Soubor nelze přečíst (oprávnění, zámek).", False),
-    Rule("ridici-znak", E, _READ, "Text obsahuje neviditelný řídicí znak.", False),
+    Rule(
+        "ridici-znak",
+        E,
+        _READ,
+        "Text obsahuje neviditelný řídicí znak (i zapsaný v YAML zpětným lomítkem, \\e).",
+        False,
+    ),
     Rule("hlavicka-chybi", E, _READ, "Kapitola nezačíná hlavičkou YAML mezi řádky ---.", False),
     Rule("hlavicka-neuzavrena", E, _READ, "Hlavička YAML není ukončena řádkem ---.", False),
     Rule("yaml-syntaxe", E, _READ, "Chyba zápisu YAML (odsazení, dvojtečky, uvozovky).", False),
@@ -147,7 +153,11 @@ _CATALOGUE = [
     ),
     Rule("nadpis-preskakuje", E, _OUT, "Nadpis přeskakuje úroveň (## a hned ####).", False),
     Rule(
-        "znak-bez-pisma", E, _OUT, "Znak, který žádné písmo plánu neobsahuje (emoji, CJK).", False
+        "znak-bez-pisma",
+        E,
+        _OUT,
+        "Znak, který PDF nevytiskne: žádné písmo plánu jej nemá (emoji, CJK), v kterékoli hodnotě.",
+        False,
     ),
     Rule("vnoreni-hloubka", E, _OUT, "Seznam nebo citace vnořená hlouběji než 10 úrovní.", False),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),

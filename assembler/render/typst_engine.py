@@ -42,3 +42,29 @@ def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8) -> bytes:
         source.encode(), format="png", ppi=ppi, sys_inputs={"svg": svg.decode("utf-8")}
     )
     return bytes(png)
+
+
+def embedded_fonts() -> tuple[bytes, int]:
+    """The compiled Typst extension (its fonts are stored inside it) and how many font
+    variants Typst itself lists without system fonts: every PDF is set in these."""
+    from pathlib import Path
+
+    extension = Path(typst._typst.__file__).read_bytes()  # type: ignore[attr-defined]
+    variants = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True).fonts()
+    return extension, len(variants)
+
+
+def prints(source: str, standards: list[str]) -> bool:
+    """Whether Typst makes a PDF of ``source`` without an error (it panics on some
+    characters, which pyo3 raises as PanicException, no subclass of Exception)."""
+    try:
+        typst.compile(  # type: ignore[call-overload]  # standards checked by the caller
+            source.encode("utf-8"), format="pdf", ignore_system_fonts=True, pdf_standards=standards
+        )
+    except typst.TypstError:
+        return False
+    except BaseException as err:
+        if type(err).__name__ != "PanicException":
+            raise
+        return False
+    return True
