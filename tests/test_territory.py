@@ -236,7 +236,7 @@ def test_measures_by_municipality_and_locality(feature: Path) -> None:
     assert [n for n in names if n] == [
         "**Horní Bradlo** (město, 4\u00a0210 obyvatel)",
         "Chlum (část obce)",
-        "Kamenná (část obce)",
+        "Kamenná (část obce): Nejvzdálenější místní část, bez autobusu o\u00a0víkendu.",
         "Vrbice (část obce)",
         "Nádražní 14 (sociálně vyloučená lokalita)",
         "**Lhota u\u00a0Bradla** (obec)",

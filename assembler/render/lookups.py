@@ -12,7 +12,15 @@ from functools import cached_property
 from typing import Any
 
 from assembler.checks.pipeline import CheckedPlan
-from assembler.models.chapter import Activity, Area, Goal, Indicator, Measure, Priority
+from assembler.models.chapter import (
+    Activity,
+    Area,
+    Goal,
+    Indicator,
+    Measure,
+    Priority,
+    Section,
+)
 from assembler.models.plan import Organisation, PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import Item, Kind
@@ -45,6 +53,11 @@ class Lookups:
     def areas(self) -> list[Area]:
         chapters = self.checked.items.of(Kind.CHAPTER)
         return [c.model for c in chapters if isinstance(c.model, Area)]
+
+    @property
+    def sections(self) -> list[Section]:
+        chapters = self.checked.items.of(Kind.CHAPTER)
+        return [c.model for c in chapters if isinstance(c.model, Section)]
 
     def priorities(self, area: Area) -> list[Priority]:
         return self._within(area, Kind.PRIORITY)

@@ -30,6 +30,10 @@ from assembler.render.lookups import Lookups
 from assembler.render.prose import Prose
 from assembler.render.tables import Tables
 
+# Line ends and runs of plain spaces inside a text printed on one line; not str.split(),
+# which would also take the non-breaking spaces the typography rules put in.
+_LINE_BREAKS = re.compile(r"[ \t\r\n]+")
+
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
 
 
@@ -106,7 +110,7 @@ class Renderer:
             percent=czech.percent,
             value=czech.measured,
             years=lambda t: czech.years(t.start, t.end),
-            inline=lambda v: Markup(" ".join(str(v).split())),
+            inline=lambda v: Markup(_LINE_BREAKS.sub(" ", str(v)).strip()),
             json=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
             raw=Markup,
             autolink=autolink,
