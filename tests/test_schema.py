@@ -163,13 +163,24 @@ def test_examples_are_written_as_authors_write_yaml() -> None:
 
 def test_key_reference_shows_examples() -> None:
     text = generated_files()["docs/klice.md"]
-    assert "| klíč | povinný | hodnota | popis | příklad |" in text
+    assert "| klíč | povinný | hodnota | popis | kde se tiskne | příklad |" in text
     row = (
-        "| `harmonogram` | ✔ | harmonogram | Od kdy do kdy opatření běží. | `{od: 2026, do: 2029}`"
+        "| `harmonogram` | ✔ | harmonogram | Od kdy do kdy opatření běží. "
+        "| celý plán, veřejná verze, podíl obce | `{od: 2026, do: 2029}`"
     )
     assert row in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert rows and all(not line.endswith("|  |") for line in rows)
+
+
+def test_key_reference_says_where_each_key_is_printed() -> None:
+    text = generated_files()["docs/klice.md"]
+    assert "Poznámka skupiny; do výstupů se nikdy netiskne. | netiskne se |" in text
+    email = "| `email` |  | text | Osobní e-mail; neveřejný, pokud není verejny_kontakt: ano. "
+    assert email in text
+    assert "| celý plán (jen s verejny_kontakt) |" in text
+    assert "| `verejne_shrnuti` |" in text and "| veřejná verze |" in text
+    assert "| `organ` | ✔ | text | Kdo plán schválil" in text and "podle nadřazeného klíče" in text
 
 
 def _sections(text: str) -> dict[str, str]:

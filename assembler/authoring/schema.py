@@ -13,11 +13,20 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
+from pydantic.fields import FieldInfo
 
 from assembler.load import yamlio
 from assembler.models.chapter import Chapter
 from assembler.models.monitoring import AreaMonitoring, ReportInfo
+from assembler.models.placement import (
+    CANCELLED_PRINTED_IN,
+    MONITORED_YEAR_ONLY,
+    NOT_PRINTED,
+    Output,
+    placement,
+)
 from assembler.models.plan import PlanInfo
+from assembler.outputs.registry import OUTPUTS
 from assembler.problems.rules import RULES, Rule
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -76,6 +85,13 @@ def key_reference(
         "Vygenerováno příkazem `plan schema` z modelů programu; needitujte ručně.",
         "Klíče se píší malými písmeny bez diakritiky. Povinné klíče jsou označeny ✔.",
         "Příklady jsou zapsány tak, jak se píší za dvojtečku klíče; dlouhé jsou zkráceny (…).",
+        "",
+        "Sloupec „kde se tiskne“ říká, ve kterých dokumentech se hodnota klíče objeví: "
+        f"{_documents()}. „{NOT_PRINTED}“ znamená, že se hodnota nedostane do žádného výstupu "
+        "(např. osobní kontakty bez verejny_kontakt: ano, interní poznámky, klíče pro odkazy). "
+        "Zrušené cíle a opatření se vším, co obsahují, tiskne jen "
+        f"{' a '.join(o.value for o in CANCELLED_PRINTED_IN)} (označené „zrušeno“ s důvodem); "
+        f"{MONITORED_YEAR_ONLY.value} uvádí jen opatření, která ve sledovaném roce běží.",
         "",
     ]
     models = model_classes()
@@ -158,20 +174,37 @@ def _model_section(
     title: str, schema: dict[str, Any], defs: dict[str, Any], model: type[BaseModel]
 ) -> list[str]:
     required = set(schema.get("required", []))
-    examples = {field.alias: field.examples for field in model.model_fields.values()}
+    fields = {field.alias: field for field in model.model_fields.values()}
     lines = [
         f"## {title}",
         "",
-        "| klíč | povinný | hodnota | popis | příklad |",
-        "|---|---|---|---|---|",
+        "| klíč | povinný | hodnota | popis | kde se tiskne | příklad |",
+        "|---|---|---|---|---|---|",
     ]
     for name, prop in schema.get("properties", {}).items():
         mark = "✔" if name in required else ""
         description = _cell(str(prop.get("description", "")))
-        example = examples.get(name)
+        example = fields[name].examples
         shown = f"`{_cell(example_yaml(example[0], EXAMPLE_WIDTH))}`" if example else ""
-        lines.append(f"| `{name}` | {mark} | {_kind(prop, defs)} | {description} | {shown} |")
+        where = _where(fields[name])
+        lines.append(
+            f"| `{name}` | {mark} | {_kind(prop, defs)} | {description} | {where} | {shown} |"
+        )
     return [*lines, ""]
+
+
+def _documents() -> str:
+    """Each name of the column with the formats it stands for: "celý plán (PDF, DOCX)"."""
+    named = []
+    for output in Output:
+        formats = [o.format.kind.value.upper() for o in OUTPUTS if o.document.output is output]
+        named.append(f"{output.value} ({', '.join(formats)})")
+    return ", ".join(named)
+
+
+def _where(field: FieldInfo) -> str:
+    declared = placement(field)
+    return declared.label() if declared is not None else "podle jeho klíčů"
 
 
 def _cell(text: str) -> str:

@@ -31,6 +31,7 @@ from assembler.models.measure import (
     Service,
     Timeline,
 )
+from assembler.models.placement import NOWHERE, Output, printed
 from assembler.models.vocab import LegalItem, TriadRole
 
 __all__ = [
@@ -61,10 +62,19 @@ _GOAL_EXAMPLE: dict[str, Any] = {"kod": 1, "nazev": _GOAL_TITLE, "opatreni": [ME
 
 class Person(Model):
     name: Text = yaml_key(
-        "jmeno", "Jméno", "Jméno a příjmení, případně s titulem.", example="Bc. Jana Kratochvílová"
+        "jmeno",
+        "Jméno",
+        "Jméno a příjmení, případně s titulem.",
+        example="Bc. Jana Kratochvílová",
+        printed=printed(Output.PLAN),
     )
     position: Text | None = yaml_key(
-        "funkce", "Funkce", "Funkce nebo pracovní pozice.", None, example="vedoucí terénních služeb"
+        "funkce",
+        "Funkce",
+        "Funkce nebo pracovní pozice.",
+        None,
+        example="vedoucí terénních služeb",
+        printed=printed(Output.PLAN),
     )
     organisation: OrgKey | None = yaml_key(
         "organizace",
@@ -72,6 +82,7 @@ class Person(Model):
         "Klíč organizace z registru organizací v plan.yaml.",
         None,
         example="CHARITA",
+        printed=printed(Output.PLAN),
     )
     role: Role | None = yaml_key(
         "role",
@@ -79,6 +90,7 @@ class Person(Model):
         f"{TriadRole.choices()}.",
         None,
         example="poskytovatel",
+        printed=NOWHERE,
     )
     email: Text | None = yaml_key(
         "email",
@@ -86,6 +98,7 @@ class Person(Model):
         "Osobní e-mail; neveřejný, pokud není verejny_kontakt: ano.",
         None,
         example="jana.kratochvilova@charita-lipovany.example.cz",
+        printed=printed(Output.PLAN, only_with="verejny_kontakt"),
     )
     phone: Text | None = yaml_key(
         "telefon",
@@ -93,6 +106,7 @@ class Person(Model):
         "Osobní telefon; neveřejný, pokud není verejny_kontakt: ano.",
         None,
         example="+420 731 402 118",
+        printed=printed(Output.PLAN, only_with="verejny_kontakt"),
     )
     public_contact: YesNo = yaml_key(
         "verejny_kontakt",
@@ -100,12 +114,17 @@ class Person(Model):
         "Zda se e-mail a telefon smějí objevit ve výstupech. Výchozí: ne (osobní údaje).",
         False,
         example=True,
+        printed=NOWHERE,
     )
 
 
 class WorkingGroup(Model):
     name: Text = yaml_key(
-        "nazev", "Název skupiny", "Název pracovní skupiny.", example="Pracovní skupina Senioři"
+        "nazev",
+        "Název skupiny",
+        "Název pracovní skupiny.",
+        example="Pracovní skupina Senioři",
+        printed=printed(Output.PLAN),
     )
     manager: Person = yaml_key(
         "manazer", "Manažer skupiny", "Kdo skupinu vede.", example=_MANAGER_EXAMPLE
@@ -120,29 +139,56 @@ class WorkingGroup(Model):
 
 
 class Priority(Model):
-    code: PriorityCode = yaml_key("kod", "Kód", "P a číslo, např. P1.", example="P1")
-    title: Text = yaml_key("nazev", "Název", "Název priority.", example="Péče v domácím prostředí")
+    code: PriorityCode = yaml_key(
+        "kod", "Kód", "P a číslo, např. P1.", example="P1", printed=printed(Output.PLAN)
+    )
+    title: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Název priority.",
+        example="Péče v domácím prostředí",
+        printed=printed(Output.PLAN),
+    )
     description: Markdown | None = yaml_key(
         "popis",
         "Popis",
         "Popis priority.",
         None,
         example="Služby, díky kterým mohou lidé zůstat ve svém domově.",
+        printed=printed(Output.PLAN),
     )
 
 
 class Goal(Model):
-    code: GoalCode = yaml_key("kod", "Kód", "Číslo cíle v kapitole, např. 2.", example=1)
-    title: Text = yaml_key("nazev", "Název", "Krátký název cíle.", example=_GOAL_TITLE)
+    code: GoalCode = yaml_key(
+        "kod",
+        "Kód",
+        "Číslo cíle v kapitole, např. 2.",
+        example=1,
+        printed=printed(Output.PLAN, Output.SUMMARY),
+    )
+    title: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Krátký název cíle.",
+        example=_GOAL_TITLE,
+        printed=printed(Output.PLAN, Output.SUMMARY),
+    )
     description: Markdown | None = yaml_key(
         "popis",
         "Popis",
         "Čeho chceme dosáhnout (Markdown).",
         None,
         example="Terénní a ambulantní služby jsou dostupné i mimo pracovní dobu.",
+        printed=printed(Output.PLAN),
     )
     priority: PriorityCode | None = yaml_key(
-        "priorita", "Priorita", "Kód priority kapitoly.", None, example="P1"
+        "priorita",
+        "Priorita",
+        "Kód priority kapitoly.",
+        None,
+        example="P1",
+        printed=printed(Output.PLAN),
     )
     shared_goals: Many[SharedGoalCode] = yaml_key(
         "spolecne_cile",
@@ -150,6 +196,7 @@ class Goal(Model):
         "Kódy společných cílů, k nimž cíl přispívá.",
         [],
         example=["SC2"],
+        printed=printed(Output.PLAN),
     )
     measures: Many[Measure] = yaml_key(
         "opatreni", "Opatření", "Opatření cíle.", example=[MEASURE_EXAMPLE]
@@ -160,6 +207,7 @@ class Goal(Model):
         "Důvod zrušení cíle.",
         None,
         example="Sloučeno s cílem 2 dodatkem č. 1.",
+        printed=printed(Output.PLAN),
     )
 
 
@@ -171,6 +219,7 @@ class Section(Model):
         "Typ kapitoly",
         "sekce = text bez cílů; oblast = kapitola pracovní skupiny.",
         example="sekce",
+        printed=NOWHERE,
     )
     code: ChapterCode | None = yaml_key(
         "kod",
@@ -178,8 +227,15 @@ class Section(Model):
         "Nepovinný kód pro odkazy [[KOD]], 2–8 velkých písmen.",
         None,
         example="POSTUP",
+        printed=NOWHERE,
     )
-    title: Text = yaml_key("nazev", "Název", "Nadpis kapitoly.", example="Postup zpracování plánu")
+    title: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Nadpis kapitoly.",
+        example="Postup zpracování plánu",
+        printed=printed(Output.PLAN),
+    )
     covers: Many[Legal] = yaml_key(
         "pokryva",
         "Pokrývá náležitosti",
@@ -187,6 +243,7 @@ class Section(Model):
         f"{', '.join(LegalItem)}.",
         [],
         example=["povinnosti", "monitoring", "zmeny"],
+        printed=NOWHERE,
     )
     summary: Markdown | None = yaml_key(
         "shrnuti",
@@ -194,6 +251,7 @@ class Section(Model):
         "Text kapitoly ve veřejné verzi (nepovinné).",
         None,
         example="Plán připravilo devět pracovních skupin v letech 2024 a 2025.",
+        printed=printed(Output.SUMMARY),
     )
 
 
@@ -201,12 +259,26 @@ class Area(Model):
     """An area chapter written by a working group."""
 
     type: Literal["oblast"] = yaml_key(
-        "typ", "Typ kapitoly", "oblast = kapitola pracovní skupiny.", example="oblast"
+        "typ",
+        "Typ kapitoly",
+        "oblast = kapitola pracovní skupiny.",
+        example="oblast",
+        printed=NOWHERE,
     )
     code: ChapterCode = yaml_key(
-        "kod", "Kód", "Zkratka oblasti, předpona všech kódů, např. SEN.", example="SEN"
+        "kod",
+        "Kód",
+        "Zkratka oblasti, předpona všech kódů, např. SEN.",
+        example="SEN",
+        printed=printed(Output.PLAN, Output.MONITORING, Output.MUNICIPALITY),
     )
-    title: Text = yaml_key("nazev", "Název", "Název oblasti, např. Senioři.", example="Senioři")
+    title: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Název oblasti, např. Senioři.",
+        example="Senioři",
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MONITORING),
+    )
     working_group: WorkingGroup = yaml_key(
         "pracovni_skupina",
         "Pracovní skupina",
@@ -219,6 +291,7 @@ class Area(Model):
         "Klíče cílových skupin oblasti.",
         [],
         example=["seniori", "pecujici"],
+        printed=printed(Output.PLAN),
     )
     summary: Markdown | None = yaml_key(
         "shrnuti",
@@ -226,6 +299,7 @@ class Area(Model):
         "Co se pro lidi změní, srozumitelně a bez zkratek (nejvýše asi 1 200 znaků).",
         None,
         example="Rozšíříme pečovatelskou službu i na večery a víkendy.",
+        printed=printed(Output.SUMMARY),
     )
     covers: Many[Legal] = yaml_key(
         "pokryva",
@@ -233,6 +307,7 @@ class Area(Model):
         "Další náležitosti podle § 3 písm. h); strategie platí vždy.",
         [],
         example=["analyza"],
+        printed=NOWHERE,
     )
     priorities: Many[Priority] = yaml_key(
         "priority",
@@ -250,6 +325,7 @@ class Area(Model):
         "Poznámka skupiny; do výstupů se nikdy netiskne.",
         None,
         example="Návrh druhé odlehčovací služby znovu otevřít v roce 2027.",
+        printed=NOWHERE,
     )
 
 

@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from assembler.models.placement import Printed, attach
 from assembler.problems.diagnostics import shown
 
 INTERNAL_NOTE = "interni_poznamka"
@@ -45,17 +46,26 @@ class Model(BaseModel):
 
 
 def yaml_key(
-    alias: str, title: str, description: str, default: Any = ..., *, example: Any, **extra: Any
+    alias: str,
+    title: str,
+    description: str,
+    default: Any = ...,
+    *,
+    example: Any,
+    printed: Printed | None = None,
+    **extra: Any,
 ) -> Any:
-    """A front-matter key: Czech alias, title, description and one example in one call.
+    """A front-matter key: Czech alias, title, description, one example and where its
+    value is printed (``printed``; only a key holding parts may leave it out) in one call.
 
     The example is the value as the YAML reader yields it from what an author writes
     (``Decimal("1.2")`` for ``kod: 1.2``); editors show it from the JSON Schema and
     ``docs/klice.md`` prints it as YAML.
     """
-    return Field(
+    field = Field(
         default, alias=alias, title=title, description=description, examples=[example], **extra
     )
+    return attach(field, printed)
 
 
 def _as_text(value: Any) -> Any:

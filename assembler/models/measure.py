@@ -25,6 +25,7 @@ from assembler.models.common import (
     YesNo,
     yaml_key,
 )
+from assembler.models.placement import AS_PARENT, EVERYWHERE, NOWHERE, Output, printed
 from assembler.models.vocab import MeasureKind, ServiceForm
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
@@ -48,15 +49,19 @@ MEASURE_EXAMPLE: dict[str, Any] = {
 
 
 class Milestone(Model):
-    year: Year = yaml_key("rok", "Rok", "Rok milníku.", example=2027)
+    year: Year = yaml_key("rok", "Rok", "Rok milníku.", example=2027, printed=printed(Output.PLAN))
     description: Text = yaml_key(
-        "popis", "Popis", "Co má být v daném roce hotovo.", example="víkendové návštěvy"
+        "popis",
+        "Popis",
+        "Co má být v daném roce hotovo.",
+        example="víkendové návštěvy",
+        printed=printed(Output.PLAN),
     )
 
 
 class Timeline(Model):
-    start: Year = yaml_key("od", "Od roku", "Rok zahájení.", example=2026)
-    end: Year = yaml_key("do", "Do roku", "Rok ukončení (včetně).", example=2029)
+    start: Year = yaml_key("od", "Od roku", "Rok zahájení.", example=2026, printed=AS_PARENT)
+    end: Year = yaml_key("do", "Do roku", "Rok ukončení (včetně).", example=2029, printed=AS_PARENT)
     milestones: Many[Milestone] = yaml_key(
         "milniky",
         "Milníky",
@@ -72,9 +77,19 @@ class Timeline(Model):
 
 class IndicatorValue(Model):
     value: Number = yaml_key(
-        "hodnota", "Hodnota", "Číselná hodnota v měrné jednotce indikátoru.", example=60
+        "hodnota",
+        "Hodnota",
+        "Číselná hodnota v měrné jednotce indikátoru.",
+        example=60,
+        printed=printed(Output.PLAN, Output.MONITORING),
     )
-    year: Year = yaml_key("rok", "Rok", "Rok, ke kterému hodnota platí.", example=2029)
+    year: Year = yaml_key(
+        "rok",
+        "Rok",
+        "Rok, ke kterému hodnota platí.",
+        example=2029,
+        printed=printed(Output.PLAN, Output.MONITORING),
+    )
 
 
 class Indicator(Model):
@@ -83,15 +98,21 @@ class Indicator(Model):
         "Kód",
         "Kód opatření a malé písmeno, např. 1.2a. Trvalý klíč pro monitoring.",
         example="1.1a",
+        printed=printed(Output.PLAN, Output.MONITORING),
     )
     name: Text = yaml_key(
         "nazev",
         "Název",
         "Co se měří, např. Počet podpořených osob.",
         example="Počet klientů, kterým je poskytnuta péče po 18. hodině",
+        printed=printed(Output.PLAN, Output.MONITORING),
     )
     unit: Text = yaml_key(
-        "jednotka", "Měrná jednotka", "Např. osoby, hodiny, %, lůžka.", example="osoby"
+        "jednotka",
+        "Měrná jednotka",
+        "Např. osoby, hodiny, %, lůžka.",
+        example="osoby",
+        printed=printed(Output.PLAN, Output.MONITORING),
     )
     baseline: IndicatorValue = yaml_key(
         "vychozi_hodnota",
@@ -110,12 +131,14 @@ class Indicator(Model):
         "Vyšší je lepší",
         "ano, pokud je cílem hodnotu zvýšit; ne, pokud snížit (např. čekací doba).",
         example=True,
+        printed=printed(Output.PLAN),
     )
     verification: Text = yaml_key(
         "zdroj_overeni",
         "Zdroj ověření",
         "Odkud hodnota pochází, např. výkazy poskytovatele.",
         example="roční výkaz poskytovatele",
+        printed=printed(Output.PLAN),
     )
     external_code: Text | None = yaml_key(
         "externi_kod",
@@ -123,6 +146,7 @@ class Indicator(Model):
         "Kód indikátoru v programu podpory (ESF, OP Z+) nebo v krajském plánu.",
         None,
         example="6 00 00",
+        printed=printed(Output.PLAN),
     )
 
 
@@ -132,6 +156,7 @@ class Service(Model):
         "Identifikátor služby",
         "Identifikátor v registru poskytovatelů (7 číslic).",
         example=4829157,
+        printed=printed(Output.PLAN),
     )
     name: Text | None = yaml_key(
         "nazev",
@@ -139,12 +164,14 @@ class Service(Model):
         "Název služby, jak je registrována.",
         None,
         example="Pečovatelská služba Lipovany",
+        printed=printed(Output.PLAN),
     )
     section: Paragraph = yaml_key(
         "paragraf",
         "Druh služby (§)",
         "Paragraf zákona o sociálních službách, např. 40 nebo 60a.",
         example=40,
+        printed=printed(Output.PLAN),
     )
     forms: Many[Annotated[ServiceForm, ServiceForm.schema()]] = yaml_key(
         "forma",
@@ -152,9 +179,14 @@ class Service(Model):
         f"{ServiceForm.choices()} (i více).",
         [],
         example=["terenni", "ambulantni"],
+        printed=printed(Output.PLAN),
     )
     provider: OrgKey = yaml_key(
-        "poskytovatel", "Poskytovatel", "Klíč organizace z registru.", example="PECOVATELSKA"
+        "poskytovatel",
+        "Poskytovatel",
+        "Klíč organizace z registru.",
+        example="PECOVATELSKA",
+        printed=printed(Output.PLAN),
     )
     territory: Many[Text] = yaml_key(
         "uzemi",
@@ -162,15 +194,24 @@ class Service(Model):
         "Klíče obcí a lokalit z plan.yaml (uzemi), kde služba působí; bez uvedení území opatření.",
         [],
         example=["JANOV", "TREMESNA"],
+        printed=printed(Output.PLAN),
     )
 
 
 class Activity(Model):
     code: ActivityCode = yaml_key(
-        "kod", "Kód", "Kód opatření a pořadí, např. 1.2.1.", example="1.1.1"
+        "kod",
+        "Kód",
+        "Kód opatření a pořadí, např. 1.2.1.",
+        example="1.1.1",
+        printed=printed(Output.PLAN),
     )
     title: Text = yaml_key(
-        "nazev", "Název", "Co se udělá.", example="Přijetí a zaškolení čtyř nových pečovatelek"
+        "nazev",
+        "Název",
+        "Co se udělá.",
+        example="Přijetí a zaškolení čtyř nových pečovatelek",
+        printed=printed(Output.PLAN),
     )
     description: Markdown | None = yaml_key(
         "popis",
@@ -178,12 +219,23 @@ class Activity(Model):
         "Podrobnosti (Markdown).",
         None,
         example="Výběrové řízení vyhlásí pečovatelská služba v lednu 2026.",
+        printed=printed(Output.PLAN),
     )
     implementer: OrgKey | None = yaml_key(
-        "realizator", "Realizátor", "Klíč organizace.", None, example="PECOVATELSKA"
+        "realizator",
+        "Realizátor",
+        "Klíč organizace.",
+        None,
+        example="PECOVATELSKA",
+        printed=printed(Output.PLAN),
     )
     timeline: Timeline | None = yaml_key(
-        "harmonogram", "Harmonogram", "Kdy proběhne.", None, example={"od": 2026, "do": 2026}
+        "harmonogram",
+        "Harmonogram",
+        "Kdy proběhne.",
+        None,
+        example={"od": 2026, "do": 2026},
+        printed=printed(Output.PLAN),
     )
 
 
@@ -194,13 +246,25 @@ MunicipalShares = dict[Year, dict[Text, Money]]
 
 class Measure(Model):
     code: MeasureCode = yaml_key(
-        "kod", "Kód", "Číslo cíle a pořadí opatření, např. 1.2.", example=Decimal("1.1")
+        "kod",
+        "Kód",
+        "Číslo cíle a pořadí opatření, např. 1.2.",
+        example=Decimal("1.1"),
+        printed=printed(Output.PLAN, Output.MONITORING, Output.MUNICIPALITY),
     )
     title: Text = yaml_key(
-        "nazev", "Název", "Krátký název opatření.", example=MEASURE_EXAMPLE["nazev"]
+        "nazev",
+        "Název",
+        "Krátký název opatření.",
+        example=MEASURE_EXAMPLE["nazev"],
+        printed=EVERYWHERE,
     )
     description: Markdown = yaml_key(
-        "popis", "Popis", "Co opatření obnáší (Markdown).", example=MEASURE_EXAMPLE["popis"]
+        "popis",
+        "Popis",
+        "Co opatření obnáší (Markdown).",
+        example=MEASURE_EXAMPLE["popis"],
+        printed=printed(Output.PLAN),
     )
     public_summary: Markdown | None = yaml_key(
         "verejne_shrnuti",
@@ -210,6 +274,7 @@ class Measure(Model):
         "(popis opatření se do ní nepřebírá, protože často líčí dnešní problém).",
         None,
         example="Pečovatelky budou chodit i večer do 22 hodin a o víkendech.",
+        printed=printed(Output.SUMMARY),
     )
     rationale: Markdown | None = yaml_key(
         "oduvodneni",
@@ -218,9 +283,14 @@ class Measure(Model):
         None,
         example="Podle šetření z roku 2024 odkládá 38 % pečujících rodin zapojení služby "
         "kvůli chybějící večerní péči.",
+        printed=printed(Output.PLAN),
     )
     kind: Annotated[MeasureKind, MeasureKind.schema()] = yaml_key(
-        "druh", "Druh opatření", f"{MeasureKind.choices()}.", example="rozvoj"
+        "druh",
+        "Druh opatření",
+        f"{MeasureKind.choices()}.",
+        example="rozvoj",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     target_groups: Many[VocabKey] = yaml_key(
         "cilove_skupiny",
@@ -228,6 +298,7 @@ class Measure(Model):
         "Klíče cílových skupin ze slovníku plánu.",
         [],
         example=["seniori", "pecujici"],
+        printed=printed(Output.PLAN),
     )
     services: Many[Service] = yaml_key(
         "sluzby",
@@ -237,7 +308,12 @@ class Measure(Model):
         example=[{"identifikator": 4829157, "paragraf": 40, "poskytovatel": "PECOVATELSKA"}],
     )
     guarantor: OrgKey | None = yaml_key(
-        "garant", "Garant", "Klíč organizace, která za opatření odpovídá.", None, example="MESTO"
+        "garant",
+        "Garant",
+        "Klíč organizace, která za opatření odpovídá.",
+        None,
+        example="MESTO",
+        printed=printed(Output.PLAN, Output.MONITORING, Output.MUNICIPALITY),
     )
     implementers: Many[OrgKey] = yaml_key(
         "realizatori",
@@ -245,6 +321,7 @@ class Measure(Model):
         "Klíče organizací, které opatření provádějí.",
         [],
         example=["PECOVATELSKA"],
+        printed=printed(Output.PLAN),
     )
     partners: Many[OrgKey] = yaml_key(
         "partneri",
@@ -252,6 +329,7 @@ class Measure(Model):
         "Klíče spolupracujících organizací.",
         [],
         example=["CHARITA", "MP"],
+        printed=printed(Output.PLAN),
     )
     territory: Many[Text] = yaml_key(
         "uzemi",
@@ -260,9 +338,14 @@ class Measure(Model):
         "celé území plánu.",
         [],
         example=["JANOV", "HOLICKA"],
+        printed=printed(Output.PLAN, Output.MUNICIPALITY),
     )
     timeline: Timeline = yaml_key(
-        "harmonogram", "Harmonogram", "Od kdy do kdy opatření běží.", example=TIMELINE_EXAMPLE
+        "harmonogram",
+        "Harmonogram",
+        "Od kdy do kdy opatření běží.",
+        example=TIMELINE_EXAMPLE,
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MUNICIPALITY),
     )
     costs: Costs = yaml_key(
         "naklady",
@@ -270,6 +353,7 @@ class Measure(Model):
         "Po letech a zdrojích v Kč, např. 2026: {obec: 250000, mpsv: 1200000}.",
         {},
         example={2026: {"obec": 1450000, "mpsv": 2100000, "uhrady": 380000}},
+        printed=printed(Output.PLAN, Output.MONITORING, Output.MUNICIPALITY),
     )
     municipal_shares: MunicipalShares = yaml_key(
         "podil_obci",
@@ -279,6 +363,7 @@ class Measure(Model):
         "v naklady; rok bez rozdělení platí celý zadavatel.",
         {},
         example={2026: {"LIPOVANY": 1200000, "JANOV": 250000}},
+        printed=printed(Output.PLAN, Output.MUNICIPALITY),
     )
     indicators: Many[Indicator] = yaml_key(
         "indikatory",
@@ -300,6 +385,7 @@ class Measure(Model):
         "Kódy souvisejících položek, např. ROD 2.1.",
         [],
         example=["SEN 1.4", "ROD 2.1"],
+        printed=printed(Output.PLAN),
     )
     shared_goals: Many[SharedGoalCode] = yaml_key(
         "spolecne_cile",
@@ -307,6 +393,7 @@ class Measure(Model):
         "Kódy společných cílů, k nimž opatření přispívá.",
         [],
         example=["SC2"],
+        printed=printed(Output.PLAN),
     )
     cancelled: Text | None = yaml_key(
         "zruseno",
@@ -314,6 +401,7 @@ class Measure(Model):
         "Důvod zrušení (opatření zůstává kvůli stabilním kódům).",
         None,
         example="Službu od roku 2027 zajišťuje kraj.",
+        printed=printed(Output.PLAN),
     )
     internal_note: Text | None = yaml_key(
         INTERNAL_NOTE,
@@ -321,4 +409,5 @@ class Measure(Model):
         "Poznámka skupiny; do výstupů se nikdy netiskne.",
         None,
         example="Znovu otevřít při monitoringu za rok 2027.",
+        printed=NOWHERE,
     )

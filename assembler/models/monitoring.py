@@ -29,6 +29,7 @@ from assembler.models.common import (
     Year,
     yaml_key,
 )
+from assembler.models.placement import Output, printed
 from assembler.models.plan_parts import APPROVAL_EXAMPLE, Approval
 
 REPORT_FILE = "zprava.yaml"
@@ -78,13 +79,18 @@ MEASURE_REPORT_EXAMPLE: dict[str, Any] = {
 
 class IndicatorReport(Model):
     code: IndicatorCode = yaml_key(
-        "kod", "Kód indikátoru", "Kód indikátoru z kapitoly, např. 1.1a.", example="1.1a"
+        "kod",
+        "Kód indikátoru",
+        "Kód indikátoru z kapitoly, např. 1.1a.",
+        example="1.1a",
+        printed=printed(Output.MONITORING),
     )
     value: Number = yaml_key(
         "hodnota",
         "Skutečná hodnota",
         "Naměřená hodnota za rok v měrné jednotce indikátoru (číslo).",
         example=18,
+        printed=printed(Output.MONITORING),
     )
     source: Text | None = yaml_key(
         "zdroj",
@@ -92,6 +98,7 @@ class IndicatorReport(Model):
         "Odkud hodnota pochází, např. výkaz poskytovatele.",
         None,
         example="roční výkaz Pečovatelské služby Lipovany",
+        printed=printed(Output.MONITORING),
     )
     note: Text | None = yaml_key(
         "poznamka",
@@ -99,12 +106,17 @@ class IndicatorReport(Model):
         "Vysvětlení k hodnotě (tiskne se ve zprávě).",
         None,
         example="Večerní směny začaly v dubnu.",
+        printed=printed(Output.MONITORING),
     )
 
 
 class MeasureReport(Model):
     code: MeasureCode = yaml_key(
-        "kod", "Kód opatření", "Kód opatření z kapitoly, např. 1.2.", example=Decimal("1.1")
+        "kod",
+        "Kód opatření",
+        "Kód opatření z kapitoly, např. 1.2.",
+        example=Decimal("1.1"),
+        printed=printed(Output.MONITORING),
     )
     status: VocabKey = yaml_key(
         "stav",
@@ -112,6 +124,7 @@ class MeasureReport(Model):
         "Klíč stavu ze slovníku stavy_opatreni v plan.yaml (výchozí: naplneno, rozpracovano, "
         "nezahajeno, pozastaveno, zruseno, bez_udaju).",
         example="rozpracovano",
+        printed=printed(Output.MONITORING),
     )
     progress: Percent | None = yaml_key(
         "pokrok",
@@ -119,6 +132,7 @@ class MeasureReport(Model):
         "Nepovinné: vlastní odhad pokroku 0–100 %, nahradí podíl daný stavem.",
         None,
         example=60,
+        printed=printed(Output.MONITORING),
     )
     weight: Weight = yaml_key(
         "vaha",
@@ -126,6 +140,7 @@ class MeasureReport(Model):
         "Váha opatření při výpočtu pokroku cíle (výchozí 1).",
         Decimal(1),
         example=2,
+        printed=printed(Output.MONITORING),
     )
     reason: Markdown | None = yaml_key(
         "duvod",
@@ -133,6 +148,7 @@ class MeasureReport(Model):
         "Proč je opatření pozastaveno nebo zrušeno (u těchto stavů povinné).",
         None,
         example="Poskytovatel nezískal dotaci na rok 2026.",
+        printed=printed(Output.MONITORING),
     )
     evaluation: Markdown | None = yaml_key(
         "hodnoceni",
@@ -140,6 +156,7 @@ class MeasureReport(Model):
         "Co se za rok podařilo (Markdown).",
         None,
         example=MEASURE_REPORT_EXAMPLE["hodnoceni"],
+        printed=printed(Output.MONITORING),
     )
     difficulties: Markdown | None = yaml_key(
         "obtize",
@@ -147,6 +164,7 @@ class MeasureReport(Model):
         "Co plnění brzdilo.",
         None,
         example="Nedostatek pečovatelek ochotných pracovat večer.",
+        printed=printed(Output.MONITORING),
     )
     unplanned: Markdown | None = yaml_key(
         "neplanovane_vysledky",
@@ -154,6 +172,7 @@ class MeasureReport(Model):
         "Co vzniklo navíc, mimo plán.",
         None,
         example="Služba začala spolupracovat s nemocnicí při propouštění pacientů.",
+        printed=printed(Output.MONITORING),
     )
     actual_costs: dict[VocabKey, Money] = yaml_key(
         "skutecne_naklady",
@@ -161,6 +180,7 @@ class MeasureReport(Model):
         "Skutečně vynaložené částky za rok podle zdrojů financování v Kč.",
         {},
         example={"obec": 1420000, "mpsv": 2100000},
+        printed=printed(Output.MONITORING),
     )
     reported_by: Text | None = yaml_key(
         "vykazal",
@@ -168,6 +188,7 @@ class MeasureReport(Model):
         "Kdo za opatření vykázal (jinak platí vykazal souboru).",
         None,
         example="Mgr. Petr Dvořák, Pečovatelská služba Lipovany",
+        printed=printed(Output.MONITORING),
     )
     date: CzechDate | None = yaml_key(
         "datum",
@@ -175,6 +196,7 @@ class MeasureReport(Model):
         "Kdy bylo vykázáno (jinak platí datum souboru), např. 20. 1. 2027.",
         None,
         example=datetime.date(2027, 1, 20),
+        printed=printed(Output.MONITORING),
     )
     indicators: Many[IndicatorReport] = yaml_key(
         "indikatory",
@@ -189,25 +211,32 @@ class AreaMonitoring(Model):
     """One working group's report for one year: ``monitoring/2026/10-seniori.yaml``."""
 
     area: ChapterCode = yaml_key(
-        "oblast", "Oblast", "Kód kapitoly oblasti (předpona kódů), např. SEN.", example="SEN"
+        "oblast",
+        "Oblast",
+        "Kód kapitoly oblasti (předpona kódů), např. SEN.",
+        example="SEN",
+        printed=printed(Output.MONITORING),
     )
     year: Year = yaml_key(
         "rok",
         "Rok",
         "Sledovaný rok; musí souhlasit se složkou (monitoring/2026/ → 2026).",
         example=2026,
+        printed=printed(Output.MONITORING),
     )
     reported_by: Text = yaml_key(
         "vykazal",
         "Vykázal",
         "Kdo hlášení oblasti sestavil (jméno, organizace).",
         example="Bc. Jana Kratochvílová, Charita Lipovany",
+        printed=printed(Output.MONITORING),
     )
     date: CzechDate = yaml_key(
         "datum",
         "Datum",
         "Kdy bylo hlášení sestaveno, např. 31. 1. 2027.",
         example=datetime.date(2027, 1, 31),
+        printed=printed(Output.MONITORING),
     )
     measures: Many[MeasureReport] = yaml_key(
         "opatreni",
@@ -221,18 +250,26 @@ class AreaMonitoring(Model):
 class ReportInfo(Model):
     """The coordinator's description of one year's report: ``monitoring/2026/zprava.yaml``."""
 
-    year: Year = yaml_key("rok", "Rok", "Sledovaný rok; musí souhlasit se složkou.", example=2026)
+    year: Year = yaml_key(
+        "rok",
+        "Rok",
+        "Sledovaný rok; musí souhlasit se složkou.",
+        example=2026,
+        printed=printed(Output.MONITORING),
+    )
     prepared_by: Text = yaml_key(
         "zpracoval",
         "Zpracoval",
         "Kdo zprávu zpracoval (jméno, funkce).",
         example="Mgr. Alena Horáková, koordinátorka komunitního plánování",
+        printed=printed(Output.MONITORING),
     )
     date: CzechDate = yaml_key(
         "datum",
         "Datum zprávy",
         "Datum zprávy, např. 28. 2. 2027.",
         example=datetime.date(2027, 2, 28),
+        printed=printed(Output.MONITORING),
     )
     discussed: Approval | None = yaml_key(
         "projednano",
@@ -240,6 +277,7 @@ class ReportInfo(Model):
         "Který orgán zprávu projednal a kterým usnesením (nepovinné).",
         None,
         example={**APPROVAL_EXAMPLE, "usneseni": "RM/32/2027/1184"},
+        printed=printed(Output.MONITORING),
     )
     introduction: Markdown | None = yaml_key(
         "uvod",
@@ -247,4 +285,5 @@ class ReportInfo(Model):
         "Úvodní text zprávy (Markdown, nepovinné).",
         None,
         example="Zpráva shrnuje první rok plnění plánu.",
+        printed=printed(Output.MONITORING),
     )

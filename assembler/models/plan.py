@@ -8,6 +8,7 @@ from pydantic import field_validator
 
 from assembler.models import vocab
 from assembler.models.common import Many, Markdown, Model, Text, yaml_key
+from assembler.models.placement import EVERYWHERE, NOWHERE, Output, printed
 from assembler.models.plan_parts import (
     APPROVAL_EXAMPLE,
     COORDINATOR_EXAMPLE,
@@ -53,6 +54,7 @@ class PlanInfo(Model):
         "Úplný název dokumentu.",
         example="Střednědobý plán rozvoje sociálních služeb statutárního města Lipovany "
         "na období 2026–2029",
+        printed=EVERYWHERE,
     )
     municipality: Municipality = yaml_key(
         "zadavatel",
@@ -64,10 +66,19 @@ class PlanInfo(Model):
         "obdobi", "Období", "Roky platnosti plánu.", example={"od": 2026, "do": 2029}
     )
     version: Text = yaml_key(
-        "verze", "Verze", "Číslo verze dokumentu, např. 1.0.", "1.0", example="1.0"
+        "verze",
+        "Verze",
+        "Číslo verze dokumentu, např. 1.0.",
+        "1.0",
+        example="1.0",
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MUNICIPALITY),
     )
     status: Annotated[PlanStatus, PlanStatus.schema()] = yaml_key(
-        "stav", "Stav", f"{PlanStatus.choices()}.", example="schvaleno"
+        "stav",
+        "Stav",
+        f"{PlanStatus.choices()}.",
+        example="schvaleno",
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MUNICIPALITY),
     )
     approval: Approval | None = yaml_key(
         "schvaleni",
@@ -75,6 +86,7 @@ class PlanInfo(Model):
         "Usnesení, kterým byl plán schválen (povinné u stav: schvaleno).",
         None,
         example=APPROVAL_EXAMPLE,
+        printed=EVERYWHERE,
     )
     coordinator: Contact = yaml_key(
         "koordinator",
@@ -95,6 +107,7 @@ class PlanInfo(Model):
         "Vize sociálních služeb (tiskne se i ve veřejné verzi).",
         None,
         example="Lidé v nepříznivé sociální situaci dostanou pomoc včas a blízko domova.",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     involvement: Markdown | None = yaml_key(
         "zapojeni",
@@ -102,6 +115,7 @@ class PlanInfo(Model):
         "Pro veřejnost: jak připomínkovat a zapojit se.",
         None,
         example="Připomínky posílejte na komunitniplan@lipovany.example.cz.",
+        printed=printed(Output.SUMMARY),
     )
     outline: Many[Text] = yaml_key(
         "osnova",
@@ -110,6 +124,7 @@ class PlanInfo(Model):
         f"({', '.join(vocab.GENERATED_SECTIONS)}). Bez osnovy: soubory podle názvu.",
         [],
         example=["01-uvod.md", "spolecne-cile", "10-seniori.md", "rozpocet"],
+        printed=NOWHERE,
     )
     organisations: Many[Organisation] = yaml_key(
         "organizace",
@@ -131,6 +146,7 @@ class PlanInfo(Model):
         "Nahrazuje výchozí seznam zdrojů.",
         _items(vocab.FUNDING_SOURCES),
         example=[{"klic": "obec", "nazev": "Rozpočet města Lipovany"}],
+        printed=printed(Output.PLAN, Output.MONITORING, Output.MUNICIPALITY, where_used=True),
     )
     target_groups: Many[VocabItem] = yaml_key(
         "cilove_skupiny",
@@ -138,6 +154,7 @@ class PlanInfo(Model):
         "Nahrazuje výchozí slovník cílových skupin.",
         _items(vocab.TARGET_GROUPS),
         example=[{"klic": "pecujici", "nazev": "Pečující osoby"}],
+        printed=printed(Output.PLAN, where_used=True),
     )
     measure_statuses: Many[StatusItem] = yaml_key(
         "stavy_opatreni",
@@ -153,6 +170,7 @@ class PlanInfo(Model):
         "Slovník pro vypořádání.",
         _items(vocab.COMMENT_RESOLUTIONS),
         example=[{"klic": "akceptovano", "nazev": "Akceptováno"}],
+        printed=NOWHERE,
     )
     abbreviations: dict[Text, Text] = yaml_key(
         "zkratky",
@@ -160,6 +178,7 @@ class PlanInfo(Model):
         "Zkratka: vysvětlení. Nahrazuje výchozí seznam.",
         dict(vocab.ABBREVIATIONS),
         example={"ČZJ": "český znakový jazyk"},
+        printed=printed(Output.PLAN, Output.SUMMARY, where_used=True),
     )
     shared_goals: Many[SharedGoal] = yaml_key(
         "spolecne_cile",
@@ -174,6 +193,7 @@ class PlanInfo(Model):
         "Kódy odstraněné z plánu: kód: důvod (např. dodatek).",
         {},
         example={"SEN 2.3": "zrušeno dodatkem č. 1"},
+        printed=NOWHERE,
     )
     esf: EsfPublicity | None = yaml_key(
         "publicita_esf",
@@ -195,6 +215,7 @@ class PlanInfo(Model):
         "Kód pravidla: chyba, varovani nebo vypnuto.",
         {},
         example={"identifikator-sluzby": "chyba"},
+        printed=NOWHERE,
     )
 
     @field_validator("abbreviations", "removed_codes", mode="before")

@@ -23,6 +23,7 @@ from assembler.models.common import (
     YesNo,
     yaml_key,
 )
+from assembler.models.placement import AS_PARENT, EVERYWHERE, NOWHERE, Output, printed
 from assembler.models.vocab import MunicipalityKind, TriadRole
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
@@ -45,20 +46,34 @@ class Municipality(Model):
         "Název",
         "Úřední název, např. Statutární město Lipová.",
         example="Statutární město Lipovany",
+        printed=EVERYWHERE,
     )
-    ico: Ico = yaml_key("ico", "IČO", "Identifikační číslo (8 číslic).", example="00296015")
+    ico: Ico = yaml_key(
+        "ico", "IČO", "Identifikační číslo (8 číslic).", example="00296015", printed=NOWHERE
+    )
     kind: Annotated[MunicipalityKind, MunicipalityKind.schema()] = yaml_key(
         "typ",
         "Typ",
         f"{MunicipalityKind.choices()} (svazek obcí).",
         MunicipalityKind.MUNICIPALITY,
         example="obec",
+        printed=printed(Output.SUMMARY),
     )
     address: Text | None = yaml_key(
-        "adresa", "Adresa", "Adresa úřadu.", None, example="Masarykovo náměstí 1, 741 01 Lipovany"
+        "adresa",
+        "Adresa",
+        "Adresa úřadu.",
+        None,
+        example="Masarykovo náměstí 1, 741 01 Lipovany",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     web: Text | None = yaml_key(
-        "web", "Web", "Webové stránky.", None, example="https://www.lipovany.example.cz"
+        "web",
+        "Web",
+        "Webové stránky.",
+        None,
+        example="https://www.lipovany.example.cz",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     logo: Text | None = yaml_key(
         "logo",
@@ -66,12 +81,17 @@ class Municipality(Model):
         "Cesta k obrázku loga v projektu (PNG nebo SVG).",
         None,
         example="assets/znak-lipovany.svg",
+        printed=EVERYWHERE,
     )
 
 
 class Period(Model):
-    start: Year = yaml_key("od", "Od roku", "První rok platnosti plánu.", example=2026)
-    end: Year = yaml_key("do", "Do roku", "Poslední rok platnosti plánu (včetně).", example=2029)
+    start: Year = yaml_key(
+        "od", "Od roku", "První rok platnosti plánu.", example=2026, printed=EVERYWHERE
+    )
+    end: Year = yaml_key(
+        "do", "Do roku", "Poslední rok platnosti plánu (včetně).", example=2029, printed=EVERYWHERE
+    )
 
     @property
     def years(self) -> range:
@@ -84,24 +104,39 @@ class Approval(Model):
         "Orgán",
         "Kdo plán schválil, např. Zastupitelstvo města Lipová.",
         example=APPROVAL_EXAMPLE["organ"],
+        printed=AS_PARENT,
     )
     resolution: Text = yaml_key(
-        "usneseni", "Číslo usnesení", "Např. ZM/12/2025/34.", example=APPROVAL_EXAMPLE["usneseni"]
+        "usneseni",
+        "Číslo usnesení",
+        "Např. ZM/12/2025/34.",
+        example=APPROVAL_EXAMPLE["usneseni"],
+        printed=AS_PARENT,
     )
     date: CzechDate = yaml_key(
         "datum",
         "Datum",
         "Datum schválení, např. 10. 12. 2025 (nebo 2025-12-10).",
         example=APPROVAL_EXAMPLE["datum"],
+        printed=AS_PARENT,
     )
 
 
 class Contact(Model):
     name: Text = yaml_key(
-        "jmeno", "Jméno", "Jméno koordinátora.", example=COORDINATOR_EXAMPLE["jmeno"]
+        "jmeno",
+        "Jméno",
+        "Jméno koordinátora.",
+        example=COORDINATOR_EXAMPLE["jmeno"],
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     position: Text | None = yaml_key(
-        "funkce", "Funkce", "Funkce.", None, example="koordinátorka komunitního plánování"
+        "funkce",
+        "Funkce",
+        "Funkce.",
+        None,
+        example="koordinátorka komunitního plánování",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     email: Text | None = yaml_key(
         "email",
@@ -109,31 +144,56 @@ class Contact(Model):
         "Pracovní e-mail (zveřejňuje se).",
         None,
         example=COORDINATOR_EXAMPLE["email"],
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
     phone: Text | None = yaml_key(
-        "telefon", "Telefon", "Pracovní telefon (zveřejňuje se).", None, example="+420 556 700 215"
+        "telefon",
+        "Telefon",
+        "Pracovní telefon (zveřejňuje se).",
+        None,
+        example="+420 556 700 215",
+        printed=printed(Output.PLAN, Output.SUMMARY),
     )
 
 
 class Organisation(Model):
     key: OrgKey = yaml_key(
-        "klic", "Klíč", "Krátký klíč, kterým se na organizaci odkazují kapitoly.", example="CHARITA"
+        "klic",
+        "Klíč",
+        "Krátký klíč, kterým se na organizaci odkazují kapitoly.",
+        example="CHARITA",
+        printed=NOWHERE,
     )
-    name: Text = yaml_key("nazev", "Název", "Úplný název organizace.", example="Charita Lipovany")
+    name: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Úplný název organizace.",
+        example="Charita Lipovany",
+        printed=printed(
+            Output.PLAN, Output.SUMMARY, Output.MONITORING, Output.MUNICIPALITY, where_used=True
+        ),
+    )
     ico: Ico | None = yaml_key(
-        "ico", "IČO", "Identifikační číslo (8 číslic).", None, example="26837153"
+        "ico", "IČO", "Identifikační číslo (8 číslic).", None, example="26837153", printed=NOWHERE
     )
     role: Annotated[TriadRole, TriadRole.schema()] = yaml_key(
-        "role",
-        "Role v triádě",
-        f"{TriadRole.choices()}.",
-        example="poskytovatel",
+        "role", "Role v triádě", f"{TriadRole.choices()}.", example="poskytovatel", printed=NOWHERE
     )
     address: Text | None = yaml_key(
-        "adresa", "Adresa", "Adresa (veřejná).", None, example="Kostelní 8, 741 01 Lipovany"
+        "adresa",
+        "Adresa",
+        "Adresa (veřejná).",
+        None,
+        example="Kostelní 8, 741 01 Lipovany",
+        printed=printed(Output.SUMMARY, only_with="pomaha_s"),
     )
     phone: Text | None = yaml_key(
-        "telefon", "Telefon", "Telefon organizace (veřejný).", None, example="+420 556 711 100"
+        "telefon",
+        "Telefon",
+        "Telefon organizace (veřejný).",
+        None,
+        example="+420 556 711 100",
+        printed=printed(Output.SUMMARY, only_with="pomaha_s"),
     )
     email: Text | None = yaml_key(
         "email",
@@ -141,9 +201,15 @@ class Organisation(Model):
         "E-mail organizace (veřejný).",
         None,
         example="charita@charita-lipovany.example.cz",
+        printed=printed(Output.SUMMARY, only_with="pomaha_s"),
     )
     web: Text | None = yaml_key(
-        "web", "Web", "Webové stránky.", None, example="https://www.charita-lipovany.example.cz"
+        "web",
+        "Web",
+        "Webové stránky.",
+        None,
+        example="https://www.charita-lipovany.example.cz",
+        printed=printed(Output.SUMMARY, only_with="pomaha_s"),
     )
     help_with: Text | None = yaml_key(
         "pomaha_s",
@@ -151,12 +217,17 @@ class Organisation(Model):
         "Jedna věta pro veřejnost: s čím se na organizaci obrátit.",
         None,
         example="Domácí péče, odlehčovací služby, poradna a azylový dům.",
+        printed=printed(Output.SUMMARY),
     )
 
 
 class VocabItem(Model):
-    key: VocabKey = yaml_key("klic", "Klíč", "Klíč, který se píše do kapitol.", example="pecujici")
-    name: Text = yaml_key("nazev", "Název", "Název, který se tiskne.", example="Pečující osoby")
+    key: VocabKey = yaml_key(
+        "klic", "Klíč", "Klíč, který se píše do kapitol.", example="pecujici", printed=NOWHERE
+    )
+    name: Text = yaml_key(
+        "nazev", "Název", "Název, který se tiskne.", example="Pečující osoby", printed=AS_PARENT
+    )
 
 
 def _share(value: Decimal | None) -> Decimal | None:
@@ -173,9 +244,19 @@ class StatusItem(Model):
     """A measure status of the monitoring vocabulary, with the progress it stands for."""
 
     key: VocabKey = yaml_key(
-        "klic", "Klíč", "Klíč, který se píše do hlášení (stav: …).", example="rozpracovano"
+        "klic",
+        "Klíč",
+        "Klíč, který se píše do hlášení (stav: …).",
+        example="rozpracovano",
+        printed=NOWHERE,
     )
-    name: Text = yaml_key("nazev", "Název", "Název, který se tiskne.", example="Rozpracováno")
+    name: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Název, který se tiskne.",
+        example="Rozpracováno",
+        printed=printed(Output.MONITORING),
+    )
     share: Annotated[Number | None, AfterValidator(_share)] = yaml_key(
         "pokrok",
         "Podíl pokroku v %",
@@ -183,6 +264,7 @@ class StatusItem(Model):
         "pokroku nepočítá (např. pozastaveno).",
         None,
         example=50,
+        printed=printed(Output.MONITORING),
     )
     needs_reason: YesNo = yaml_key(
         "vyzaduje_duvod",
@@ -190,13 +272,20 @@ class StatusItem(Model):
         "ano, pokud hlášení s tímto stavem musí uvést duvod.",
         False,
         example=True,
+        printed=NOWHERE,
     )
 
 
 class SharedGoal(Model):
-    code: SharedGoalCode = yaml_key("kod", "Kód", "SC a číslo, např. SC1.", example="SC2")
+    code: SharedGoalCode = yaml_key(
+        "kod", "Kód", "SC a číslo, např. SC1.", example="SC2", printed=printed(Output.PLAN)
+    )
     title: Text = yaml_key(
-        "nazev", "Název", "Název společného cíle.", example="Podpora pečujících osob"
+        "nazev",
+        "Název",
+        "Název společného cíle.",
+        example="Podpora pečujících osob",
+        printed=printed(Output.PLAN),
     )
     description: Markdown | None = yaml_key(
         "popis",
@@ -204,6 +293,7 @@ class SharedGoal(Model):
         "Popis společného cíle.",
         None,
         example="Odlehčovací služby a poradenství pomáhají rodinám péči vydržet.",
+        printed=printed(Output.PLAN),
     )
 
 
@@ -213,24 +303,32 @@ class EsfPublicity(Model):
         "Název projektu",
         "Název projektu podpořeného z ESF.",
         example=ESF_EXAMPLE["projekt"],
+        printed=EVERYWHERE,
     )
     registration: Text = yaml_key(
         "registracni_cislo",
         "Registrační číslo",
         "Např. CZ.03.02.01/00/22_…",
         example=ESF_EXAMPLE["registracni_cislo"],
+        printed=EVERYWHERE,
     )
     logo: Text = yaml_key(
         "logo",
         "Logo",
         "Cesta k povinnému logu (EU a program) v projektu.",
         example=ESF_EXAMPLE["logo"],
+        printed=EVERYWHERE,
     )
 
 
 class OutputFiles(Model):
     directory: Text = yaml_key(
-        "adresar", "Adresář", "Kam se výstupy zapisují.", "output", example="vystupy"
+        "adresar",
+        "Adresář",
+        "Kam se výstupy zapisují.",
+        "output",
+        example="vystupy",
+        printed=NOWHERE,
     )
     plan_docx: Text = yaml_key(
         "plan_docx",
@@ -238,6 +336,7 @@ class OutputFiles(Model):
         "Název souboru plánu pro Word.",
         "plan.docx",
         example="plan-lipovany-2026-2029.docx",
+        printed=NOWHERE,
     )
     plan_pdf: Text = yaml_key(
         "plan_pdf",
@@ -245,6 +344,7 @@ class OutputFiles(Model):
         "Název souboru plánu v PDF.",
         "plan.pdf",
         example="plan-lipovany-2026-2029.pdf",
+        printed=NOWHERE,
     )
     summary_pdf: Text = yaml_key(
         "souhrn_pdf",
@@ -252,6 +352,7 @@ class OutputFiles(Model):
         "Veřejná verze v PDF.",
         "summary.pdf",
         example="souhrn-lipovany.pdf",
+        printed=NOWHERE,
     )
     summary_docx: Text = yaml_key(
         "souhrn_docx",
@@ -259,6 +360,7 @@ class OutputFiles(Model):
         "Veřejná verze pro Word.",
         "summary.docx",
         example="souhrn-lipovany.docx",
+        printed=NOWHERE,
     )
     summary_html: Text = yaml_key(
         "souhrn_html",
@@ -266,6 +368,7 @@ class OutputFiles(Model):
         "Veřejná verze jako web.",
         "summary.html",
         example="souhrn-lipovany.html",
+        printed=NOWHERE,
     )
     monitoring_pdf: Text = yaml_key(
         "monitoring_pdf",
@@ -273,6 +376,7 @@ class OutputFiles(Model):
         "Zpráva za každý rok ve složce monitoring/; {rok} se nahradí rokem.",
         "monitoring-{rok}.pdf",
         example="monitorovaci-zprava-{rok}.pdf",
+        printed=NOWHERE,
     )
     monitoring_docx: Text = yaml_key(
         "monitoring_docx",
@@ -280,6 +384,7 @@ class OutputFiles(Model):
         "Zpráva pro Word; {rok} se nahradí rokem.",
         "monitoring-{rok}.docx",
         example="monitorovaci-zprava-{rok}.docx",
+        printed=NOWHERE,
     )
     monitoring_html: Text = yaml_key(
         "monitoring_html",
@@ -287,6 +392,7 @@ class OutputFiles(Model):
         "Zpráva jako web; {rok} se nahradí rokem.",
         "monitoring-{rok}.html",
         example="monitorovaci-zprava-{rok}.html",
+        printed=NOWHERE,
     )
     municipality_pdf: Text = yaml_key(
         "obec_pdf",
@@ -295,6 +401,7 @@ class OutputFiles(Model):
         "{obec} se nahradí klíčem obce malými písmeny.",
         "obec-{obec}.pdf",
         example="podil-obce-{obec}.pdf",
+        printed=NOWHERE,
     )
     municipality_docx: Text = yaml_key(
         "obec_docx",
@@ -302,6 +409,7 @@ class OutputFiles(Model):
         "Výpis pro zastupitelstvo obce pro Word; {obec} se nahradí klíčem obce.",
         "obec-{obec}.docx",
         example="podil-obce-{obec}.docx",
+        printed=NOWHERE,
     )
     reference_docx: Text | None = yaml_key(
         "sablona_docx",
@@ -309,4 +417,5 @@ class OutputFiles(Model):
         "Vlastní reference.docx se styly (nepovinné).",
         None,
         example="sablony/lipovany.docx",
+        printed=NOWHERE,
     )

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from assembler.models.chapter import Person
 from assembler.models.common import Ico, Many, Markdown, Model, TerritoryKey, Text, yaml_key
+from assembler.models.placement import NOWHERE, Output, printed
 from assembler.models.vocab import LocalityKind, MunicipalStatus
 
 StatusChoice = Annotated[MunicipalStatus, MunicipalStatus.schema()]
@@ -30,15 +31,25 @@ class RegisteredMunicipality(Model):
         "Krátký klíč, kterým se na obec odkazují opatření (uzemi, podil_obci) a příkaz "
         "plan build --obec.",
         example="JANOV",
+        printed=NOWHERE,
     )
-    name: Text = yaml_key("nazev", "Název", "Název obce, jak se tiskne.", example="Janov")
-    ico: Ico = yaml_key("ico", "IČO", "Identifikační číslo obce (8 číslic).", example="00296031")
+    name: Text = yaml_key(
+        "nazev",
+        "Název",
+        "Název obce, jak se tiskne.",
+        example="Janov",
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MUNICIPALITY),
+    )
+    ico: Ico = yaml_key(
+        "ico", "IČO", "Identifikační číslo obce (8 číslic).", example="00296031", printed=NOWHERE
+    )
     status: StatusChoice = yaml_key(
         "typ",
         "Typ obce",
         f"{MunicipalStatus.choices()} (podle zákona o obcích).",
         MunicipalStatus.MUNICIPALITY,
         example="mesto",
+        printed=printed(Output.PLAN, Output.MUNICIPALITY),
     )
     population: int | None = yaml_key(
         "pocet_obyvatel",
@@ -47,6 +58,7 @@ class RegisteredMunicipality(Model):
         None,
         example=412,
         ge=0,
+        printed=printed(Output.PLAN),
     )
 
 
@@ -54,16 +66,25 @@ class Locality(Model):
     """A locality inside a municipality, e.g. a sociálně vyloučená lokalita."""
 
     key: TerritoryKey = yaml_key(
-        "klic", "Klíč", "Krátký klíč, kterým se na lokalitu odkazují opatření.", example="HOLICKA"
+        "klic",
+        "Klíč",
+        "Krátký klíč, kterým se na lokalitu odkazují opatření.",
+        example="HOLICKA",
+        printed=NOWHERE,
     )
     name: Text = yaml_key(
-        "nazev", "Název", "Název lokality, jak se tiskne (ulice, čtvrť).", example="Holická 51"
+        "nazev",
+        "Název",
+        "Název lokality, jak se tiskne (ulice, čtvrť).",
+        example="Holická 51",
+        printed=printed(Output.PLAN, Output.SUMMARY, Output.MUNICIPALITY),
     )
     municipality: Text = yaml_key(
         "obec",
         "Obec",
         "Klíč obce z registru uzemi.obce, ve které lokalita leží.",
         example="LIPOVANY",
+        printed=NOWHERE,
     )
     kind: LocalityChoice = yaml_key(
         "typ",
@@ -71,6 +92,7 @@ class Locality(Model):
         f"{LocalityKind.choices()}.",
         LocalityKind.EXCLUDED,
         example="vyloucena_lokalita",
+        printed=printed(Output.PLAN, Output.MUNICIPALITY),
     )
     description: Markdown | None = yaml_key(
         "popis",
@@ -78,6 +100,7 @@ class Locality(Model):
         "Krátký popis lokality (nepovinné).",
         None,
         example="Dva domy s 60 byty na okraji města.",
+        printed=printed(Output.PLAN, Output.MUNICIPALITY),
     )
 
 
@@ -131,6 +154,7 @@ class SteeringGroup(Model):
         "Jak se skupina v obci jmenuje, např. Řídící skupina nebo Manažerský tým.",
         "Řídící skupina",
         example="Manažerský tým",
+        printed=printed(Output.PLAN),
     )
     description: Markdown | None = yaml_key(
         "popis",
@@ -138,6 +162,7 @@ class SteeringGroup(Model):
         "Co skupina dělá a jak často se schází (nepovinné).",
         None,
         example="Schvaluje postup plánování a předkládá plán radě města.",
+        printed=printed(Output.PLAN),
     )
     members: Many[Person] = yaml_key(
         "clenove",

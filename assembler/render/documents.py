@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assembler.models.placement import Output
 from assembler.render import czech
 
 if TYPE_CHECKING:  # the templates are imported when a document is made, not by `plan check`
@@ -30,6 +31,11 @@ class DocumentKind(StrEnum):
     def label(self) -> str:
         return _LABELS[self]
 
+    @property
+    def output(self) -> Output:
+        """What docs/klice.md calls this document where it says which keys it prints."""
+        return _PRINTED_AS[self]
+
 
 _LABELS = {
     DocumentKind.PLAN: "celý plán",
@@ -39,6 +45,12 @@ _LABELS = {
 }
 PLAN, SUMMARY, MONITORING = DocumentKind.PLAN, DocumentKind.SUMMARY, DocumentKind.MONITORING
 MUNICIPALITY = DocumentKind.MUNICIPALITY
+_PRINTED_AS = {
+    PLAN: Output.PLAN,
+    SUMMARY: Output.SUMMARY,
+    MONITORING: Output.MONITORING,
+    MUNICIPALITY: Output.MUNICIPALITY,
+}
 # Which one of a document kind made many times: a monitored year or a municipality key.
 Part = int | str | None
 ESF_LOGO_ALT = "Logo Evropské unie a Operačního programu Zaměstnanost plus"

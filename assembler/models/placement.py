@@ -1,0 +1,82 @@
+"""Where the value of each key is printed, declared once beside the key (``yaml_key``).
+
+``docs/klice.md`` shows it in the column "Kde se tiskne", and a test
+(tests/test_key_placement.py) gives every key of the feature plan a value of its own,
+builds every output and checks that each value is printed in exactly the documents
+its declaration names — so a key the docs describe cannot be left unprinted, nor a
+private one (personal contacts, internal notes) leak into a published document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic.fields import FieldInfo
+
+
+class Output(StrEnum):
+    """The documents a plan produces, as authors call them (every format of each:
+    the full plan as PDF and DOCX, the public summary as PDF, DOCX and HTML…)."""
+
+    PLAN = "celý plán"
+    SUMMARY = "veřejná verze"
+    MONITORING = "monitorovací zpráva"
+    MUNICIPALITY = "podíl obce"
+
+
+NOT_PRINTED = "netiskne se"
+# Cancelled goals and measures, with everything they hold, are printed (marked
+# „zrušeno“ with the reason) only in these documents; the others leave them out.
+CANCELLED_PRINTED_IN = frozenset({Output.PLAN})
+# A yearly monitoring report prints only the measures that run in its year.
+MONITORED_YEAR_ONLY = Output.MONITORING
+
+
+@dataclass(frozen=True)
+class Printed:
+    """The documents a key's value is printed in (none: never printed)."""
+
+    places: frozenset[Output]
+    # The alias of a key of the same part that must be filled in (or ano) for the value
+    # to be printed at all, e.g. a person's e-mail only with verejny_kontakt: ano.
+    only_with: str | None = None
+    # A register or vocabulary entry: printed in these documents where the plan uses it.
+    where_used: bool = False
+    # A part written under several keys (Approval: schvaleni, projednano): printed
+    # where the key above it says.
+    inherited: bool = False
+
+    def label(self) -> str:
+        """The Czech text of the docs column: "celý plán, veřejná verze"."""
+        if self.inherited:
+            return "podle nadřazeného klíče"
+        if not self.places:
+            return NOT_PRINTED
+        text = ", ".join(o.value for o in Output if o in self.places)
+        if self.only_with:
+            text += f" (jen s {self.only_with})"
+        if self.where_used:
+            text += " (kde je použit)"
+        return text
+
+
+def printed(*places: Output, only_with: str | None = None, where_used: bool = False) -> Printed:
+    return Printed(frozenset(places), only_with=only_with, where_used=where_used)
+
+
+NOWHERE = Printed(frozenset())
+AS_PARENT = Printed(frozenset(), inherited=True)
+EVERYWHERE = printed(*Output)
+
+
+def attach(field: FieldInfo, placement: Printed | None) -> FieldInfo:
+    """Keep the declaration with the field (pydantic ignores metadata it does not know)."""
+    if placement is not None:
+        field.metadata.append(placement)
+    return field
+
+
+def placement(field: FieldInfo) -> Printed | None:
+    """The declaration of a key; None for a key holding parts, which declare their own."""
+    return next((m for m in field.metadata if isinstance(m, Printed)), None)

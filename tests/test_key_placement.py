@@ -1,0 +1,325 @@
+"""Every key is printed in exactly the documents its declaration names (models/placement.py).
+
+A variant of the feature plan gets a value of its own — a marker such as ``q0042q`` — in
+every text key of plan.yaml, of each chapter's front matter and of each monitoring
+file; every output is built once, its text extracted (pdftotext, the DOCX XML, the HTML)
+and each marker must appear in every format of the documents its key declares, and in
+no other document. Personal contacts without verejny_kontakt and internal notes must
+therefore appear nowhere.
+
+What is checked how:
+- free text (names, descriptions, contacts, notes, reasons, the explanations of
+  abbreviations and of removed codes): a marker per value, exactly;
+- register and vocabulary entries (``where_used``: organisation names, vocabulary names,
+  abbreviations): never outside the declared documents, and each declared document
+  prints the key for at least one entry;
+- not checked by markers, because their values are constrained: codes and register keys
+  (which links and references must find), IČO, service identifiers and sections, enums,
+  yes/no keys, years, dates, amounts and other numbers, paths of images and output
+  files (``UNMARKED`` says which text keys are constrained so).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import types
+import typing
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import FIXTURES
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from assembler.checks.pipeline import check
+from assembler.load.yamlio import load_for_edit
+from assembler.models.chapter import Area, Section
+from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
+from assembler.models.placement import (
+    CANCELLED_PRINTED_IN,
+    MONITORED_YEAR_ONLY,
+    Output,
+    Printed,
+    placement,
+)
+from assembler.models.plan import PlanInfo
+from assembler.outputs.build import build
+from assembler.outputs.registry import OUTPUTS
+
+PDFTOTEXT = shutil.which("pdftotext")
+# Text keys whose value must be a key of a register or a file path: no marker fits them.
+UNMARKED = {
+    ("Locality", "obec"): "klíč obce z registru",
+    ("Municipality", "logo"): "cesta k obrázku",
+    ("EsfPublicity", "logo"): "cesta k obrázku",
+}
+UNMARKED_PARTS = {"OutputFiles": "názvy výstupních souborů a cesta k šabloně DOCX"}
+# The public summary explains the abbreviations a measure's text for the public uses:
+# that text keeps one of the plan's abbreviations after its marker, so that it does.
+WITH_ABBREVIATION = ("Measure", "verejne_shrnuti", "SAS")
+
+
+@dataclass(frozen=True)
+class Marked:
+    marker: str
+    where: str  # file and path of keys, for the test id and messages
+    model: str
+    alias: str
+    declared: Printed
+    expected: frozenset[Output]
+
+
+def _parts(annotation: Any) -> list[type[BaseModel]]:
+    found, pending = [], [annotation]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            found.append(current)
+        else:
+            pending += typing.get_args(current)
+    return found
+
+
+def _is_free_text(field: FieldInfo) -> bool:
+    """A plain text key: str without a pattern, a fixed choice or a number form."""
+    annotation, metadata = field.annotation, list(field.metadata)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(options) != 1:
+            return False
+        annotation = options[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        metadata += list(annotation.__metadata__)
+        annotation = typing.get_args(annotation)[0]
+    constrained = ("WithJsonSchema", "AfterValidator")
+    return annotation is str and not any(type(m).__name__ in constrained for m in metadata)
+
+
+def _text_values(field: FieldInfo) -> bool:
+    """A mapping of texts to texts (zkratky, vyrazene_kody): its values are free text."""
+    if typing.get_origin(field.annotation) is not dict:
+        return False
+    value = typing.get_args(field.annotation)[1]
+    return typing.get_origin(value) is typing.Annotated and typing.get_args(value)[0] is str
+
+
+@dataclass
+class _Context:
+    cancelled: bool = False
+    monitored: bool = True  # runs in a monitored year (or is not a measure's part)
+
+
+class Variant:
+    """Writes markers into a copy of the feature plan and remembers what each must do."""
+
+    def __init__(self, years: set[int]) -> None:
+        self.marked: list[Marked] = []
+        self.years = years
+
+    def mark(
+        self,
+        data: dict[str, Any],
+        model: type[BaseModel],
+        where: str,
+        ctx: _Context,
+        parent: Printed | None = None,
+    ) -> None:
+        fields = {f.alias: f for f in model.model_fields.values()}
+        if data.get("zruseno"):
+            ctx = _Context(True, ctx.monitored)
+        timeline = data.get("harmonogram")
+        if model.__name__ == "Measure" and isinstance(timeline, dict):
+            runs = set(range(int(timeline["od"]), int(timeline["do"]) + 1))
+            ctx = _Context(ctx.cancelled, bool(runs & self.years))
+        for key in list(data):
+            field, value, here = fields[key], data[key], f"{where}.{key}"
+            declared = placement(field)
+            if declared is not None and declared.inherited:
+                declared = parent
+            parts = _parts(field.annotation)
+            if parts:
+                for index, item in enumerate(value if isinstance(value, list) else [value]):
+                    if isinstance(item, dict):
+                        self.mark(item, parts[0], f"{here}[{index}]", ctx, declared)
+                continue
+            assert declared is not None, f"{model.__name__}.{key} declares no placement"
+            if (model.__name__, key) in UNMARKED or model.__name__ in UNMARKED_PARTS:
+                continue
+            if isinstance(value, str) and _is_free_text(field):
+                data[key] = self._marker(here, model, key, declared, ctx, data)
+            elif isinstance(value, dict) and _text_values(field):
+                for name in list(value):
+                    value[name] = self._marker(f"{here}[{name}]", model, key, declared, ctx, data)
+
+    def _marker(
+        self,
+        where: str,
+        model: type[BaseModel],
+        alias: str,
+        declared: Printed,
+        ctx: _Context,
+        data: dict[str, Any],
+    ) -> str:
+        marker = f"q{len(self.marked) + 1:04d}q"
+        expected = declared.places
+        if declared.only_with and data.get(declared.only_with) in (None, "", False, "ne"):
+            expected = frozenset()
+        if ctx.cancelled:
+            expected &= CANCELLED_PRINTED_IN
+        if not ctx.monitored:
+            expected -= {MONITORED_YEAR_ONLY}
+        self.marked.append(Marked(marker, where, model.__name__, alias, declared, expected))
+        if (model.__name__, alias) == WITH_ABBREVIATION[:2]:
+            return f"{marker} {WITH_ABBREVIATION[2]}"
+        return marker
+
+
+def _rewrite(source: Path, target: Path | None, model: type[BaseModel], variant: Variant) -> None:
+    text, body = source.read_text(encoding="utf-8"), None
+    if source.suffix == ".md":
+        _, text, body = text.split("---\n", 2)
+    data, dump = load_for_edit(text)
+    if body is not None:
+        model = Area if data["typ"] == "oblast" else Section
+    variant.mark(data, model, f"{source.parent.name}/{source.name}", _Context())
+    if target is not None:
+        written = dump(data) if body is None else f"---\n{dump(data)}---\n{body}"
+        target.write_text(written, encoding="utf-8")
+
+
+def plan_variant(source: Path, target: Path | None) -> Variant:
+    """Mark every text key of the plan in ``source``; write the variant to ``target``."""
+    if target is not None:
+        shutil.copytree(source, target)
+    years = {int(p.name) for p in (source / "monitoring").iterdir() if p.name.isdigit()}
+    variant = Variant(years)
+    files: list[tuple[Path, type[BaseModel]]] = [(source / "plan.yaml", PlanInfo)]
+    files += [(chapter, Area) for chapter in sorted((source / "chapters").glob("*.md"))]
+    for report in sorted((source / "monitoring").rglob("*.yaml")):
+        files.append((report, ReportInfo if report.name == REPORT_FILE else AreaMonitoring))
+    for path, model in files:
+        written = target / path.relative_to(source) if target is not None else None
+        _rewrite(path, written, model, variant)
+    return variant
+
+
+def _text(path: Path) -> str:
+    """What a reader sees, without spaces and line-end hyphens (markers have neither)."""
+    if path.suffix == ".pdf":
+        assert PDFTOTEXT is not None, "pdftotext chybí"
+        text = subprocess.run(
+            [PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    elif path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            xml = "".join(
+                archive.read(n).decode("utf-8")
+                for n in archive.namelist()
+                if n.startswith("word/") and n.endswith(".xml")
+            )
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    else:
+        page = path.read_text(encoding="utf-8")
+        page = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", page)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return re.sub(r"\s", "", text.replace("-\n", ""))
+
+
+FEATURE = FIXTURES / "feature"
+MARKED = plan_variant(FEATURE, None).marked  # the same markers the fixture writes
+Texts = dict[Output, dict[str, str]]  # document → output file name → its text
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Texts:
+    """Every output of the marked variant, built once, as text."""
+    root = tmp_path_factory.mktemp("placement") / "feature"
+    assert plan_variant(FEATURE, root).marked == MARKED
+    result = build(root)
+    assert result.ok, [str(p) for p in result.problems]
+    checked = check(root).plan
+    assert checked is not None
+    settings = checked.project.info.outputs
+    texts: Texts = {o: {} for o in Output}
+    for output in OUTPUTS:
+        name = re.escape(output.file_name(settings))
+        pattern = name.replace(re.escape("{rok}"), r"\d{4}").replace(re.escape("{obec}"), ".+")
+        for path in sorted((root / settings.directory).iterdir()):
+            if re.fullmatch(pattern, path.name):
+                texts[output.document.output][path.name] = _text(path)
+    assert all(texts.values()), {o: list(t) for o, t in texts.items()}
+    return texts
+
+
+def _found(texts: Texts, marker: str) -> dict[Output, list[str]]:
+    """Per document, the files (formats, parts) that print the marker."""
+    return {
+        o: [name for name, text in files.items() if marker in text] for o, files in texts.items()
+    }
+
+
+def _formats(files: dict[str, str]) -> set[str]:
+    return {Path(name).suffix for name in files}
+
+
+@pytest.mark.parametrize(
+    "marked", [m for m in MARKED if not m.declared.where_used], ids=lambda m: m.where
+)
+def test_a_value_is_printed_exactly_where_its_key_says(printed: Texts, marked: Marked) -> None:
+    found = _found(printed, marked.marker)
+    where = {o for o, names in found.items() if names}
+    assert where == marked.expected, (
+        f"{marked.model}.{marked.alias}: vytištěno v {sorted(where)}, "
+        f"deklarováno {sorted(marked.expected)}; soubory: {found}"
+    )
+    for output in where:
+        # every format of a document prints it (a monitoring report or a municipality's
+        # extract is several files: one of each format must)
+        assert {Path(n).suffix for n in found[output]} == _formats(printed[output]), found
+
+
+@pytest.mark.parametrize(
+    "marked", [m for m in MARKED if m.declared.where_used], ids=lambda m: m.where
+)
+def test_a_register_entry_is_printed_only_where_its_key_says(
+    printed: Texts, marked: Marked
+) -> None:
+    found = _found(printed, marked.marker)
+    where = {o for o, names in found.items() if names}
+    assert where <= marked.expected, (marked.model, marked.alias, found)
+
+
+def test_each_register_key_is_printed_in_every_document_it_names(printed: Texts) -> None:
+    keys: dict[tuple[str, str], set[Output]] = {}
+    declared: dict[tuple[str, str], frozenset[Output]] = {}
+    for marked in (m for m in MARKED if m.declared.where_used):
+        found = _found(printed, marked.marker)
+        key = (marked.model, marked.alias)
+        keys.setdefault(key, set()).update(o for o, names in found.items() if names)
+        declared[key] = marked.expected | declared.get(key, frozenset())
+    assert {k: sorted(v) for k, v in keys.items()} == {k: sorted(v) for k, v in declared.items()}
+
+
+def test_every_key_declares_where_it_is_printed() -> None:
+    from assembler.authoring.schema import model_classes
+
+    missing = []
+    for model in model_classes().values():
+        for field in model.model_fields.values():
+            declared = placement(field)
+            if declared is None and not _parts(field.annotation):
+                missing.append(f"{model.__name__}.{field.alias}")
+    assert missing == []
+
+
+def test_the_variant_marks_the_private_keys_and_each_document() -> None:
+    private = {(m.model, m.alias) for m in MARKED if not m.expected}
+    assert {("Area", "interni_poznamka"), ("Measure", "interni_poznamka")} <= private
+    assert any(m.model == "Person" and m.alias == "email" and not m.expected for m in MARKED)
+    assert set().union(*(m.expected for m in MARKED)) == set(Output)
