@@ -91,3 +91,62 @@ def test_the_chapter_is_found_for_an_error_without_a_place(
     assert "Výstup plan.pdf se nepodařilo vytvořit: Typst (PDF) odmítl obsah v kapitole" in (
         problem.message
     )
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
+    """Typst refusing any source holding ``marker``, without a place (as PDF/UA errors)."""
+    from assembler.render import typst_engine
+
+    real = typst_engine.pdf
+
+    def refuse(source: str, *args: object, **kwargs: object) -> bytes:
+        if marker in source:
+            raise typst_engine.TypstError("PDF/UA-1 error: something the check missed")
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typst_engine, "pdf", refuse)
+
+
+def test_a_monitoring_report_refusal_names_the_report_file_and_measure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only the plan: the report's refusal is located at the garant's report of the
+    measure whose text Typst refused (was: "v některé kapitole" at monitoring-2026.pdf)."""
+    from helpers import position
+    from monitoring_data import ROD_FILE, write_monitoring
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    write_monitoring(root)
+    edit(
+        root,
+        ROD_FILE,
+        "    stav: naplneno",
+        "    stav: naplneno\n    hodnoceni: Rodiny zvládly vše.",
+    )
+    _refusing(monkeypatch, "Rodiny zvládly vše")
+    result = build(root, only=["monitoring-2026.pdf"])
+    assert not result.ok and result.written == []
+    [problem] = [p for p in result.problems if p.is_error]
+    assert problem.rule == "vystup-selhal"
+    line, _ = position(root, ROD_FILE, "  - kod: 1.1")
+    assert (problem.location.file, problem.location.line) == (ROD_FILE, line)
+    assert problem.message.startswith(
+        "Výstup monitoring-2026.pdf se nepodařilo vytvořit: Typst (PDF) odmítl obsah v hlášení "
+        f"{ROD_FILE} (opatření ROD 1.1) (PDF/UA-1 error: something the check missed)."
+    )
+
+
+def test_a_refused_report_introduction_names_the_report_description(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitoring_data import write_monitoring
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    write_monitoring(root)
+    _refusing(monkeypatch, "První rok plnění plánu")
+    result = build(root, only=["monitoring-2026.pdf"])
+    [problem] = [p for p in result.problems if p.is_error]
+    assert problem.location.file == "monitoring/2026/zprava.yaml"
+    assert "odmítl obsah v úvodu zprávy (monitoring/2026/zprava.yaml)" in problem.message

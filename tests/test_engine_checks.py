@@ -49,6 +49,14 @@ def test_a_heading_that_skips_a_level_in_a_monitoring_report(mini: Path) -> None
     assert "úrovně 4 (####) následuje po nadpisu úrovně 2" in problem.message
 
 
+def test_a_heading_inside_a_quote_counts(mini: Path) -> None:
+    """Typst numbers a heading in a quote with the others (was: unseen, report PDF failed
+    with "skipped from heading level 2 to 4")."""
+    _evaluation(mini, "Úvod.\n\n> ## Citace\n>\n> #### Hluboko")
+    problem = only(check(mini), "nadpis-preskakuje")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "#### Hluboko"))
+
+
 def test_a_yaml_text_starting_deep_is_refused(mini: Path) -> None:
     _evaluation(mini, "Úvod.\n\n### Přehled\n\nText.")
     problem = only(check(mini), "nadpis-preskakuje")

@@ -18,7 +18,11 @@ from assembler.problems.diagnostics import Problem
 
 MAX_NESTING = 10
 MAX_PER_TEXT = 10
-_HEADING = re.compile(r"(?m)^(#{1,6})[ \t]")
+# A heading may open a line inside a quote or a list item too ("> ## Citace"): Typst
+# numbers those levels with the others.
+_HEADING = re.compile(
+    r"(?m)^ {0,3}(?:(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))+[ \t]*)?(#{1,6})[ \t]"
+)
 _LINE_NESTING = re.compile(r"(?m)^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+)")
 _MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
 
@@ -35,7 +39,7 @@ def check_engine(texts: Iterable[Text]) -> list[Problem]:
 def _headings(text: Text, masked: str) -> Iterator[Problem]:
     if "#" not in masked:
         return
-    found = [(len(m.group(1)), m.start()) for m in _HEADING.finditer(masked)]
+    found = [(len(m.group(1)), m.start(1)) for m in _HEADING.finditer(masked)]
     if not found:
         return
     # What the text's first heading follows in the document. A chapter body sits under

@@ -105,7 +105,7 @@ def convert(
         except failures.ENGINE_ERRORS as err:
             name = output.file_name(settings, part)
             return failures.explain(
-                plan, document, name, err, lambda d: output.write(d, settings, part)
+                plan, document, name, err, lambda d: output.write(d, settings, part), part
             )
 
     pool = ThreadPoolExecutor(max_workers=2)

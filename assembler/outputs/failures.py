@@ -6,6 +6,8 @@ not end in "vnitřní chyba programu". For the full plan the chapter is found by
 converting growing prefixes of the plan (each one chapter longer, links reduced to
 their text so a reference to a later chapter does not fail on its own) until the
 engine refuses one; that costs a few conversions, and only on this failure path.
+A monitoring report is cut before every heading instead, and the piece that fails
+names the garant's report file and the measure (or the report's introduction).
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assembler.checks.pipeline import CheckedPlan
+from assembler.plan.items import anchor_for
 from assembler.problems.diagnostics import Location, Problem
-from assembler.render.documents import PLAN, Document
+from assembler.render.documents import MONITORING, PLAN, Document, Part
 from assembler.render.pandoc import PandocError
 from assembler.render.typst_engine import TypstError
 
 ENGINE_ERRORS = (PandocError, TypstError)
 _CHAPTER_START = re.compile(r"(?m)^# ")
+_ANY_HEADING = re.compile(r"(?m)^#{1,6} ")
+_AREA_ANCHOR = re.compile(r"\{#oblast-([^}\s]+)\}")
+_MEASURE_HEADING = re.compile(r"(?m)^#### (\S+[ \u00a0]\S+)")
 _LOCAL_LINK = re.compile(r"\[([^\]\n]*)\]\(#[^)\s]*\)")
 _LABEL = re.compile(r"label `<([^>]+)>` does not exist")
 
@@ -31,9 +37,9 @@ def _engine(err: Exception) -> str:
     return "Typst (PDF)" if isinstance(err, TypstError) else "pandoc"
 
 
-def _chapters(markdown: str) -> list[str]:
+def _chapters(markdown: str, heading: re.Pattern[str] = _CHAPTER_START) -> list[str]:
     """The document split before each level-1 heading (the first piece may be empty)."""
-    starts = [m.start() for m in _CHAPTER_START.finditer(markdown)]
+    starts = [m.start() for m in heading.finditer(markdown)]
     bounds = [0, *starts, len(markdown)]
     return [markdown[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
@@ -75,10 +81,12 @@ def explain(
     name: str,
     err: Exception,
     convert: Callable[[Document], object],
+    part: Part = None,
 ) -> Problem:
     """The problem to report for an output the engine refused."""
     detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
     where: str | None = None
+    located: Location | None = None
     label = _LABEL.search(str(err))
     if label:
         where = _referring_file(plan, document.markdown, label.group(1))
@@ -87,13 +95,52 @@ def explain(
         index = _failing_piece(document, pieces, convert)
         if index is not None:
             where = _chapter_file(plan, pieces[index])
+    elif document.kind == MONITORING and isinstance(part, int):
+        located, place = _report_place(plan, document, part, convert)
+        message = _message(name, err, place, detail)
+        return Problem("vystup-selhal", message, located or Location(name))
     place = f"v kapitole {where}" if where else "v některé kapitole"
-    message = (
+    return Problem("vystup-selhal", _message(name, err, place, detail), Location(where or name))
+
+
+def _message(name: str, err: Exception, place: str, detail: str) -> str:
+    return (
         f"Výstup {name} se nepodařilo vytvořit: {_engine(err)} odmítl obsah {place} "
         f"({detail}). Kontrola tuto konstrukci nepoznala; zjednodušte ji (nadpisy bez "
         "přeskočených úrovní, běžné znaky, obrázky PNG nebo SVG) a nahlaste ji správci."
     )
-    return Problem("vystup-selhal", message, Location(where or name))
+
+
+def _report_place(
+    plan: CheckedPlan, document: Document, year: int, convert: Callable[[Document], object]
+) -> tuple[Location | None, str]:
+    """The report file (and measure) of a monitoring report the engine refused: the
+    report is converted in growing prefixes, one heading longer each, and the file is
+    the one of the area (or the measure, or the introduction) that prefix ends in."""
+    monitored = plan.monitoring.get(year)
+    pieces = _chapters(document.markdown, _ANY_HEADING)
+    index = _failing_piece(document, pieces, convert)
+    if monitored is None or index is None:
+        return None, "v některém hlášení"
+    before = "".join(pieces[: index + 1])
+    areas = list(_AREA_ANCHOR.finditer(before))
+    if not areas:
+        source = monitored.info_source
+        if source is None:
+            return None, "v úvodu zprávy"
+        return source.location(("uvod",)), f"v úvodu zprávy ({source.name})"
+    anchor = areas[-1].group(1)
+    report = next((a for a in monitored.areas if anchor_for(a.report.area) == anchor), None)
+    if report is None:
+        return None, "v některém hlášení"
+    measures = list(_MEASURE_HEADING.finditer(before, areas[-1].end()))
+    if measures:
+        code = measures[-1].group(1).replace("\u00a0", " ")
+        for i, measure in enumerate(report.report.measures):
+            if f"{report.report.area} {measure.code}" == code:
+                place = f"v hlášení {report.source.name} (opatření {code})"
+                return report.source.location(("opatreni", i)), place
+    return Location(report.source.name), f"v hlášení {report.source.name}"
 
 
 def _referring_file(plan: CheckedPlan, markdown: str, anchor: str) -> str | None:
