@@ -10,17 +10,21 @@ therefore appear nowhere.
 What is checked how:
 - free text (names, descriptions, contacts, notes, reasons, the explanations of
   abbreviations and of removed codes): a marker per value, exactly;
+- numbers and dates that can take a value of their own (``NUMBERS``, ``DATES``: population,
+  indicator values planned and reported, the dates of approval and of reports): a
+  distinctive number or day, found as a whole number or date, exactly;
 - register and vocabulary entries (``where_used``: organisation names, vocabulary names,
   abbreviations): never outside the declared documents, and each declared document
   prints the key for at least one entry;
-- not checked by markers, because their values are constrained: codes and register keys
-  (which links and references must find), IČO, service identifiers and sections, enums,
-  yes/no keys, years, dates, amounts and other numbers, paths of images and output
-  files (``UNMARKED`` says which text keys are constrained so).
+- not checked by values of their own, because they are constrained: codes and register
+  keys (which links and references must find), IČO, service identifiers and sections,
+  enums, yes/no keys, years, amounts (they must add up), progress shares and weights,
+  paths of images and output files (``UNMARKED`` names the text keys constrained so).
 """
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import shutil
@@ -63,6 +67,16 @@ UNMARKED_PARTS = {"OutputFiles": "názvy výstupních souborů a cesta k šablon
 # The public summary explains the abbreviations a measure's text for the public uses:
 # that text keeps one of the plan's abbreviations after its marker, so that it does.
 WITH_ABBREVIATION = ("Measure", "verejne_shrnuti", "SAS")
+# Numbers and dates that can take a value of their own: a number that no computed
+# figure of the plan equals (searched as a whole number, digit groups joined) and a date
+# with a day and month of its own (searched as 17.11.2025).
+NUMBERS = {
+    ("RegisteredMunicipality", "pocet_obyvatel"),
+    ("IndicatorValue", "hodnota"),
+    ("IndicatorReport", "hodnota"),
+}
+DATES = {("Approval", "datum"), ("AreaMonitoring", "datum"), ("MeasureReport", "datum")}
+DATES |= {("ReportInfo", "datum")}
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,7 @@ class Marked:
     alias: str
     declared: Printed
     expected: frozenset[Output]
+    number: bool = False  # found only as a whole number, not inside a longer one
 
 
 def _parts(annotation: Any) -> list[type[BaseModel]]:
@@ -137,7 +152,10 @@ class Variant:
         if model.__name__ == "Measure" and isinstance(timeline, dict):
             runs = set(range(int(timeline["od"]), int(timeline["do"]) + 1))
             ctx = _Context(ctx.cancelled, bool(runs & self.years))
-        for key in list(data):
+        keys = list(data)
+        if data.get("vyssi_je_lepsi") in ("ne", False):  # targets first: they get lower numbers
+            keys.sort(key=lambda k: k != "cilova_hodnota")
+        for key in keys:
             field, value, here = fields[key], data[key], f"{where}.{key}"
             declared = placement(field)
             if declared is not None and declared.inherited:
@@ -151,7 +169,15 @@ class Variant:
             assert declared is not None, f"{model.__name__}.{key} declares no placement"
             if (model.__name__, key) in UNMARKED or model.__name__ in UNMARKED_PARTS:
                 continue
-            if isinstance(value, str) and _is_free_text(field):
+            if (model.__name__, key) in NUMBERS:
+                number = 5003 + 10 * len(self.marked)
+                self._marker(here, model, key, declared, ctx, data, f"{number}")
+                data[key] = number
+            elif (model.__name__, key) in DATES and isinstance(value, datetime.date):
+                day = datetime.date(value.year, 1, 1) + datetime.timedelta(len(self.marked))
+                self._marker(here, model, key, declared, ctx, data, f"{day:%-d.%-m.%Y}")
+                data[key] = day
+            elif isinstance(value, str) and _is_free_text(field):
                 data[key] = self._marker(here, model, key, declared, ctx, data)
             elif isinstance(value, dict) and _text_values(field):
                 for name in list(value):
@@ -165,8 +191,9 @@ class Variant:
         declared: Printed,
         ctx: _Context,
         data: dict[str, Any],
+        number: str | None = None,
     ) -> str:
-        marker = f"q{len(self.marked) + 1:04d}q"
+        marker = number or f"q{len(self.marked) + 1:04d}q"
         expected = declared.places
         if declared.only_with and data.get(declared.only_with) in (None, "", False, "ne"):
             expected = frozenset()
@@ -174,7 +201,8 @@ class Variant:
             expected &= CANCELLED_PRINTED_IN
         if not ctx.monitored:
             expected -= {MONITORED_YEAR_ONLY}
-        self.marked.append(Marked(marker, where, model.__name__, alias, declared, expected))
+        found = Marked(marker, where, model.__name__, alias, declared, expected, number is not None)
+        self.marked.append(found)
         if (model.__name__, alias) == WITH_ABBREVIATION[:2]:
             return f"{marker} {WITH_ABBREVIATION[2]}"
         return marker
@@ -223,17 +251,27 @@ def _text(path: Path) -> str:
                 for n in archive.namelist()
                 if n.startswith("word/") and n.endswith(".xml")
             )
-        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+        # runs of a paragraph joined as they are, paragraphs (and table cells) apart
+        runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(</w:p>)", xml)
+        text = "".join(run or " " for run, _ in runs)
     else:
         page = path.read_text(encoding="utf-8")
         page = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", page)
         text = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    return re.sub(r"\s", "", text.replace("-\n", ""))
+    return text.replace("-\n", "")
+
+
+def _readable(text: str) -> tuple[str, str]:
+    """The text without any spaces (for markers, which have none) and with single spaces
+    but digit groups joined ("5 013" → "5013", for whole numbers)."""
+    joined = re.sub(r"(?<=\d)[\s\u00a0\u202f]+(?=\d{3}(?!\d))", "", text)
+    return re.sub(r"\s", "", text), " ".join(joined.split())
 
 
 FEATURE = FIXTURES / "feature"
 MARKED = plan_variant(FEATURE, None).marked  # the same markers the fixture writes
-Texts = dict[Output, dict[str, str]]  # document → output file name → its text
+# document → output file name → its text (no spaces; single spaces, digit groups joined)
+Texts = dict[Output, dict[str, tuple[str, str]]]
 
 
 @pytest.fixture(scope="module")
@@ -252,15 +290,24 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Texts:
         pattern = name.replace(re.escape("{rok}"), r"\d{4}").replace(re.escape("{obec}"), ".+")
         for path in sorted((root / settings.directory).iterdir()):
             if re.fullmatch(pattern, path.name):
-                texts[output.document.output][path.name] = _text(path)
+                texts[output.document.output][path.name] = _readable(_text(path))
     assert all(texts.values()), {o: list(t) for o, t in texts.items()}
     return texts
 
 
-def _found(texts: Texts, marker: str) -> dict[Output, list[str]]:
+def _found(texts: Texts, marked: Marked) -> dict[Output, list[str]]:
     """Per document, the files (formats, parts) that print the marker."""
+    if marked.number:
+        dated = "." in marked.marker
+        before = r"(?<!\d)" if dated else r"(?<![\d,.])"
+        whole = re.compile(rf"{before}{re.escape(marked.marker)}(?![\d,]|\.\d)")
+        return {
+            o: [n for n, (bare, spaced) in files.items() if whole.search(bare if dated else spaced)]
+            for o, files in texts.items()
+        }
     return {
-        o: [name for name, text in files.items() if marker in text] for o, files in texts.items()
+        o: [n for n, (bare, _) in files.items() if marked.marker in bare]
+        for o, files in texts.items()
     }
 
 
@@ -272,7 +319,7 @@ def _formats(files: dict[str, str]) -> set[str]:
     "marked", [m for m in MARKED if not m.declared.where_used], ids=lambda m: m.where
 )
 def test_a_value_is_printed_exactly_where_its_key_says(printed: Texts, marked: Marked) -> None:
-    found = _found(printed, marked.marker)
+    found = _found(printed, marked)
     where = {o for o, names in found.items() if names}
     assert where == marked.expected, (
         f"{marked.model}.{marked.alias}: vytištěno v {sorted(where)}, "
@@ -290,7 +337,7 @@ def test_a_value_is_printed_exactly_where_its_key_says(printed: Texts, marked: M
 def test_a_register_entry_is_printed_only_where_its_key_says(
     printed: Texts, marked: Marked
 ) -> None:
-    found = _found(printed, marked.marker)
+    found = _found(printed, marked)
     where = {o for o, names in found.items() if names}
     assert where <= marked.expected, (marked.model, marked.alias, found)
 
@@ -299,7 +346,7 @@ def test_each_register_key_is_printed_in_every_document_it_names(printed: Texts)
     keys: dict[tuple[str, str], set[Output]] = {}
     declared: dict[tuple[str, str], frozenset[Output]] = {}
     for marked in (m for m in MARKED if m.declared.where_used):
-        found = _found(printed, marked.marker)
+        found = _found(printed, marked)
         key = (marked.model, marked.alias)
         keys.setdefault(key, set()).update(o for o, names in found.items() if names)
         declared[key] = marked.expected | declared.get(key, frozenset())
