@@ -50,6 +50,8 @@ from assembler.models.placement import (
     MONITORED_YEAR_ONLY,
     Output,
     Printed,
+    never_printed,
+    parts_of,
     placement,
 )
 from assembler.models.plan import PlanInfo
@@ -88,17 +90,6 @@ class Marked:
     declared: Printed
     expected: frozenset[Output]
     number: bool = False  # found only as a whole number, not inside a longer one
-
-
-def _parts(annotation: Any) -> list[type[BaseModel]]:
-    found, pending = [], [annotation]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            found.append(current)
-        else:
-            pending += typing.get_args(current)
-    return found
 
 
 def _is_free_text(field: FieldInfo) -> bool:
@@ -160,7 +151,7 @@ class Variant:
             declared = placement(field)
             if declared is not None and declared.inherited:
                 declared = parent
-            parts = _parts(field.annotation)
+            parts = parts_of(field.annotation)
             if parts:
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
                     if isinstance(item, dict):
@@ -360,7 +351,7 @@ def test_every_key_declares_where_it_is_printed() -> None:
     for model in model_classes().values():
         for field in model.model_fields.values():
             declared = placement(field)
-            if declared is None and not _parts(field.annotation):
+            if declared is None and not parts_of(field.annotation):
                 missing.append(f"{model.__name__}.{field.alias}")
     assert missing == []
 
@@ -370,3 +361,10 @@ def test_the_variant_marks_the_private_keys_and_each_document() -> None:
     assert {("Area", "interni_poznamka"), ("Measure", "interni_poznamka")} <= private
     assert any(m.model == "Person" and m.alias == "email" and not m.expected for m in MARKED)
     assert set().union(*(m.expected for m in MARKED)) == set(Output)
+
+
+def test_keys_never_printed_follow_from_the_declarations() -> None:
+    # what the character check skips (checks/characters.py)
+    quiet = never_printed(PlanInfo, Area, Section, AreaMonitoring, ReportInfo)
+    assert {"interni_poznamka", "osnova", "vystupy", "plan_pdf", "pravidla"} <= quiet
+    assert not {"nazev", "email", "telefon", "popis", "vize", "zkratky", "datum"} & quiet

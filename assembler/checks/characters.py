@@ -24,7 +24,10 @@ from itertools import islice
 from typing import Any
 
 from assembler.load.sources import SourceFile
-from assembler.models.common import NOT_PRINTED
+from assembler.models.chapter import Area, Section
+from assembler.models.monitoring import AreaMonitoring, ReportInfo
+from assembler.models.placement import never_printed
+from assembler.models.plan import PlanInfo
 from assembler.problems.diagnostics import Problem
 
 DATA_FILE = "pdf-characters.txt"  # written by render/coverage.py
@@ -32,6 +35,10 @@ MAX_PER_TEXT = 10
 _FONTS = "Libertinus Serif, New Computer Modern, DejaVu Sans Mono"
 
 YamlPath = tuple[str | int, ...]
+# Keys whose values reach no output, as the models declare (models/placement.py): the
+# working group's internal note, the plan's settings (outline, output file names, rule
+# severities), register keys… Their characters need not be printable.
+NOT_PRINTED = never_printed(PlanInfo, Area, Section, AreaMonitoring, ReportInfo)
 
 
 @lru_cache(maxsize=1)

@@ -28,10 +28,6 @@ from assembler.models.placement import Printed, attach
 from assembler.problems.diagnostics import shown
 
 INTERNAL_NOTE = "interni_poznamka"
-# Keys whose values never reach an output: the working group's own note, and the
-# plan's settings (outline file names, output file names, rule severities). The
-# character check (checks/characters.py) skips them; everything else is printed.
-NOT_PRINTED = frozenset({INTERNAL_NOTE, "osnova", "vystupy", "pravidla"})
 
 
 class Model(BaseModel):

@@ -9,9 +9,12 @@ private one (personal contacts, internal notes) leak into a published document.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 
@@ -80,3 +83,43 @@ def attach(field: FieldInfo, placement: Printed | None) -> FieldInfo:
 def placement(field: FieldInfo) -> Printed | None:
     """The declaration of a key; None for a key holding parts, which declare their own."""
     return next((m for m in field.metadata if isinstance(m, Printed)), None)
+
+
+def parts_of(annotation: Any) -> list[type[BaseModel]]:
+    """The models a key holds (``Many[Measure]`` → [Measure]); none for a plain value."""
+    found: list[type[BaseModel]] = []
+    pending = [annotation]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            found.append(current)
+        else:
+            pending += typing.get_args(current)
+    return found
+
+
+def never_printed(*roots: type[BaseModel]) -> frozenset[str]:
+    """The keys no output prints wherever they are written (interni_poznamka, osnova,
+    vystupy with all its keys, pravidla…): a key named so in any part must be
+    declared ``NOWHERE`` there, or hold only parts whose keys all are."""
+    silent: dict[str, bool] = {}
+    seen: set[type[BaseModel]] = set()
+    pending = list(roots)
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field in model.model_fields.values():
+            alias = field.alias or ""
+            silent[alias] = silent.get(alias, True) and _silent(field)
+            pending += parts_of(field.annotation)
+    return frozenset(alias for alias, quiet in silent.items() if quiet)
+
+
+def _silent(field: FieldInfo) -> bool:
+    declared = placement(field)
+    if declared is not None:
+        return not declared.places and not declared.inherited
+    parts = parts_of(field.annotation)
+    return bool(parts) and all(_silent(f) for p in parts for f in p.model_fields.values())
