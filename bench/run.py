@@ -17,10 +17,7 @@ import argparse
 import itertools
 import json
 import math
-import os
 import shutil
-import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime
@@ -31,50 +28,9 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
-
-PY = sys.executable
-PLAN = [PY, "-m", "assembler.cli.main"]
-MEASURE = [PY, str(HERE / "measure.py")]
-
-
-CACHE = Path(f"/tmp/plan-bench-cache-{os.getpid()}")
-ENV = {**os.environ, "PLAN_CACHE_DIR": str(CACHE)}
-
-
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak MiB of one command (run under bench/measure.py)."""
-    done = subprocess.run(
-        [*MEASURE, *command], capture_output=True, text=True, check=False, env=ENV
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-    seconds, mib = done.stdout.strip().splitlines()[-1].split()
-    return float(seconds), float(mib)
-
-
-def median(command: list[str], runs: int, before: object = None) -> dict[str, float]:
-    results = []
-    for _ in range(runs):
-        if callable(before):
-            before()
-        results.append(timed(command))
-    return {
-        "seconds": round(statistics.median(r[0] for r in results), 3),
-        "peak_mib": round(max(r[1] for r in results), 1),
-    }
-
-
-def forget_parsing() -> None:
-    """An empty parse cache: the run parses every file, as the first run of the day."""
-    shutil.rmtree(CACHE, ignore_errors=True)
-
-
-def clean(root: Path) -> None:
-    """No outputs and no caches: a build from scratch."""
-    shutil.rmtree(root / "output", ignore_errors=True)
-    (root / ".plan-build.json").unlink(missing_ok=True)
-    forget_parsing()
+from generate import generate, monitoring  # noqa: E402
+from reports import YEARS, bench_monitoring, print_monitoring  # noqa: E402
+from timing import PLAN, PY, clean, forget_parsing, median  # noqa: E402
 
 
 def assembled(root: Path, work: Path) -> tuple[Path, Path]:
@@ -209,21 +165,36 @@ def print_targets(rows: list[dict[str, object]]) -> None:
         print(f"  {'ok  ' if ok else 'MISS'} {name}")
 
 
+def _shape(size: int) -> tuple[int, int]:
+    """Chapters and measures per chapter of a generated plan of ``size`` measures."""
+    chapters = 20 if size >= 1000 else 10
+    return chapters, size // chapters
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark plan assembler")
     parser.add_argument("--sizes", type=int, nargs="*", default=[250, 1000, 2000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--monitoring", type=int, default=1000, help="measures of the monitored plan (0: none)"
+    )
+    parser.add_argument("--no-plans", action="store_true", help="only the monitoring report rows")
     args = parser.parse_args()
     work = Path(f"/tmp/plan-bench-{int(time.time())}")
     work.mkdir()
-    plans = [sample_copy(work)]
-    for size in args.sizes:
-        chapters = 20 if size >= 1000 else 10
-        plans.append(generate(work / f"gen{size}", chapters, size // chapters))
-    rows = [bench_plan(root, args.runs, work) for root in plans]
-    print_table(rows)
-    print_growth([r for r in rows if r["plan"] != "sample"])
-    print_targets(rows)
+    rows: list[dict[str, object]] = []
+    if not args.no_plans:
+        plans = [sample_copy(work)]
+        plans += [generate(work / f"gen{size}", *_shape(size)) for size in args.sizes]
+        rows = [bench_plan(root, args.runs, work) for root in plans]
+        print_table(rows)
+        print_growth([r for r in rows if r["plan"] != "sample"])
+        print_targets(rows)
+    if args.monitoring:
+        root = generate(work / f"mon{args.monitoring}", *_shape(args.monitoring))
+        monitoring(root, YEARS)
+        rows.append(bench_monitoring(root, args.runs, work))
+        print_monitoring(rows[-1])
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")

@@ -71,15 +71,20 @@ def test_pdf_draws_each_chart_as_vector_figure_with_alt_text(built: Path) -> Non
     # Typst's alt strings keep plain spaces where the text had non-breaking ones.
     assert any(COST_ALT_FIGURES.replace(NBSP, " ") in a for a in alts)
     assert sum(a.startswith("Pruhový graf plnění cílových hodnot") for a in alts) == 2
-    for caption in CAPTIONS:
+    axis_labels = ("Počet opatření", "Plnění cíle", "Plnění cíle", "Náklady (Kč)")
+    for caption, axis in zip(CAPTIONS, axis_labels, strict=True):
         page = next(p for p in reader.pages if caption in " ".join(p.extract_text().split()))
-        # The SVG stays vector: Typst draws it as paths (no raster image on the page).
+        # The SVG stays vector: Typst draws its bars and axes as paths and its text as
+        # text in the chart's font (no raster image on the page).
         content = page.get_contents()
         assert content is not None
         ops = content.get_data().decode("latin-1")
-        assert len(re.findall(r"\s(?:l|c|re)\n", ops)) > 50, caption
+        assert len(re.findall(r"\s(?:l|c|re)\n", ops)) >= 12, caption
         xobjects = page["/Resources"].get("/XObject", {})
         assert all(x.get_object()["/Subtype"] != "/Image" for x in xobjects.values())
+        fonts = [str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()]
+        assert any(f.endswith("+DejaVuSans") for f in fonts), (caption, fonts)
+        assert axis in " ".join(page.extract_text().split()), caption
 
 
 def test_docx_embeds_each_chart_as_png_with_description(built: Path) -> None:
@@ -147,13 +152,14 @@ def test_chart_svg_is_reproducible_and_czech() -> None:
         ("A 1 Počet klientů", Decimal("0.625"), Decimal("0.5")),
         ("A 2 Lůžka", None, Decimal(1)),
     ]
-    first = charts.attainment_chart("graf.svg", "alt", rows)
-    again = charts.attainment_chart("graf.svg", "alt", rows)
-    assert first.svg == again.svg
-    assert b"<dc:date>" not in first.svg
-    other = charts.attainment_chart(
-        "graf.svg", "alt", [("A 1 Pocet klientu", *rows[0][1:]), rows[1]]
-    )
-    assert other.svg != first.svg  # the labels are drawn (as paths, so no font is needed)
+    first = charts.attainment_chart(rows)
+    again = charts.attainment_chart(rows)
+    assert first == again
+    assert b"<dc:date>" not in first
+    # The labels are text, in the font the PDF and PNG get (FONT_FOLDERS).
+    assert "A 1 Počet klientů" in first.decode("utf-8")
+    assert b"font-family: 'DejaVu Sans'" in first
+    other = charts.attainment_chart([("A 1 Pocet klientu", *rows[0][1:]), rows[1]])
+    assert other != first
     assert charts._tick(2.5) == "2,5"
     assert charts._tick(1500000.0) == f"1{NBSP}500{NBSP}000"

@@ -118,6 +118,8 @@ def convert(
             # started are dropped, the pandoc runs under way are ended.
             pool.shutdown(wait=False, cancel_futures=True)
             pandoc.stop_all()
+            for chart in (c for d in documents.values() for c in d.charts):
+                chart.drawing.cancel()  # charts not yet drawn are not drawn
             raise
         finally:
             pool.shutdown(wait=True)

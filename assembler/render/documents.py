@@ -7,6 +7,7 @@ disagree about content.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -60,11 +61,19 @@ ESF_LINE = "Evropská unie · Evropský sociální fond · Operační program Za
 @dataclass(frozen=True)
 class Chart:
     """A chart made at render time (render/charts.py): the Markdown names it by ``target``,
-    which no file has; each format takes the SVG from here (images.py)."""
+    which no file has; each format takes the SVG from here (images.py).
+
+    The SVG is drawn in the background (``drawing``): pandoc converts the report's text
+    meanwhile, and a format waits for the drawing only when it needs the image."""
 
     target: str  # "graf-stavy.svg"
     alt: str
-    svg: bytes
+    drawing: Future[bytes]
+    fonts: tuple[str, ...] = ()  # font folders holding the fonts the SVG's text is set in
+
+    @property
+    def svg(self) -> bytes:
+        return self.drawing.result()
 
 
 @dataclass(frozen=True)

@@ -89,11 +89,11 @@ def data_uri(path: Path, raster_svg: bool) -> str:
     )
 
 
-def _uri(data: bytes, mime: str, raster_svg: bool, width_cm: int = 8) -> str:
+def _uri(data: bytes, mime: str, raster_svg: bool) -> str:
     if raster_svg and mime == "image/svg+xml":
         from assembler.render.typst_engine import svg_to_png  # only DOCX pays for Typst
 
-        data, mime = svg_to_png(data, width_cm=width_cm), "image/png"
+        data, mime = svg_to_png(data), "image/png"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -101,13 +101,32 @@ def _uri(data: bytes, mime: str, raster_svg: bool, width_cm: int = 8) -> str:
 CHART_WIDTH_CM = 16
 
 
+def chart_png(chart: Chart) -> bytes:
+    """A chart's PNG for Word, at the text width; from the chart cache when the same SVG
+    was rasterised before."""
+    import hashlib
+
+    from assembler.render import chartcache
+    from assembler.render.typst_engine import svg_to_png
+
+    key = chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(chart.svg).hexdigest()}")
+    base = chartcache.folder()
+    png = chartcache.load(key, base)
+    if png is None:
+        png = svg_to_png(chart.svg, width_cm=CHART_WIDTH_CM, fonts=chart.fonts)
+        chartcache.store(key, png, base)
+    return png
+
+
 def for_pandoc(markdown: str, root: Path, raster_svg: bool, charts: tuple[Chart, ...] = ()) -> str:
     """Rooted image paths as data URIs (pandoc is sandboxed and reads no files)."""
 
     def embedded(target: str) -> str | None:
         chart = _chart(charts, target)
+        if chart and raster_svg:
+            return f"data:image/png;base64,{base64.b64encode(chart_png(chart)).decode('ascii')}"
         if chart:
-            return _uri(chart.svg, "image/svg+xml", raster_svg, CHART_WIDTH_CM)
+            return _uri(chart.svg, "image/svg+xml", raster_svg=False)
         path = resolve(root, target)
         return data_uri(path, raster_svg) if path else None
 

@@ -35,7 +35,8 @@ class ReportView:
 
     plan: Lookups
     result: YearEvaluation
-    charts: dict[str, Chart] = field(default_factory=dict)  # by what it shows: "stavy", …
+    # by what they show: "stavy", an area's indicators (in parts when there are many), …
+    charts: dict[str, tuple[Chart, ...]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -92,12 +93,15 @@ class ReportView:
         return indicators_key(area.area)
 
     def figure(self, key: str, caption: str) -> Markup:
-        """The chart as a captioned figure, its alternative text from the Chart."""
-        chart = self.charts.get(key)
-        if chart is None:
-            return Markup("")
-        alt = chart.alt.replace('"', "“")
-        return Markup(f'![{escape(caption)}]({chart.target}){{fig-alt="{alt}"}}\n\n')
+        """The chart as a captioned figure, its alternative text from the Chart; a chart
+        in parts is a figure per part, numbered in the caption."""
+        parts = self.charts.get(key, ())
+        figures = []
+        for number, chart in enumerate(parts, start=1):
+            title = f"{caption}, část {number}/{len(parts)}" if len(parts) > 1 else caption
+            alt = chart.alt.replace('"', "“")
+            figures.append(f'![{escape(title)}]({chart.target}){{fig-alt="{alt}"}}\n\n')
+        return Markup("".join(figures))
 
 
 def report_meta(
@@ -131,4 +135,5 @@ def monitoring_document(plan: CheckedPlan, monitored: MonitoredYear) -> Document
     view = ReportView(lookups, result, charts)
     markdown = renderer.render("monitoring.md.j2", view=view, result=result, monitored=monitored)
     meta = report_meta(plan, monitored, result)
-    return Document(MONITORING, markdown, meta, plan.project.root, tuple(charts.values()))
+    drawn = tuple(chart for parts in charts.values() for chart in parts)
+    return Document(MONITORING, markdown, meta, plan.project.root, drawn)

@@ -7,17 +7,21 @@ to the chart that holds its numbers, and states the main figures itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from decimal import Decimal
 
 from assembler.models.chapter import Area
 from assembler.plan.evaluation import HUNDRED, final_target
-from assembler.plan.yearly import AreaResult, YearEvaluation
+from assembler.plan.yearly import AreaResult, IndicatorResult, YearEvaluation
 from assembler.render import czech
 from assembler.render.documents import Chart
 
 STATUSES = "stavy"
 COSTS = "naklady"
+# Indicators in one chart: 20 rows make a chart as tall as the A4 page's text.
+PER_CHART = 20
 _LABEL = 38  # characters of an area or indicator name on an axis
 
 
@@ -46,9 +50,11 @@ def _status_alt(result: YearEvaluation, name: Callable[[str], str]) -> str:
     )
 
 
-def _indicator_rows(area: AreaResult) -> list[tuple[str, Decimal | None, Decimal]]:
+def _indicator_rows(
+    indicators: Sequence[IndicatorResult],
+) -> list[tuple[str, Decimal | None, Decimal]]:
     rows = []
-    for i in (i for m in area.measures for i in m.indicators):
+    for i in indicators:
         baseline, target = i.indicator.baseline.value, final_target(i.indicator).value
         span = target - baseline
         expected = (i.expected - baseline) / span if span else Decimal(1)
@@ -56,12 +62,11 @@ def _indicator_rows(area: AreaResult) -> list[tuple[str, Decimal | None, Decimal
     return rows
 
 
-def _indicator_alt(area: AreaResult, year: int) -> str:
+def _indicator_alt(area: AreaResult, year: int, part: Sequence[IndicatorResult]) -> str:
     parts = [
         f"{i.code} "
         + (czech.percent(i.attainment * HUNDRED) if i.attainment is not None else "bez údajů")
-        for m in area.measures
-        for i in m.indicators
+        for i in part
     ]
     return (
         f"Pruhový graf plnění cílových hodnot indikátorů oblasti {area.area.title} v roce {year} "
@@ -69,6 +74,14 @@ def _indicator_alt(area: AreaResult, year: int) -> str:
         + ", ".join(parts)
         + ". Výchozí, očekávané, skutečné a cílové hodnoty jsou v tabulce nad grafem."
     )
+
+
+def split(count: int, most: int = PER_CHART) -> list[range]:
+    """``count`` rows in the fewest charts of at most ``most`` rows, as even as can be
+    (45 → 15 + 15 + 15): a taller chart would be shrunk to the page, its text with it."""
+    parts = max(1, math.ceil(count / most))
+    size = math.ceil(count / parts)
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
 def _cost_alt(result: YearEvaluation) -> str:
@@ -86,12 +99,22 @@ def _cost_alt(result: YearEvaluation) -> str:
     )
 
 
-def report_charts(result: YearEvaluation, status_name: Callable[[str], str]) -> dict[str, Chart]:
-    """Every chart of one year's report, by the key the template asks for."""
+def _chart(key: str, alt: str, drawing: Future[bytes]) -> Chart:
+    from assembler.render.charts import FONT_FOLDERS
+
+    return Chart(_target(key), alt, drawing, FONT_FOLDERS)
+
+
+def report_charts(
+    result: YearEvaluation, status_name: Callable[[str], str]
+) -> dict[str, tuple[Chart, ...]]:
+    """Every chart of one year's report, by the key the template asks for (an area's
+    indicators may take several charts); each is being drawn (or read from the chart
+    cache) when this returns."""
     # matplotlib is imported only when a report is rendered, never by `plan check`.
     from assembler.render import charts
 
-    out: dict[str, Chart] = {}
+    out: dict[str, tuple[Chart, ...]] = {}
     if result.areas:
         statuses = [
             (status_name(key), [a.distribution.counts.get(key, 0) for a in result.areas])
@@ -99,13 +122,23 @@ def report_charts(result: YearEvaluation, status_name: Callable[[str], str]) -> 
         ]
         labels = [_label(a.area.code, a.area.title) for a in result.areas]
         alt = _status_alt(result, status_name)
-        out[STATUSES] = charts.status_chart(_target(STATUSES), alt, labels, statuses)
+        out[STATUSES] = (
+            _chart(STATUSES, alt, charts.later(charts.status_chart, labels, statuses)),
+        )
     for area in result.areas:
-        rows = _indicator_rows(area)
-        if rows:
-            key = indicators_key(area.area)
-            alt = _indicator_alt(area, result.year)
-            out[key] = charts.attainment_chart(_target(key), alt, rows)
+        indicators = [i for m in area.measures for i in m.indicators]
+        key = indicators_key(area.area)
+        parts = split(len(indicators)) if indicators else []
+        out[key] = tuple(
+            _chart(
+                key if number == 1 else f"{key}-{number}",
+                _indicator_alt(area, result.year, [indicators[i] for i in part]),
+                charts.later(
+                    charts.attainment_chart, _indicator_rows([indicators[i] for i in part])
+                ),
+            )
+            for number, part in enumerate(parts, start=1)
+        )
     total = result.execution.total
     if total.planned or total.actual:
         rows_c = [
@@ -116,5 +149,6 @@ def report_charts(result: YearEvaluation, status_name: Callable[[str], str]) -> 
             )
             for a in result.areas
         ]
-        out[COSTS] = charts.budget_chart(_target(COSTS), _cost_alt(result), rows_c)
+        drawing = charts.later(charts.budget_chart, rows_c)
+        out[COSTS] = (_chart(COSTS, _cost_alt(result), drawing),)
     return out

@@ -19,18 +19,26 @@ STANDARDS = ["a-2b", "ua-1"]
 _CELL_MARKUP = re.compile(r"(?m)(^[ \t]*|, )\[(?=(?:\d+\.|[-+=/])[ ~\t])")
 
 
-def _chart_input(target: str) -> str:
+def chart_input(target: str) -> str:
+    """The sys.inputs key holding a chart's SVG."""
     return "chart:" + target
+
+
+def chart_image(target: str) -> str:
+    """How the Typst source opens a chart's image: from sys.inputs, not from a file."""
+    return f'image(bytes(sys.inputs.at("{chart_input(target)}")), format: "svg"'
 
 
 def _charts(typst: str, document: Document) -> str:
     """A generated chart is no file under Typst's root: its SVG comes in sys.inputs."""
     for chart in document.charts:
-        name = _chart_input(chart.target)
-        typst = typst.replace(
-            f'image("{chart.target}"', f'image(bytes(sys.inputs.at("{name}")), format: "svg"'
-        )
+        typst = typst.replace(f'image("{chart.target}"', chart_image(chart.target))
     return typst
+
+
+def font_paths(document: Document) -> list[str]:
+    """Font folders Typst needs beyond its own fonts: the charts'."""
+    return list(dict.fromkeys(f for chart in document.charts for f in chart.fonts))
 
 
 def typst_source(document: Document) -> str:
@@ -47,10 +55,12 @@ def inputs(document: Document) -> dict[str, str]:
         path = images.resolve(document.root, meta.get(key, "")) if meta.get(key) else None
         meta[key] = "/" + path.relative_to(document.root.resolve()).as_posix() if path else ""
     for chart in document.charts:
-        meta[_chart_input(chart.target)] = chart.svg.decode("utf-8")
+        meta[chart_input(chart.target)] = chart.svg.decode("utf-8")
     return meta
 
 
 def render(document: Document) -> bytes:
     root = str(document.root.resolve())
-    return typst_engine.pdf(typst_source(document), root, TIMESTAMP, STANDARDS, inputs(document))
+    return typst_engine.pdf(
+        typst_source(document), root, TIMESTAMP, STANDARDS, inputs(document), font_paths(document)
+    )

@@ -12,8 +12,15 @@ class TypstError(RuntimeError):
 
 
 def pdf(
-    source: str, root: str, timestamp: int, standards: list[str], inputs: dict[str, str]
+    source: str,
+    root: str,
+    timestamp: int,
+    standards: list[str],
+    inputs: dict[str, str],
+    fonts: list[str] | None = None,
 ) -> bytes:
+    """The PDF of ``source``; ``fonts`` are font folders beyond Typst's own (never the
+    system's, so the bytes do not depend on the machine)."""
     try:
         # The typst stubs tie the type of `root` to that of `input`; bytes input with a
         # str root is what the library documents and accepts.
@@ -25,6 +32,7 @@ def pdf(
             timestamp=timestamp,
             pdf_standards=standards,
             sys_inputs=inputs,
+            font_paths=fonts or [],
         )
     except Exception as err:  # typst raises its own error types with the compiler's message
         raise TypstError(str(err)) from err
@@ -32,14 +40,21 @@ def pdf(
 
 
 @lru_cache(maxsize=32)
-def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8) -> bytes:
-    """An SVG image as PNG (Word shows SVG only with a PNG fallback)."""
+def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8, fonts: tuple[str, ...] = ()) -> bytes:
+    """An SVG image as PNG (Word shows SVG only with a PNG fallback); an SVG that names
+    its font folders (a chart) is set in them only, never in the machine's fonts."""
     source = (
         "#set page(width: auto, height: auto, margin: 0pt)\n"
         f'#image(bytes(sys.inputs.svg), format: "svg", width: {width_cm}cm)\n'
     )
-    png = typst.compile(
-        source.encode(), format="png", ppi=ppi, sys_inputs={"svg": svg.decode("utf-8")}
+    # As above: the stubs want font paths of the input's type (bytes), paths are str.
+    png = typst.compile(  # type: ignore[call-overload]
+        source.encode(),
+        format="png",
+        ppi=ppi,
+        sys_inputs={"svg": svg.decode("utf-8")},
+        font_paths=list(fonts),
+        ignore_system_fonts=bool(fonts),
     )
     return bytes(png)
 

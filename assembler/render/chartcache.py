@@ -1,0 +1,87 @@
+"""Drawn charts kept between builds, so a chart whose numbers did not change is not
+drawn again (drawing is most of a monitoring report's build time), nor rasterised
+again for Word.
+
+An entry is the SVG (or PNG) stored under the SHA-256 of what it was made from: the
+drawing function and its arguments (or the SVG and the raster size), the code of
+the chart modules and the matplotlib version. It lives in the user's cache folder
+(``PLAN_CACHE_DIR``/charts when that is set; an empty value switches caching off),
+never in the plan's folder. Entries are JSON naming their format and key; anything
+else found there is made afresh.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from assembler.outputs.writing import write_atomic
+
+FORMAT = 1
+_MODULES = ("charts.py", "chartcache.py", "images.py", "typst_engine.py")
+KEEP = 500  # entries: a 1000-measure plan has ~22 charts a year
+_CODE = Path(__file__).resolve().parent
+_CODE_FILES = _MODULES
+_salt: bytes | None = None
+
+
+def folder() -> Path | None:
+    configured = os.environ.get("PLAN_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) / "charts" if configured else None
+    return Path(user_cache_dir("plan-assembler", appauthor=False)) / "charts"
+
+
+def key(description: str) -> str:
+    """The key of what is made from ``description`` (a drawing function and its arguments,
+    or a raster size and an SVG's digest)."""
+    global _salt
+    if _salt is None:
+        from importlib.metadata import version
+
+        code = b"".join((_CODE / name).read_bytes() for name in _CODE_FILES)
+        _salt = code + version("matplotlib").encode()
+    return hashlib.sha256(_salt + description.encode("utf-8")).hexdigest()
+
+
+def load(chart_key: str, base: Path | None) -> bytes | None:
+    """What is stored under ``chart_key`` in the cache folder ``base`` (None: no cache)."""
+    if base is None:
+        return None
+    entry = base / f"{chart_key}.json"
+    try:
+        stored = json.loads(entry.read_bytes())
+        if stored["format"] == FORMAT and stored["key"] == chart_key:
+            return base64.b64decode(stored["data"], validate=True)
+    except OSError:  # not stored yet, or the folder is unreadable: draw instead
+        return None
+    except (ValueError, TypeError, KeyError, binascii.Error):
+        pass
+    entry.unlink(missing_ok=True)  # damaged or not ours
+    return None
+
+
+def store(chart_key: str, data: bytes, base: Path | None) -> None:
+    if base is None:
+        return
+    entry = {"format": FORMAT, "key": chart_key, "data": base64.b64encode(data).decode("ascii")}
+    try:
+        write_atomic(base / f"{chart_key}.json", json.dumps(entry).encode("utf-8"))
+        _prune(base)
+    except OSError:  # a read-only or full disk must not fail the build; it only runs slower
+        return
+
+
+def _prune(base: Path) -> None:
+    entries = list(base.glob("*.json"))
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime)
+    for old in entries[: len(entries) - KEEP]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,137 @@
+"""Monitoring-report rows of the benchmark: the yearly report build against the bare tools.
+
+On a generated plan with two monitored years, for the first year's report:
+`plan check` (monitoring included); `plan build --only monitoring-RRRR.<format>`
+for PDF, DOCX, HTML and all three, each *cold* (no outputs, empty parse and chart
+caches: the first build of the day) and *warm* (no outputs, caches kept: a build
+after an edit that left the charts' data alone); and, on the same content, the bare
+tools one after another: pandoc on the Markdown we give pandoc (→ Typst, → DOCX
+with the chart PNGs, → HTML with the chart SVGs) and Typst compiling the same Typst
+source with the chart images, inputs, standards and fonts. Ratios are wall seconds of
+our build over the bare tools' (and the same of CPU seconds, user + system).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from timing import PLAN, PY, clean, forget_outputs, median
+
+HERE = Path(__file__).resolve().parent
+YEARS = [2026, 2027]
+FORMATS = ("pdf", "docx", "html", "all")
+# The bare steps each of our builds is compared with.
+BARE = {
+    "pdf": ("bare pandoc→typst", "bare typst→pdf"),
+    "docx": ("bare pandoc→docx",),
+    "html": ("bare pandoc→html",),
+    "all": ("bare pandoc→typst", "bare typst→pdf", "bare pandoc→docx", "bare pandoc→html"),
+}
+
+
+def bare_sources(root: Path, year: int, work: Path) -> Path:
+    """The report's content exactly as `plan build` hands it to pandoc and Typst."""
+    from assembler.checks.pipeline import check
+    from assembler.render import images, pdf, resources
+    from assembler.render.documents import MONITORING, make_document
+
+    result = check(root)
+    assert result.plan is not None, [str(p) for p in result.problems]
+    document = make_document(MONITORING, result.plan, year)
+    folder = work / f"report-{year}"
+    folder.mkdir()
+    if (root / "assets").is_dir():  # logos are named from the Typst root
+        shutil.copytree(root / "assets", folder / "assets")
+    markdown, charts = document.markdown, document.charts
+    (folder / "typst.md").write_text(images.for_typst(markdown, root, charts), encoding="utf-8")
+    docx = images.for_pandoc(markdown, root, raster_svg=True, charts=charts)
+    (folder / "docx.md").write_text(docx, encoding="utf-8")
+    html = images.for_pandoc(markdown, root, raster_svg=False, charts=charts)
+    (folder / "html.md").write_text(html, encoding="utf-8")
+    (folder / "reference.docx").write_bytes(resources.read("reference.docx"))
+    source = pdf.typst_source(document)
+    inputs = pdf.inputs(document)
+    for chart in charts:  # files beside the source instead of sys.inputs
+        (folder / chart.target).write_bytes(chart.svg)
+        source = source.replace(pdf.chart_image(chart.target), f'image("{chart.target}"')
+        inputs.pop(pdf.chart_input(chart.target))
+    (folder / "report.typ").write_text(source, encoding="utf-8")
+    options = {
+        "root": str(folder),
+        "sys_inputs": inputs,
+        "pdf_standards": pdf.STANDARDS,
+        "timestamp": pdf.TIMESTAMP,
+        "font_paths": pdf.font_paths(document),
+    }
+    (folder / "options.json").write_text(json.dumps(options, ensure_ascii=False))
+    return folder
+
+
+def bench_monitoring(root: Path, runs: int, work: Path) -> dict[str, object]:
+    from assembler.render.pandoc import READER, executable
+
+    year = YEARS[0]
+    row: dict[str, object] = {"plan": f"{root.name} {year}"}
+    check = [*PLAN, "check", str(root)]
+    row["check, empty caches"] = median(check, runs, lambda: clean(root))
+    row["check, parse cache"] = median(check, runs)
+    for fmt in FORMATS:
+        only = f"monitoring-{year}" + ("" if fmt == "all" else f".{fmt}")
+        build = [*PLAN, "build", str(root), "--only", only]
+        row[f"report {fmt}, cold"] = median(build, runs, lambda: clean(root))
+        row[f"report {fmt}, warm caches"] = median(build, runs, lambda: forget_outputs(root))
+    folder = bare_sources(root, year, work)
+    pandoc = [executable(), f"--from={READER}"]
+    row["bare pandoc→typst"] = median(
+        [*pandoc, str(folder / "typst.md"), "-t", "typst", "-o", str(folder / "b.typ")], runs
+    )
+    compile_typst = [PY, str(HERE / "typst_compile.py"), str(folder / "report.typ")]
+    row["bare typst→pdf"] = median(
+        [*compile_typst, "--options", str(folder / "options.json")], runs
+    )
+    reference = f"--reference-doc={folder / 'reference.docx'}"
+    docx = [str(folder / "docx.md"), reference, "--toc", "-o", str(folder / "b.docx")]
+    row["bare pandoc→docx"] = median([*pandoc, *docx], runs)
+    html = [str(folder / "html.md"), "-s", "--toc", "-o", str(folder / "b.html")]
+    row["bare pandoc→html"] = median([*pandoc, *html], runs)
+    for fmt, parts in BARE.items():
+        for measure in ("seconds", "cpu"):
+            bare = sum(_seconds(row, key, measure) for key in parts)
+            for state in ("cold", "warm caches"):
+                ours = _seconds(row, f"report {fmt}, {state}", measure)
+                name = f"ratio {fmt}, {state}" + (", cpu" if measure == "cpu" else "")
+                row[name] = round(ours / bare, 2)
+    return row
+
+
+def _seconds(row: dict[str, object], key: str, measure: str = "seconds") -> float:
+    """Wall seconds of a row, or its CPU seconds (a fairer figure on a loaded machine,
+    though it cannot show what running on both cores at once gains)."""
+    value = row[key]
+    assert isinstance(value, dict)
+    return float(value[measure])
+
+
+def print_monitoring(row: dict[str, object]) -> None:
+    print(f"\nmonitoring report ({row['plan']})")
+    for key, value in row.items():
+        if isinstance(value, dict):
+            cells = (
+                f"{value['seconds']:>8.2f}s  cpu {value['cpu']:>6.2f}s  {value['peak_mib']:>5.0f}M"
+            )
+            print(f"  {key:30}{cells}")
+    for key, value in row.items():
+        if key.startswith("ratio"):
+            print(f"  {key:30}{value:>9}")
+    targets = [
+        ("plan check under 1.5 s", _seconds(row, "check, empty caches") < 1.5),
+        ("report PDF no slower than bare tools (cold)", float(str(row["ratio pdf, cold"])) <= 1.0),
+        (
+            "report PDF no slower than bare tools (warm)",
+            float(str(row["ratio pdf, warm caches"])) <= 1.0,
+        ),
+    ]
+    for name, ok in targets:
+        print(f"  {'ok  ' if ok else 'MISS'} {name}")

@@ -1,0 +1,114 @@
+"""How the monitoring report's charts are drawn: in parts when an area has many
+indicators (so each stays legible on its page), in the background, and once per set
+of numbers (the chart cache): a second build draws nothing and writes the same bytes."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+from monitoring_data import write_monitoring
+
+from assembler.checks.pipeline import check
+from assembler.outputs.build import build
+from assembler.render import chartcache, charts, typst_engine
+from assembler.render.monitoring import monitoring_document, years_with_data
+from assembler.render.monitoring_charts import PER_CHART, split
+
+
+def test_split_gives_the_fewest_even_parts() -> None:
+    assert [len(r) for r in split(45)] == [15, 15, 15]
+    assert [len(r) for r in split(20)] == [20]
+    assert [len(r) for r in split(21)] == [11, 10]
+    assert [len(r) for r in split(3)] == [3]
+    assert [i for r in split(61) for i in r] == list(range(61))
+    assert all(len(r) <= PER_CHART for r in split(61))
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated plan (bench/generate.py) whose areas have 30–60 indicators a year."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate, monitoring
+
+    root = tmp_path_factory.mktemp("many") / "plan"
+    generate(root, chapters=2, measures=30, seed=3)
+    monitoring(root, [2026], seed=3)
+    return root
+
+
+def test_many_indicators_give_charts_of_at_most_twenty_rows(generated: Path) -> None:
+    plan = check(generated).plan
+    assert plan is not None
+    (monitored,) = years_with_data(plan)
+    document = monitoring_document(plan, monitored)
+    parts = [c for c in document.charts if c.target.startswith("graf-indikatory-")]
+    assert len(parts) > 2  # two areas, each split
+    codes = 0
+    for chart in parts:
+        # Each part's alternative text lists exactly its own indicators …
+        listed = re.findall(r"[A-Z]+ \d+\.\d+[a-z]", chart.alt)
+        assert 0 < len(listed) <= PER_CHART, chart.target
+        codes += len(listed)
+        # … and its picture has a label for each of them.
+        assert sum(code in chart.svg.decode("utf-8") for code in listed) == len(listed)
+        assert f"]({chart.target})" in document.markdown
+    table_rows = len(re.findall(r"(?m)^\| [A-Z]+ \d+\.\d+[a-z] ", document.markdown))
+    assert codes == table_rows  # every indicator of the tables is in one chart
+    assert re.search(r"v\sroce 2026, část 1/\d\]", document.markdown)
+
+
+def _use_cache(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    monkeypatch.setenv("PLAN_CACHE_DIR", str(folder))
+
+
+def test_second_build_takes_every_chart_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    write_monitoring(root)
+    _use_cache(monkeypatch, tmp_path / "cache")
+    first = build(root, only=["monitoring-2026"])
+    assert first.ok, [str(p) for p in first.problems]
+    entries = sorted((tmp_path / "cache" / "charts").glob("*.json"))
+    assert len(entries) == 8  # statuses, two areas' indicators, costs: SVG and PNG
+    outputs = {p.name: p.read_bytes() for p in (root / "output").iterdir()}
+
+    def no_drawing(*args: object, **options: object) -> bytes:
+        raise AssertionError("a chart was drawn or rasterised again")
+
+    monkeypatch.setattr(charts, "_draw_and_keep", no_drawing)
+    monkeypatch.setattr(typst_engine, "svg_to_png", no_drawing)
+    shutil.rmtree(root / "output")
+    again = build(root, only=["monitoring-2026"])
+    assert again.ok, [str(p) for p in again.problems]
+    assert {p.name: p.read_bytes() for p in (root / "output").iterdir()} == outputs
+
+
+def test_damaged_or_foreign_cache_entries_are_drawn_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use_cache(monkeypatch, tmp_path / "cache")
+    rows = [("A 1 Počet klientů", None, charts.Decimal("0.5"))]
+    drawn = charts.later(charts.attainment_chart, rows).result()
+    (entry,) = (tmp_path / "cache" / "charts").glob("*.json")
+    stored = base64.b64decode(json.loads(entry.read_text())["data"])
+    assert stored == drawn
+    for damage in (
+        json.dumps({"format": 1, "key": "other", "data": "PHN2Zy8+"}).encode(),
+        json.dumps({"format": 1, "key": entry.stem, "data": "%%"}).encode(),
+        b"{not json",
+        b"",
+    ):
+        entry.write_bytes(damage)
+        assert charts.later(charts.attainment_chart, rows).result() == drawn
+    monkeypatch.setenv("PLAN_CACHE_DIR", "")  # switched off: drawn, nothing stored
+    assert chartcache.folder() is None
+    assert charts.later(charts.attainment_chart, rows).result() == drawn
