@@ -165,7 +165,7 @@ class Goal(Model):
         "Kód",
         "Číslo cíle v kapitole, např. 2.",
         example=1,
-        printed=printed(Output.PLAN, Output.SUMMARY),
+        printed=printed(Output.PLAN, Output.MONITORING),
     )
     title: Text = yaml_key(
         "nazev",
