@@ -54,9 +54,10 @@ from assembler.models.placement import (
     parts_of,
     placement,
 )
-from assembler.models.plan import PlanInfo
+from assembler.models.plan import EsfPublicity, Municipality, PlanInfo
 from assembler.outputs.build import build
 from assembler.outputs.registry import OUTPUTS
+from assembler.render.documents import ESF_LOGO_ALT
 
 PDFTOTEXT = shutil.which("pdftotext")
 # Text keys whose value must be a key of a register or a file path: no marker fits them.
@@ -259,15 +260,28 @@ def _readable(text: str) -> tuple[str, str]:
     return re.sub(r"\s", "", text), " ".join(joined.split())
 
 
+def _alt_texts(path: Path) -> set[str]:
+    """The alternative texts of the images of a DOCX or HTML file (a logo is an image)."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml").decode("utf-8")
+        return {html.unescape(a) for a in re.findall(r' descr="([^"]*)"', xml)}
+    if path.suffix == ".html":
+        page = path.read_text("utf-8")
+        return {" ".join(html.unescape(a).split()) for a in re.findall(r' alt="([^"]*)"', page)}
+    return set()
+
+
 FEATURE = FIXTURES / "feature"
 MARKED = plan_variant(FEATURE, None).marked  # the same markers the fixture writes
 # document → output file name → its text (no spaces; single spaces, digit groups joined)
 Texts = dict[Output, dict[str, tuple[str, str]]]
+Images = dict[Output, dict[str, set[str]]]  # document → file name → alt texts of its images
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Texts:
-    """Every output of the marked variant, built once, as text."""
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Texts, Images]:
+    """Every output of the marked variant, built once, as text and image alt texts."""
     root = tmp_path_factory.mktemp("placement") / "feature"
     assert plan_variant(FEATURE, root).marked == MARKED
     result = build(root)
@@ -276,14 +290,21 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Texts:
     assert checked is not None
     settings = checked.project.info.outputs
     texts: Texts = {o: {} for o in Output}
+    images: Images = {o: {} for o in Output}
     for output in OUTPUTS:
         name = re.escape(output.file_name(settings))
         pattern = name.replace(re.escape("{rok}"), r"\d{4}").replace(re.escape("{obec}"), ".+")
         for path in sorted((root / settings.directory).iterdir()):
             if re.fullmatch(pattern, path.name):
                 texts[output.document.output][path.name] = _readable(_text(path))
+                images[output.document.output][path.name] = _alt_texts(path)
     assert all(texts.values()), {o: list(t) for o, t in texts.items()}
-    return texts
+    return texts, images
+
+
+@pytest.fixture(scope="module")
+def printed(outputs: tuple[Texts, Images]) -> Texts:
+    return outputs[0]
 
 
 def _found(texts: Texts, marked: Marked) -> dict[Output, list[str]]:
@@ -368,3 +389,30 @@ def test_keys_never_printed_follow_from_the_declarations() -> None:
     quiet = never_printed(PlanInfo, Area, Section, AreaMonitoring, ReportInfo)
     assert {"interni_poznamka", "osnova", "vystupy", "plan_pdf", "pravidla"} <= quiet
     assert not {"nazev", "email", "telefon", "popis", "vize", "zkratky", "datum"} & quiet
+
+
+# The logos are images: their alternative text stands for them in DOCX and HTML (the PDF's
+# tagged alt text is written by the same layout for every document, resources/layout.typ).
+LOGOS = {(Municipality, "logo"): "Logo: ", (EsfPublicity, "logo"): ESF_LOGO_ALT}
+
+
+@pytest.mark.parametrize(("model", "alias"), list(LOGOS), ids=lambda v: getattr(v, "__name__", v))
+def test_a_logo_is_in_every_document_its_key_names(
+    outputs: tuple[Texts, Images], model: type[BaseModel], alias: str
+) -> None:
+    field = next(f for f in model.model_fields.values() if f.alias == alias)
+    declared = placement(field)
+    assert declared is not None
+    found = {
+        name: any(a.startswith(LOGOS[model, alias]) for a in alts)
+        for output, files in outputs[1].items()
+        for name, alts in files.items()
+        if not name.endswith(".pdf")
+    }
+    expected = {
+        name: output in declared.places
+        for output, files in outputs[1].items()
+        for name in files
+        if not name.endswith(".pdf")
+    }
+    assert found == expected

@@ -92,6 +92,11 @@ class Document:
         return next((c for c in self.charts if c.target == target), None)
 
 
+def logo_alt(meta: dict[str, str]) -> str:
+    """The municipality logo's alternative text in every format (layout.typ writes the same)."""
+    return f"Logo: {meta['author']}"
+
+
 def title_meta(plan: CheckedPlan) -> dict[str, str]:
     from assembler.render.formatting import Formatting
 

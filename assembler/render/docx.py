@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.render import docx_toc, images, pandoc, resources
-from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, Document
+from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, Document, logo_alt
 from assembler.render.markdown import escape
 
 
@@ -22,7 +22,7 @@ def metadata(document: Document) -> dict[str, str | list[str]]:
         # The title page has no place for a picture but the author line: the logo
         # goes there, with the same alternative text as in the PDF.
         uri = images.data_uri(own, raster_svg=True)
-        result["author"] = [f"![Logo: {escape(meta['author'])}]({uri}){{height=2.2cm}}"]
+        result["author"] = [f"![{escape(logo_alt(meta))}]({uri}){{height=2.2cm}}"]
     logo = images.resolve(document.root, meta["esf-logo"]) if meta.get("esf-logo") else None
     if logo:
         uri = images.data_uri(logo, raster_svg=True)

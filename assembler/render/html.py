@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from assembler.render import images, pandoc, resources
-from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, SUMMARY, Document
+from assembler.render.documents import ESF_LINE, ESF_LOGO_ALT, SUMMARY, Document, logo_alt
 from assembler.render.markdown import escape
 
 
 def page_meta(document: Document) -> dict[str, str]:
-    """The variables of resources/page.html around the body: title, author, status and
-    the EU emblem with its publicity line when the plan is financed by the ESF."""
+    """The variables of resources/page.html around the body: title, author, status, the
+    municipality's logo and the EU emblem with its publicity line when the plan is
+    financed by the ESF."""
     meta = document.meta
     logo = images.resolve(document.root, meta["esf-logo"]) if meta.get("esf-logo") else None
     esf = (
@@ -22,6 +23,9 @@ def page_meta(document: Document) -> dict[str, str]:
         if logo
         else {}
     )
+    own = images.resolve(document.root, meta["logo"]) if meta.get("logo") else None
+    if own:  # the municipality's logo in the masthead, alt text as in the PDF and DOCX
+        esf |= {"logo": images.data_uri(own, raster_svg=False), "logo-alt": logo_alt(meta)}
     return esf | {
         "title": escape(document.meta["title"]),
         "pagetitle": document.meta["title"],
