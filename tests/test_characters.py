@@ -121,3 +121,32 @@ def test_before_the_check_the_build_failed_on_the_same_title(mini: Path) -> None
     result = build(mini, only=["plan.pdf"])
     assert [p.rule for p in result.problems] == ["znak-bez-pisma"]
     assert not (mini / "output").exists()
+
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><title>{title}</title>'
+    '<text x="5" y="30">Graf <tspan>{text}</tspan></text></svg>'
+)
+
+
+def _svg_image(root: Path, title: str, text: str) -> None:
+    (root / "obrazky").mkdir()
+    (root / "obrazky" / "graf.svg").write_text(SVG.format(title=title, text=text), "utf-8")
+    edit(root, SEN, "Seniorů přibývá.", "Seniorů přibývá.\n\n![Graf služeb](obrazky/graf.svg)\n")
+
+
+def test_text_drawn_in_an_svg_image(mini: Path) -> None:
+    """Typst sets an SVG's text in the plan's fonts: 漢 there failed the PDF after a clean
+    check (also written as the character reference &#x6F22;)."""
+    _svg_image(mini, "Graf", "&#x6F22;")
+    problem = only(check(mini), "obrazek-obsah")
+    at(problem, SEN, position(mini, SEN, "![Graf služeb]"))
+    assert "text v obrázku SVG obsahuje znak „漢“ (U+6F22)" in problem.message
+
+
+def test_an_svg_whose_drawn_text_is_printable_builds(mini: Path) -> None:
+    """Only drawn text counts: a title (not drawn) may hold anything."""
+    _svg_image(mini, "漢字", "Příliš žluťoučký kůň – „graf“ &amp; CO₂")
+    assert check(mini).problems == []
+    result = build(mini, only=["plan.pdf"])
+    assert result.ok, [str(p) for p in result.problems]

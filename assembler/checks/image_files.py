@@ -9,9 +9,11 @@ references to anything outside the image itself.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
+from assembler.checks.characters import printable
 from assembler.load.sources import read_bounded
 
 _SIGNATURES = {
@@ -24,6 +26,11 @@ ALLOWED_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 _SVG_ROOT = re.compile(r"<svg[\s>]")
 _SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<script|<foreignObject|@import", re.I)
 _SVG_REFERENCE = re.compile(r"""(?:href\s*=\s*["']\s*|url\(\s*["']?\s*)(.?)""", re.I)
+# The drawn text of an SVG: Typst sets it in the plan's fonts like any other text (a
+# title or description is not drawn). Inner tags (tspan) are dropped before judging.
+# Found opening by opening, each up to its own closing tag: linear on any file.
+_SVG_TEXT = re.compile(r"<text\b[^<>]*>")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def image_fault(path: Path, root: Path) -> str | None:
@@ -53,4 +60,23 @@ def _svg_fault(data: bytes) -> str | None:
     for match in _SVG_REFERENCE.finditer(text):
         if match.group(1) != "#":
             return "obrázek SVG odkazuje na jiný soubor nebo adresu"
+    return _svg_text_fault(text)
+
+
+def _svg_text_fault(text: str) -> str | None:
+    ok = printable()
+    position = 0
+    while match := _SVG_TEXT.search(text, position):
+        end = text.find("</text", match.end())
+        if end < 0:
+            return None
+        position = end
+        drawn = html.unescape(_TAG.sub("", text[match.end() : end]))
+        bad = next((char for char in drawn if char not in ok and not char.isspace()), None)
+        if bad is not None:
+            return (
+                f"text v obrázku SVG obsahuje znak „{bad}“ (U+{ord(bad):04X}), který PDF "
+                "nevytiskne (nemá jej žádné písmo plánu); v kreslicím programu převeďte text "
+                "na křivky, nebo znak odstraňte"
+            )
     return None
