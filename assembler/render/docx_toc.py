@@ -1,5 +1,5 @@
-"""Finish pandoc's DOCX: fill the table of contents and the running header, and make
-the file reproducible.
+"""Finish pandoc's DOCX: fill the table of contents and the running header, keep table
+rows together (docx_tables.py), and make the file reproducible.
 
 pandoc writes the table of contents as an empty field that only Word fills on
 request; LibreOffice (and Word before an update) show an empty page. We replace
@@ -18,6 +18,8 @@ import html
 import io
 import re
 import zipfile
+
+from assembler.render import docx_tables
 
 _HEADING = re.compile(
     r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)" />\s*'
@@ -172,7 +174,8 @@ def finish(docx: bytes) -> bytes:
         for name in source.namelist():
             data = source.read(name)
             if name == "word/document.xml":
-                data = bookmarks_into_paragraphs(fill_toc(data.decode("utf-8"))).encode("utf-8")
+                xml = bookmarks_into_paragraphs(fill_toc(data.decode("utf-8")))
+                data = docx_tables.keep_rows(xml).encode("utf-8")
             elif name == "word/settings.xml":
                 data = update_fields_on_open(data.decode("utf-8")).encode("utf-8")
             elif name.startswith("word/header"):

@@ -19,6 +19,11 @@ STANDARDS = ["a-2b", "ua-1"]
 _CELL_MARKUP = re.compile(r"(?m)(^[ \t]*|, )\[(?=(?:\d+\.|[-+=/])[ ~\t])")
 
 
+# pandoc writes every table as a figure whose next line is `align(center)[#table(`;
+# an author's code never reads so. The layout's `tied-table` keeps rows together.
+_TABLE_CALL = re.compile(r"(?m)(#figure\(\n[ \t]*align\(center\)\[#)table\(")
+
+
 def chart_input(target: str) -> str:
     """The sys.inputs key holding a chart's SVG."""
     return "chart:" + target
@@ -45,7 +50,7 @@ def typst_source(document: Document) -> str:
     markdown = images.for_typst(document.markdown, document.root, document.charts)
     body = pandoc.convert(markdown, "typst", {}).decode("utf-8")
     body_text = authored.typst_alt(_CELL_MARKUP.sub(r"\1[\\", body), markdown)
-    body_text = _charts(body_text, document)
+    body_text = _TABLE_CALL.sub(r"\1tied-table(", _charts(body_text, document))
     return resources.read("layout.typ").decode("utf-8") + "\n" + body_text
 
 
