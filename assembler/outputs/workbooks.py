@@ -27,6 +27,7 @@ from assembler.outputs.registry import workbook_folder
 from assembler.plan.evaluation import expected_value, final_target
 from assembler.plan.items import Item, Kind
 from assembler.plan.monitoring import active
+from assembler.render import czech
 
 NO_GARANT = "bez-garanta"
 
@@ -100,7 +101,10 @@ def groups(plan: CheckedPlan, year: int, kind: GroupKind) -> list[Group]:
         else:
             name = names.get(key, key) if key else "opatření bez garanta"
             found.append(Group(kind, key, name, _slug(key) if key else NO_GARANT, tuple(rows)))
-    return found
+    if kind is GroupKind.AREA:
+        return found  # areas in plan order
+    # Garants in Czech alphabetical order, the measures without one last.
+    return sorted(found, key=lambda g: (not g.key, czech.sort_key(g.name)))
 
 
 def export(plan: CheckedPlan, year: int, kind: GroupKind) -> dict[Path, bytes]:

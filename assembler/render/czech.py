@@ -4,8 +4,10 @@ Czech alphabetical order (ICU, from the pyicu-wheels package): C, Č, … H, CH,
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import TypeVar
 
 import icu
 from babel import Locale
@@ -15,6 +17,7 @@ from babel.numbers import format_decimal
 _CS = Locale.parse("cs_CZ")
 _COLLATOR = icu.Collator.createInstance(icu.Locale("cs_CZ"))
 NBSP = "\u00a0"
+T = TypeVar("T")
 
 
 def plural(count: int, one: str, few: str, many: str) -> str:
@@ -76,3 +79,8 @@ def years(start: int, end: int) -> str:
 def sort_key(text: str) -> bytes:
     """Key for sorting words as a Czech dictionary does (``sorted(words, key=sort_key)``)."""
     return bytes(_COLLATOR.getSortKey(text))
+
+
+def alphabetical(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+    """``items`` in the Czech order of their names: Cerhenice, Čáslav, Hodonín, Cheb, Ivančice."""
+    return sorted(items, key=lambda item: sort_key(name(item)))

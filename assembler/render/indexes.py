@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assembler.checks.pipeline import CheckedPlan
@@ -9,6 +10,7 @@ from assembler.models.chapter import Service
 from assembler.models.plan import Organisation, VocabItem
 from assembler.models.vocab import SERVICE_TYPES
 from assembler.plan.items import Kind
+from assembler.render import czech
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,8 @@ class Responsibility:
 
 
 def responsibilities(plan: CheckedPlan) -> list[Responsibility]:
-    """Organisations in register order with the measures they guarantee, implement or support."""
+    """Organisations in Czech alphabetical order with the measures (in plan order) they
+    guarantee, implement or support."""
     index = {org.key: Responsibility(org) for org in plan.project.info.organisations}
     for found in plan.items.of(Kind.MEASURE):
         m = found.model
@@ -46,11 +49,13 @@ def responsibilities(plan: CheckedPlan) -> list[Responsibility]:
                     getattr(index[key], role).append(code)
                     if code not in index[key].measures:
                         index[key].measures.append(code)
-    return [r for r in index.values() if r.measures]
+    listed = [r for r in index.values() if r.measures]
+    return czech.alphabetical(listed, lambda r: r.organisation.name)
 
 
 def by_target_group(plan: CheckedPlan) -> list[tuple[VocabItem, list[str]]]:
-    groups = plan.project.info.target_groups
+    """Target groups in Czech alphabetical order with their measures in plan order."""
+    groups = czech.alphabetical(plan.project.info.target_groups, lambda g: g.name)
     index: dict[str, list[str]] = {g.key: [] for g in groups}
     for found in plan.items.of(Kind.MEASURE):
         for key in dict.fromkeys(found.model.target_groups):
@@ -66,7 +71,8 @@ class ServiceUse:
 
 
 def by_service_type(plan: CheckedPlan) -> list[tuple[str, str, list[ServiceUse]]]:
-    """(§, name of the type, services with the measures that concern them), by § order."""
+    """(§, name of the type, services with the measures that concern them): types in the
+    order of the Act's paragraphs, services of a type in Czech alphabetical order."""
     uses: dict[str, dict[str, ServiceUse]] = {}
     for found in plan.items.of(Kind.MEASURE):
         code = found.code
@@ -77,4 +83,11 @@ def by_service_type(plan: CheckedPlan) -> list[tuple[str, str, list[ServiceUse]]
     ordered = sorted(
         uses, key=lambda s: list(SERVICE_TYPES).index(s) if s in SERVICE_TYPES else 999
     )
-    return [(s, SERVICE_TYPES.get(s, ""), list(uses[s].values())) for s in ordered]
+    return [(s, SERVICE_TYPES.get(s, ""), _by_name(uses[s].values())) for s in ordered]
+
+
+def _by_name(uses: Iterable[ServiceUse]) -> list[ServiceUse]:
+    """Named services in Czech order, then those without a name by identifier."""
+    named = czech.alphabetical([u for u in uses if u.service.name], lambda u: u.service.name or "")
+    unnamed = sorted((u for u in uses if not u.service.name), key=lambda u: u.service.identifier)
+    return named + unnamed

@@ -25,6 +25,7 @@ from assembler.models.plan import Organisation, PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import Item, Kind
 from assembler.plan.project import OutlineItem
+from assembler.render import czech
 from assembler.render.territory import TerritoryView
 
 
@@ -150,5 +151,7 @@ class Lookups:
 
     @property
     def helpers(self) -> list[Organisation]:
-        """Organisations with a public one-line description of the help they give."""
-        return [org for org in self.info.organisations if org.help_with]
+        """Organisations with a public one-line description of the help they give, in
+        Czech alphabetical order (a directory to look a name up in)."""
+        helpers = [org for org in self.info.organisations if org.help_with]
+        return czech.alphabetical(helpers, lambda org: org.name)

@@ -52,7 +52,8 @@ def whole_area(plan: CheckedPlan) -> list[str]:
 
 
 def by_place(plan: CheckedPlan) -> list[Served]:
-    """Each municipality in register order, its localities right after it."""
+    """Each municipality in Czech alphabetical order, its localities (alphabetical too)
+    right after it."""
     territory = plan.project.info.territory
     named: dict[str, list[str]] = {key: [] for key in territory.keys}
     for found in _active(plan):
@@ -60,7 +61,8 @@ def by_place(plan: CheckedPlan) -> list[Served]:
             if key in named:
                 named[key].append(found.code)
     rows: list[Served] = []
-    for municipality in territory.municipalities:
+    localities = czech.alphabetical(territory.localities, lambda p: p.name)
+    for municipality in czech.alphabetical(territory.municipalities, lambda m: m.name):
         label = municipality.status.label
         if municipality.population is not None:
             label += f", {czech.number(municipality.population)} obyvatel"
@@ -73,7 +75,7 @@ def by_place(plan: CheckedPlan) -> list[Served]:
                 municipality=municipality,
             )
         )
-        for locality in territory.localities:
+        for locality in localities:
             if locality.municipality == municipality.key:
                 rows.append(
                     Served(
@@ -110,7 +112,10 @@ def shares(plan: CheckedPlan, measure: Measure) -> dict[tuple[str, int], Decimal
 
 
 def _rows(plan: CheckedPlan) -> tuple[str, ...]:
-    keys = tuple(m.key for m in plan.project.info.territory.municipalities)
+    """The paying municipalities in Czech alphabetical order; the commissioner first when
+    it is not one of them."""
+    municipalities = plan.project.info.territory.municipalities
+    keys = tuple(m.key for m in czech.alphabetical(municipalities, lambda m: m.name))
     lead = lead_key(plan)
     return keys if lead in keys else (lead, *keys)
 
@@ -159,7 +164,8 @@ def serves(plan: CheckedPlan, key: str) -> list[str]:
 
 
 def place_names(territory: Territory, keys: list[str]) -> str:
-    return ", ".join(territory.name(key) for key in keys)
+    """Names of municipalities and localities, in Czech alphabetical order."""
+    return ", ".join(czech.alphabetical((territory.name(key) for key in keys), str))
 
 
 @dataclass(frozen=True)
