@@ -61,7 +61,7 @@ def check_characters(sources: Iterable[SourceFile]) -> list[Problem]:
             problems += islice(_in_body(source, ok), MAX_PER_TEXT)
         yaml = source.yaml_text
         if yaml and ("\\" in yaml or not ok.issuperset(yaml)):
-            for path, value in _strings(source.data, ()):
+            for path, value in printed_strings(source.data, ()):
                 if not ok.issuperset(value):
                     problems += islice(_in_value(source, path, value, ok), MAX_PER_TEXT)
     return problems
@@ -85,7 +85,7 @@ def _in_value(
         yield Problem(*_message(char), source.character_location(path, char, seen[char]))
 
 
-def _strings(data: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+def printed_strings(data: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
     """Every string of a YAML document with its path; a key's path ends in ``[key]``."""
     if isinstance(data, str):
         yield path, data
@@ -95,10 +95,10 @@ def _strings(data: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
                 continue
             if isinstance(key, str):
                 yield (*path, f"[{key}]"), key
-            yield from _strings(value, (*path, key))
+            yield from printed_strings(value, (*path, key))
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            yield from _strings(item, (*path, i))
+            yield from printed_strings(item, (*path, i))
 
 
 def _pattern(characters: frozenset[str]) -> re.Pattern[str]:

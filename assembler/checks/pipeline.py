@@ -14,6 +14,7 @@ from assembler.checks.characters import check_characters
 from assembler.checks.engine import check_engine
 from assembler.checks.markup import check_markup
 from assembler.checks.monitoring import check_monitoring
+from assembler.checks.written import check_written
 from assembler.links import Links, link
 from assembler.load.sources import SourceFile
 from assembler.plan.items import ItemIndex, index_items
@@ -90,6 +91,7 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += check_markup(project, rendered)
     problems += check_engine(rendered)
     problems += check_characters(_printed_sources(project, monitoring))
+    problems += check_written(_printed_sources(project, monitoring))
     problems += check_monitoring(project, items, monitoring)
     checked = CheckedPlan(project, items, links, monitoring)
     return CheckResult(checked, settle(problems, project.info.rules, strict))

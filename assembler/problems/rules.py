@@ -116,6 +116,13 @@ _CATALOGUE = [
     Rule("odkaz-sam-na-sebe", W, _REFS, "Položka odkazuje sama na sebe."),
     Rule("odkaz-zapis", E, _REFS, "Odkaz [[…]] je zapsán chybně."),
     Rule("zkratka-neznama", W, _REFS, "Text používá zkratku, která není v seznamu zkratek."),
+    Rule(
+        "datum-castka-zapis",
+        W,
+        _PLAN,
+        "Datum nebo částka je zapsána bez mezer (12.3.2026, 1250000 Kč); výstupy ji vytisknou "
+        "česky (12. 3. 2026, 1 250 000 Kč).",
+    ),
     Rule("shrnuti-chybi", W, _PUBLIC, "Kapitole chybí shrnutí pro veřejnost."),
     Rule("shrnuti-dlouhe", W, _PUBLIC, "Shrnutí pro veřejnost je příliš dlouhé."),
     Rule("shrnuti-zkratka", W, _PUBLIC, "Shrnutí pro veřejnost používá nevysvětlenou zkratku."),

@@ -5,7 +5,8 @@ forms (z. s., o. p. s., s. r. o., spol. s r. o., č., odst., písm., §, Sb., te
 numbers with their units, dates and ranges of years are bound by non-breaking
 spaces; dashes and Czech quotes replace hyphens and straight quotes; dates and
 amounts written the short way are normalised ("12.3.2026" → "12. 3. 2026",
-"1250000 Kč" → "1 250 000 Kč"). Protected parts of Markdown — code, link
+"1250000 Kč" → "1 250 000 Kč"; plan/written.py declares both, and the check warns
+where an author wrote them). Protected parts of Markdown — code, link
 targets, URLs, e-mail addresses, attributes — are each replaced by one private
 character while the rules run and are put back unchanged afterwards.
 """
@@ -16,18 +17,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-NBSP = "\u00a0"
+from assembler.plan.written import PROTECTED, SHORT_DATE, UNGROUPED_AMOUNT, czech_date, grouped
 
-_PROTECTED = re.compile(
-    r"```.*?```|~~~.*?~~~"  # fenced code
-    r"|`[^`\n]+`"  # code spans
-    r"|\]\([^)\n]*\)"  # link destinations and titles
-    r"|<[^>\n]+>"  # autolinks
-    r"|https?://[^\s)>\]]+"  # bare URLs
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
-    r"|\{[#.=][^}\n]*\}",  # pandoc attributes {#id .class}
-    re.S,
-)
+NBSP = "\u00a0"
 
 _MONTHS = "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 _UNITS = r"%|‰|Kč|EUR|tis\.|mil\.|mld\.|km|m²|m|ha|kg|t|h|min|ks|°C|let|roků|osob|lůžek|lůžka"
@@ -39,14 +31,11 @@ _LETTER_DOT = r"(?<![\w.])[a-zá-ž]\."
 
 
 def _date(match: re.Match[str]) -> str:
-    day, month, year = match.group(1), match.group(2), match.group(3)
-    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
-        return match.group(0)
-    return f"{int(day)}.{NBSP}{int(month)}.{NBSP}{year}"
+    return czech_date(match, NBSP) or match.group(0)
 
 
 def _amount(match: re.Match[str]) -> str:
-    return f"{int(match.group(1)):,}".replace(",", NBSP)
+    return grouped(match, NBSP)
 
 
 # Each rule with what its text must contain for the rule to apply at all: checking
@@ -55,13 +44,9 @@ _DIGITS = tuple("0123456789")
 _Replacement = str | Callable[[re.Match[str]], str]
 _RULES: list[tuple[re.Pattern[str], _Replacement, tuple[str, ...]]] = [
     # dates written without spaces: 12.3.2026 → 12. 3. 2026
-    (re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\w.]|\.\d)"), _date, (".",)),
+    (SHORT_DATE, _date, (".",)),
     # amounts written without digit groups: 1250000 Kč → 1 250 000 Kč
-    (
-        re.compile(r"(?<![\d.,])(\d{5,})(?=(?:,\d+)?[ \u00a0]?(?:Kč|korun|EUR)\b)"),
-        _amount,
-        ("Kč", "korun", "EUR"),
-    ),
+    (UNGROUPED_AMOUNT, _amount, ("Kč", "korun", "EUR")),
     # one-letter prepositions and conjunctions stay with the next word
     (re.compile(r"(?<![\w\\.,;:!?])([KkSsVvZzOoUuAaIi]) (?=\S)"), r"\1" + NBSP, ()),
     # digit groups: 1 279 522
@@ -101,7 +86,7 @@ def czech(text: str) -> str:
         protected.append(match.group(0))
         return chr(_MASK + len(protected) - 1)
 
-    result = _PROTECTED.sub(mask, text)
+    result = PROTECTED.sub(mask, text)
     for pattern, replacement, needs in _RULES:
         if not needs or any(needed in result for needed in needs):
             result = pattern.sub(replacement, result)
