@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, REPO
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -102,8 +102,8 @@ def _is_free_text(field: FieldInfo) -> bool:
             return False
         annotation = options[0]
     if typing.get_origin(annotation) is typing.Annotated:
-        metadata += list(annotation.__metadata__)
-        annotation = typing.get_args(annotation)[0]
+        annotation, *extra = typing.get_args(annotation)
+        metadata += extra
     constrained = ("WithJsonSchema", "AfterValidator")
     return annotation is str and not any(type(m).__name__ in constrained for m in metadata)
 
@@ -213,10 +213,18 @@ def _rewrite(source: Path, target: Path | None, model: type[BaseModel], variant:
         target.write_text(written, encoding="utf-8")
 
 
-def plan_variant(source: Path, target: Path | None) -> Variant:
-    """Mark every text key of the plan in ``source``; write the variant to ``target``."""
+def plan_variant(
+    source: Path, target: Path | None, entries: tuple[str, ...] | None = None
+) -> Variant:
+    """Mark every text key of the plan in ``source``; write the variant to ``target``
+    (a copy of the plan's folder, or of its ``entries`` only)."""
     if target is not None:
-        shutil.copytree(source, target)
+        if entries is None:
+            shutil.copytree(source, target)
+        for entry in entries or ():
+            copy = shutil.copytree if (source / entry).is_dir() else shutil.copy
+            target.mkdir(exist_ok=True)
+            copy(source / entry, target / entry)
     years = {int(p.name) for p in (source / "monitoring").iterdir() if p.name.isdigit()}
     variant = Variant(years)
     files: list[tuple[Path, type[BaseModel]]] = [(source / "plan.yaml", PlanInfo)]
@@ -229,12 +237,14 @@ def plan_variant(source: Path, target: Path | None) -> Variant:
     return variant
 
 
-def _text(path: Path) -> str:
-    """What a reader sees, without spaces and line-end hyphens (markers have neither)."""
+def _text(path: Path, layout: bool = False) -> str:
+    """What a reader sees, without line-end hyphens (markers have none); a PDF's table
+    cells with ``layout`` kept apart by runs of spaces, as on the page."""
     if path.suffix == ".pdf":
         assert PDFTOTEXT is not None, "pdftotext chybí"
+        options = ["-layout"] if layout else []
         text = subprocess.run(
-            [PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True
+            [PDFTOTEXT, *options, str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
     elif path.suffix == ".docx":
         with zipfile.ZipFile(path) as archive:
@@ -245,19 +255,20 @@ def _text(path: Path) -> str:
             )
         # runs of a paragraph joined as they are, paragraphs (and table cells) apart
         runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(</w:p>)", xml)
-        text = "".join(run or " " for run, _ in runs)
+        text = "".join(run or "\n" for run, _ in runs)
     else:
         page = path.read_text(encoding="utf-8")
         page = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", page)
-        text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", page))
     return text.replace("-\n", "")
 
 
-def _readable(text: str) -> tuple[str, str]:
-    """The text without any spaces (for markers, which have none) and with single spaces
-    but digit groups joined ("5 013" → "5013", for whole numbers)."""
-    joined = re.sub(r"(?<=\d)[\s\u00a0\u202f]+(?=\d{3}(?!\d))", "", text)
-    return re.sub(r"\s", "", text), " ".join(joined.split())
+def _readable(path: Path) -> tuple[str, str]:
+    """The text without any spaces (for markers, which have none), and with runs of
+    spaces made one but line ends kept (for numbers: table cells are lines apart in
+    DOCX and HTML; a PDF's are kept apart by pdftotext's layout where there is room)."""
+    spaced = _text(path, layout=True) if path.suffix == ".pdf" else _text(path)
+    return re.sub(r"\s", "", _text(path)), re.sub(r"[ \t\u00a0\u202f]+", " ", spaced)
 
 
 def _alt_texts(path: Path) -> set[str]:
@@ -284,6 +295,10 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Texts, Images]:
     """Every output of the marked variant, built once, as text and image alt texts."""
     root = tmp_path_factory.mktemp("placement") / "feature"
     assert plan_variant(FEATURE, root).marked == MARKED
+    return built(root)
+
+
+def built(root: Path) -> tuple[Texts, Images]:
     result = build(root)
     assert result.ok, [str(p) for p in result.problems]
     checked = check(root).plan
@@ -296,7 +311,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Texts, Images]:
         pattern = name.replace(re.escape("{rok}"), r"\d{4}").replace(re.escape("{obec}"), ".+")
         for path in sorted((root / settings.directory).iterdir()):
             if re.fullmatch(pattern, path.name):
-                texts[output.document.output][path.name] = _readable(_text(path))
+                texts[output.document.output][path.name] = _readable(path)
                 images[output.document.output][path.name] = _alt_texts(path)
     assert all(texts.values()), {o: list(t) for o, t in texts.items()}
     return texts, images
@@ -309,13 +324,23 @@ def printed(outputs: tuple[Texts, Images]) -> Texts:
 
 def _found(texts: Texts, marked: Marked) -> dict[Output, list[str]]:
     """Per document, the files (formats, parts) that print the marker."""
+    if marked.number and "." in marked.marker:
+        # a date may end a sentence before a page number ("7. 7. 2027. 4")
+        date = re.compile(rf"(?<!\d){re.escape(marked.marker)}(?!\d)")
+        return {o: [n for n, (bare, _) in f.items() if date.search(bare)] for o, f in texts.items()}
     if marked.number:
-        dated = "." in marked.marker
-        before = r"(?<!\d)" if dated else r"(?<![\d,.])"
-        whole = re.compile(rf"{before}{re.escape(marked.marker)}(?![\d,]|\.\d)")
+        # printed in digit groups ("19 093"), not part of a longer number or a decimal; in a
+        # PDF a next table cell may follow after one space, so a following group is allowed
+        grouped = re.escape(f"{int(marked.marker):,}".replace(",", " "))
+        whole = re.compile(rf"(?<![\d,.])(?<!\d ){grouped}(?![\d,]|\.\d| \d{{3}}(?!\d))")
+        loose = re.compile(rf"(?<![\d,.]){grouped}(?![\d,]|\.\d)")
         return {
-            o: [n for n, (bare, spaced) in files.items() if whole.search(bare if dated else spaced)]
-            for o, files in texts.items()
+            o: [
+                n
+                for n, (_, spaced) in f.items()
+                if (loose if n.endswith(".pdf") else whole).search(spaced)
+            ]
+            for o, f in texts.items()
         }
     return {
         o: [n for n, (bare, _) in files.items() if marked.marker in bare]
@@ -323,7 +348,7 @@ def _found(texts: Texts, marked: Marked) -> dict[Output, list[str]]:
     }
 
 
-def _formats(files: dict[str, str]) -> set[str]:
+def _formats(files: dict[str, Any]) -> set[str]:
     return {Path(name).suffix for name in files}
 
 
@@ -352,6 +377,28 @@ def test_a_register_entry_is_printed_only_where_its_key_says(
     found = _found(printed, marked)
     where = {o for o, names in found.items() if names}
     assert where <= marked.expected, (marked.model, marked.alias, found)
+
+
+def misplaced(texts: Texts, marked: list[Marked]) -> list[str]:
+    """Every value printed elsewhere than its key declares (or in only some formats)."""
+    wrong = []
+    for m in marked:
+        found = _found(texts, m)
+        where = {o for o, names in found.items() if names}
+        formats = all({Path(n).suffix for n in found[o]} == _formats(texts[o]) for o in where)
+        right = where <= m.expected if m.declared.where_used else where == m.expected
+        if not (right and formats):
+            wrong.append(f"{m.where} ({m.model}.{m.alias}): {sorted(where)}, {sorted(m.expected)}")
+    return wrong
+
+
+def test_the_sample_plan_prints_each_value_where_its_key_says(tmp_path: Path) -> None:
+    # content nobody wrote for this test: the shipped sample (13 chapters, two years of
+    # monitoring, seven villages' extracts), marked the same way
+    root = tmp_path / "sample"
+    variant = plan_variant(REPO, root, ("plan.yaml", "chapters", "assets", "monitoring"))
+    assert len(variant.marked) > 1000
+    assert misplaced(built(root)[0], variant.marked) == []
 
 
 def test_each_register_key_is_printed_in_every_document_it_names(printed: Texts) -> None:

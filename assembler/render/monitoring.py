@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Indicator
-from assembler.plan.evaluation import HUNDRED, Spending, Verdict, final_target
+from assembler.plan.evaluation import HUNDRED, Spending, Verdict
 from assembler.plan.monitoring import MonitoredYear
 from assembler.plan.yearly import AreaResult, MeasureResult, YearEvaluation, evaluate
 from assembler.render import czech
@@ -49,8 +49,9 @@ class ReportView:
         return self.status_name(measure.report.status) if measure.report else NO_REPORT
 
     def target(self, indicator: Indicator) -> str:
-        final = final_target(indicator)
-        return f"{czech.measured(final.value)} ({final.year})"
+        """Every target with its year, as the plan lists them (not only the final one)."""
+        targets = sorted(indicator.targets, key=lambda t: t.year)
+        return ", ".join(f"{czech.measured(t.value)} ({t.year})" for t in targets)
 
     def ratio(self, spending: Spending) -> str:
         ratio = spending.ratio
