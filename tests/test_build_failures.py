@@ -150,3 +150,24 @@ def test_a_refused_report_introduction_names_the_report_description(
     [problem] = [p for p in result.problems if p.is_error]
     assert problem.location.file == "monitoring/2026/zprava.yaml"
     assert "odmítl obsah v úvodu zprávy (monitoring/2026/zprava.yaml)" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("marker", "file", "place"),
+    [
+        ("Senioři dostanou pomoc doma", "chapters/10-seniori.md", "v kapitole"),
+        ("dostanou pomoc včas", "plan.yaml", "v plan.yaml"),
+    ],
+)
+def test_a_summary_refusal_names_the_chapter_or_plan_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marker: str, file: str, place: str
+) -> None:
+    """The public summary too (was: "v některé kapitole" at summary.pdf): an area's
+    section comes from its chapter, the vision from plan.yaml."""
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    _refusing(monkeypatch, marker)
+    result = build(root, only=["summary.pdf"])
+    [problem] = [p for p in result.problems if p.is_error]
+    assert (problem.rule, problem.location.file) == ("vystup-selhal", file)
+    assert f"Typst (PDF) odmítl obsah {place}" in problem.message

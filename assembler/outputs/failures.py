@@ -8,6 +8,8 @@ their text so a reference to a later chapter does not fail on its own) until the
 engine refuses one; that costs a few conversions, and only on this failure path.
 A monitoring report is cut before every heading instead, and the piece that fails
 names the garant's report file and the measure (or the report's introduction).
+The public summary is cut the same way: an area's section names its chapter, the
+rest plan.yaml.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from dataclasses import replace
 from assembler.checks.pipeline import CheckedPlan
 from assembler.plan.items import anchor_for
 from assembler.problems.diagnostics import Location, Problem
-from assembler.render.documents import MONITORING, PLAN, Document, Part
+from assembler.render.documents import MONITORING, PLAN, SUMMARY, Document, Part
 from assembler.render.pandoc import PandocError
 from assembler.render.typst_engine import TypstError
 
 ENGINE_ERRORS = (PandocError, TypstError)
 _CHAPTER_START = re.compile(r"(?m)^# ")
 _ANY_HEADING = re.compile(r"(?m)^#{1,6} ")
+_ANCHOR = re.compile(r"\{#([^}\s]+)\}")
 _AREA_ANCHOR = re.compile(r"\{#oblast-([^}\s]+)\}")
 _MEASURE_HEADING = re.compile(r"(?m)^#### (\S+[ \u00a0]\S+)")
 _LOCAL_LINK = re.compile(r"\[([^\]\n]*)\]\(#[^)\s]*\)")
@@ -95,11 +98,15 @@ def explain(
         index = _failing_piece(document, pieces, convert)
         if index is not None:
             where = _chapter_file(plan, pieces[index])
+    elif document.kind == SUMMARY:
+        where = _summary_file(plan, document, convert)
     elif document.kind == MONITORING and isinstance(part, int):
         located, place = _report_place(plan, document, part, convert)
         message = _message(name, err, place, detail)
         return Problem("vystup-selhal", message, located or Location(name))
-    place = f"v kapitole {where}" if where else "v některé kapitole"
+    place = "v některé kapitole"
+    if where:
+        place = "v plan.yaml" if where == plan.project.plan_source.name else f"v kapitole {where}"
     return Problem("vystup-selhal", _message(name, err, place, detail), Location(where or name))
 
 
@@ -109,6 +116,25 @@ def _message(name: str, err: Exception, place: str, detail: str) -> str:
         f"({detail}). Kontrola tuto konstrukci nepoznala; zjednodušte ji (nadpisy bez "
         "přeskočených úrovní, běžné znaky, obrázky PNG nebo SVG) a nahlaste ji správci."
     )
+
+
+def _summary_file(
+    plan: CheckedPlan, document: Document, convert: Callable[[Document], object]
+) -> str | None:
+    """The file of the public summary's failing part: an area's section (under its
+    chapter's anchor) comes from the chapter, everything else from plan.yaml (vision,
+    organisations, approval)."""
+    pieces = _chapters(document.markdown, _ANY_HEADING)
+    index = _failing_piece(document, pieces, convert)
+    if index is None:
+        return None
+    before = "".join(pieces[: index + 1])
+    section = before[before.rfind("\n# ") + 1 :]
+    by_anchor = {anchor_for(c.chapter.code): c for c in plan.project.chapters if c.chapter.code}
+    for anchor in reversed(_ANCHOR.findall(section)):
+        if anchor in by_anchor:
+            return by_anchor[anchor].source.name
+    return plan.project.plan_source.name
 
 
 def _report_place(
