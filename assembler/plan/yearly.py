@@ -104,6 +104,22 @@ class YearEvaluation:
     def indicators(self) -> list[IndicatorResult]:
         return [i for m in self.measures for i in m.indicators]
 
+    @property
+    def costs_unreported(self) -> list[MeasureResult]:
+        """Reported measures the plan gives costs for the year whose report states no
+        actual costs at all (an explicit 0 is a statement): the tables count them as
+        0 Kč spent, which may only be a forgotten figure."""
+        return [
+            m
+            for m in self.measures
+            if m.report is not None and not m.report.actual_costs and planned(m, self.year)
+        ]
+
+
+def planned(measure: MeasureResult, year: int) -> Decimal:
+    """What the plan gives a measure for ``year``, all sources together."""
+    return sum(measure.measure.costs.get(year, {}).values(), Decimal(0))
+
 
 def _indicator(item: Item[Indicator], report: MeasureReport | None, year: int) -> IndicatorResult:
     indicator = item.model

@@ -15,7 +15,7 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.models.chapter import Indicator
 from assembler.plan.evaluation import HUNDRED, Spending, Verdict
 from assembler.plan.monitoring import MonitoredYear
-from assembler.plan.yearly import AreaResult, MeasureResult, YearEvaluation, evaluate
+from assembler.plan.yearly import AreaResult, MeasureResult, YearEvaluation, evaluate, planned
 from assembler.render import czech
 from assembler.render.documents import MONITORING, Chart, Document, title_meta
 from assembler.render.formatting import NO_REPORT, Formatting
@@ -85,6 +85,9 @@ class ReportView:
             label = "indikátor" if len(lagging) == 1 else "indikátory"
             reasons.append(f"{label} {', '.join(lagging)} pod očekávanou hodnotou")
         return "; ".join(reasons)
+
+    def planned(self, measure: MeasureResult) -> Decimal:
+        return planned(measure, self.year)
 
     @property
     def no_data(self) -> list[MeasureResult]:
