@@ -171,3 +171,27 @@ def test_a_summary_refusal_names_the_chapter_or_plan_yaml(
     [problem] = [p for p in result.problems if p.is_error]
     assert (problem.rule, problem.location.file) == ("vystup-selhal", file)
     assert f"Typst (PDF) odmítl obsah {place}" in problem.message
+
+
+def test_a_typst_crash_is_a_located_problem_not_an_internal_error(
+    feature: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typst panics on some runs of characters (seen while probing its fonts); pyo3 raises
+    that as PanicException, no Exception, which ended the program."""
+    import typst
+
+    class PanicException(BaseException):  # the name pyo3 gives its panic exception
+        pass
+
+    real = typst.compile
+
+    def crash(source: bytes, *args: object, **kwargs: object) -> object:
+        if b"Rodiny ve vesnic" in source:
+            raise PanicException("end byte index 3 is out of bounds")
+        return real(source, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(typst, "compile", crash)
+    result = build(feature, only=["plan.pdf"])
+    [problem] = [p for p in result.problems if p.is_error]
+    assert (problem.rule, problem.location.file) == ("vystup-selhal", "chapters/20-rodiny.md")
+    assert "Typst crashed: end byte index 3 is out of bounds" in problem.message

@@ -36,6 +36,12 @@ def pdf(
         )
     except Exception as err:  # typst raises its own error types with the compiler's message
         raise TypstError(str(err)) from err
+    except BaseException as err:
+        # A Rust panic inside Typst (it panics on some runs of characters) arrives as
+        # pyo3's PanicException, no Exception: without this it ends the whole program.
+        if not _is_panic(err):
+            raise
+        raise TypstError(f"Typst crashed: {str(err).splitlines()[0] if str(err) else ''}") from err
     return bytes(data)
 
 
@@ -79,7 +85,11 @@ def prints(source: str, standards: list[str]) -> bool:
     except typst.TypstError:
         return False
     except BaseException as err:
-        if type(err).__name__ != "PanicException":
+        if not _is_panic(err):
             raise
         return False
     return True
+
+
+def _is_panic(err: BaseException) -> bool:
+    return type(err).__name__ == "PanicException"
