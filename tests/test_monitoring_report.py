@@ -64,6 +64,8 @@ def test_report_figures_match_the_hand_computation(mini_built: Path, suffix: str
         "15. 2. 2027",
         "Rada obce Malá Lhota, usnesení č. RO/5/2027 ze dne 1. 3. 2027",
         "První rok plnění plánu Malé Lhoty.",
+        # Was "Sledováno 2 opatření v 2 oblastech" ("v 1 oblastech" with one area).
+        "Sledovaná opatření: 2 (počet oblastí: 2), z toho s hlášením: 2.",
         "Pokrok plánu: 70,0 %",  # (40 + 100) / 2
         "splněno 0, na dobré cestě 1, zaostává 1, bez údajů 0",
         "plánováno 630 000,50 Kč",
@@ -236,3 +238,22 @@ def test_plan_section_evaluates_every_monitored_year(tmp_path: Path) -> None:
     assert "| [Senioři](#sen) | 40,0 % | 60,0 % |" in section
     assert "| [Rodiny s dětmi](#rod) | 100,0 % | – |" in section
     assert "- [opatření ROD 1.1 Sociálně aktivizační služba pro rodiny](#rod-1-1)" in section
+
+
+def test_headings_in_an_evaluation_sit_under_the_measure(tmp_path: Path) -> None:
+    # README lets a garant start an evaluation at ##; printed as written under the
+    # measure's ####, the next measure's #### skipped a level and Typst refused the PDF.
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    write_monitoring(root, second_year=True)
+    report = root / "monitoring/2027/10-seniori.yaml"
+    yaml_text = report.read_text(encoding="utf-8")
+    evaluation = "    hodnoceni: |\n      ## Co se podařilo\n\n      Druhý vůz jezdí.\n"
+    report.write_text(yaml_text.replace("    stav:", evaluation + "    stav:", 1), "utf-8")
+    assert check(root).ok
+    result = build(root, only=["monitoring-2027"])
+    assert result.ok, [str(p) for p in result.problems]
+    pdf = plain(all_text(root / "output/monitoring-2027.pdf"))
+    assert "Co se podařilo Druhý vůz jezdí." in pdf
+    html = (root / "output/monitoring-2027.html").read_text(encoding="utf-8")
+    assert re.search(r"<h6[^>]*>Co se podařilo</h6>", html)

@@ -46,8 +46,9 @@ def _headings(text: Text, masked: str) -> Iterator[Problem]:
     # the chapter title (level 1); its level-1 headings are moved one level down (see
     # render.markdown.body), so a body may start at # or ##. A YAML text field is printed
     # as written under a heading of level 1 or deeper (the plan's vision under the level-1
-    # "Vize a kontakt", a garant's evaluation under its measure's level 4): starting at
-    # ## skips no level in any of them.
+    # "Vize a kontakt", a garant's evaluation under its measure's level 4, whose headings
+    # render.markdown.under moves below that level): starting at ## skips no level in any
+    # of them.
     previous = min(level for level, _ in found) - 1 if text.path is None else 1
     previous = min(previous, 1)
     for index, (level, offset) in enumerate(found):

@@ -103,6 +103,7 @@ class Renderer:
         self.env.filters.update(
             md=self.markdown,
             body=self.body,
+            under=self.under,
             money=lambda v: czech.money(v),
             amount=lambda v: czech.number(Decimal(v), 0 if Decimal(v) % 1 == 0 else 2),
             number=lambda v: czech.number(v),
@@ -151,11 +152,20 @@ class Renderer:
 
     def body(self, text: str, chapter: str | None) -> Markup:
         """A chapter body: its headings sit under the chapter title (level 2 and below)."""
+        return self.under(text, chapter, 1)
+
+    def under(self, text: str | None, chapter: str | None, level: int) -> Markup:
+        """Author Markdown printed below a heading of ``level``: its headings move down to
+        start one level deeper, so the template's next heading (the next measure's
+        ``####``) skips no level after them, which PDF/UA would refuse. Levels past 6,
+        which Markdown cannot write, stay at 6; that merges levels but skips none."""
         rendered = self.markdown(text, chapter)
         levels = [len(m.group(1)) for m in _HEADING.finditer(rendered)]
-        shift = max(0, 2 - min(levels)) if levels else 0
+        shift = max(0, level + 1 - min(levels)) if levels else 0
         if shift:
-            rendered = Markup(_HEADING.sub(lambda m: m.group(1) + "#" * shift, rendered))
+            rendered = Markup(
+                _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + shift), rendered)
+            )
         return rendered
 
     def link(self, code: str, full: bool = False, chapter: str | None = None) -> Markup:
