@@ -343,3 +343,42 @@ def test_a_broken_chapter_does_not_make_its_monitoring_unknown(mini: Path) -> No
     write_monitoring(mini)
     edit(mini, "chapters/20-rodiny.md", "druh: udrzeni", "druh: [")
     assert problems_of(check(mini), "monitoring-kod") == []
+
+
+def test_missing_reports_hint_only_a_status_the_plan_has(mini: Path) -> None:
+    # A plan with its own stavy_opatreni and no "no data" status: the warning must not
+    # send garants to bez_udaju, which monitoring-stav would then reject.
+    write_monitoring(mini)
+    (mini / ROD_FILE).unlink()
+    assert "bez_udaju" in problems_of(check(mini), "monitoring-chybi")[0].message
+    statuses = (
+        "stavy_opatreni:\n"
+        "  - {klic: naplneno, nazev: Naplněno, pokrok: 100}\n"
+        "  - {klic: rozpracovano, nazev: Rozpracováno, pokrok: 50}\n"
+        "  - {klic: nezahajeno, nazev: Nezahájeno, pokrok: 0}\n"
+        "  - {klic: pozastaveno, nazev: Pozastaveno, vyzaduje_duvod: ano}\n"
+    )
+    plan = mini / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + statuses, encoding="utf-8")
+    (problem,) = problems_of(check(mini), "monitoring-chybi")
+    assert "bez_udaju" not in problem.message
+    assert problem.message.endswith("nemá soubor hlášení; založte jej.")
+    with plan.open("a", encoding="utf-8") as out:
+        out.write("  - {klic: neni_udaj, nazev: Není údaj}\n")
+    (problem,) = problems_of(check(mini), "monitoring-chybi")
+    assert problem.message.endswith("(nejsou-li údaje, uveďte stav neni_udaj).")
+
+
+def test_an_unreadable_area_file_is_not_called_missing(mini: Path) -> None:
+    # A report refused for a bad amount used to get "nemá soubor hlášení; založte jej",
+    # sending the coordinator to create a second file for the area.
+    write_monitoring(mini)
+    edit(mini, ROD_FILE, "{obec: 80000,", "{obec: -80000,")
+    result = check(mini)
+    assert problems_of(result, "castka")[0].location.file == ROD_FILE
+    (problem,) = problems_of(result, "monitoring-chybi")
+    assert "založte jej" not in problem.message
+    assert (
+        "Pro oblast ROD za rok 2026 se nenačetl žádný soubor hlášení. Je-li to "
+        "20-rodiny.yaml, opravte chyby hlášené u něj; jinak soubor založte"
+    ) in problem.message

@@ -261,14 +261,33 @@ def missing(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Ite
                 todo = f"Doplňte je do {area_file.source.name}"
             else:
                 where = Location(f"{monitored.folder}/")
-                todo = (
-                    f"Oblast {area.code} za rok {monitored.year} nemá soubor hlášení; založte jej"
-                )
+                todo = _no_file(area.code, monitored)
             message = (
                 f"Za rok {monitored.year} chybí hlášení o opatřeních {who}: {', '.join(codes)}. "
-                f"{todo} (nejsou-li údaje, uveďte stav bez_udaju)."
+                f"{todo}{_no_data_hint(project)}."
             )
             yield Problem("monitoring-chybi", message, where)
+
+
+def _no_file(area: str, monitored: MonitoredYear) -> str:
+    if not monitored.unread:
+        return f"Oblast {area} za rok {monitored.year} nemá soubor hlášení; založte jej"
+    # The area's file may be there but refused for its errors: "založte jej" would send
+    # the coordinator to write a second one.
+    return (
+        f"Pro oblast {area} za rok {monitored.year} se nenačetl žádný soubor hlášení. "
+        f"Je-li to {' nebo '.join(monitored.unread)}, opravte chyby hlášené u něj; jinak soubor "
+        "založte"
+    )
+
+
+def _no_data_hint(project: Project) -> str:
+    """How to report a measure without figures, in the plan's own vocabulary: a plan
+    that replaced the default statuses may have no bez_udaju to point to."""
+    for status in project.info.measure_statuses:
+        if status.share is None and not status.needs_reason:
+            return f" (nejsou-li údaje, uveďte stav {status.key})"
+    return ""
 
 
 _CHECKS: list[YearCheck] = [years, dates, area_files, measures, statuses, costs, missing]

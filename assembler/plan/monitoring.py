@@ -46,6 +46,9 @@ class MonitoredYear:
     areas: tuple[AreaReport, ...] = ()
     info: ReportInfo | None = None
     info_source: SourceFile | None = None
+    # Area files of the folder that could not be read (their errors are reported):
+    # an area without a read file may be in one of them rather than missing.
+    unread: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,15 @@ def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:
 def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list[Problem]]:
     problems: list[Problem] = []
     areas = []
+    unread: list[str] = []
     info = info_source = None
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES):
         name = f"{MONITORING_DIR}/{folder.name}/{path.name}"
         source, found = read_yaml_file(path, name, root, _EMPTY)
         problems += found
         if source is None:
+            if path.name != REPORT_FILE:
+                unread.append(path.name)
             continue
         if path.name == REPORT_FILE:
             info, found = validate_model(ReportInfo, source)
@@ -122,8 +128,11 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
         problems += found
         if report is not None:
             areas.append(AreaReport(source, report))
+        else:
+            unread.append(path.name)
     folder_name = f"{MONITORING_DIR}/{folder.name}"
-    return MonitoredYear(year, folder_name, tuple(areas), info, info_source), problems
+    monitored = MonitoredYear(year, folder_name, tuple(areas), info, info_source, tuple(unread))
+    return monitored, problems
 
 
 # Markdown fields of the reports: they reach the monitoring report, so the same link,
