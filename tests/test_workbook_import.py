@@ -532,3 +532,48 @@ def test_untouched_workbook_through_calc_changes_nothing(
     assert code == 0, out
     assert "Načteno: mesto-2026.xlsx (nových nebo změněných hodnot: 0)" in out
     assert _monitoring(sample) == before
+
+
+def test_percent_formatted_cells_read_as_typed(sample: Path, tmp_path: Path, run_cli: Run) -> None:
+    # Excel keeps "60 %" typed into a cell as 0.6 formatted as a percentage; read as 0.6
+    # it silently became a progress of 0.6 % (the 0–100 validation let it through).
+    shutil.rmtree(sample / "monitoring" / "2026")
+    (sample / "monitoring" / "2026").mkdir()
+    folder = _export(sample, run_cli, "--po", "oblast")
+
+    def edit(book: openpyxl.Workbook) -> None:
+        _fill_everything(book)
+        progress = _cell(book, "Opatření", "SEN 1.1", 3)
+        progress.value, progress.number_format = 0.6, "0%"
+        share = _cell(book, "Indikátory", "SEN 2.1b", 7)
+        share.value, share.number_format = 0.705, "0.0%"
+        _cell(book, "Opatření", "SEN 1.2", 3).value = "45 %"  # typed as text with the sign
+        literal = _cell(book, "Indikátory", "SEN 1.1a", 7)  # a "%" that is only text
+        literal.value, literal.number_format = 25, '0" %"'
+
+    returned = _fill(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx", edit)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 0, out
+    text = (sample / "monitoring" / "2026" / "10-seniori.yaml").read_text(encoding="utf-8")
+    sen_1_1 = text[text.index("kod: '1.1'") : text.index("kod: '1.2'")]
+    assert "pokrok: 60\n" in sen_1_1
+    assert "pokrok: 45\n" in text[text.index("kod: '1.2'") :]
+    assert "kod: 2.1b\n        hodnota: 70.5\n" in text
+    assert "kod: 1.1a\n        hodnota: 25\n" in text
+
+
+def test_export_blocked_by_a_monitoring_file_says_where(sample: Path, run_cli: Run) -> None:
+    # The error is in a garant's report, not in the plan: "opravte chyby plánu" sent the
+    # coordinator to the chapters.
+    report = sample / "monitoring" / "2026" / "10-seniori.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("stav: rozpracovano", "stav: hotovo", 1), encoding="utf-8")
+    code, out, err = run_cli("monitor", "export", "2026", str(sample))
+    both = out + err
+    assert code == 1
+    assert "monitoring/2026/10-seniori.yaml:" in both and "[monitoring-stav]" in both
+    assert (
+        "Sešity nebyly vytvořeny: nejdřív opravte chyby vypsané výše (v kapitolách, "
+        "plan.yaml nebo v hlášeních monitoring/)." in " ".join(both.split())
+    )
+    assert not (sample / "output" / "sesity-2026").exists()

@@ -59,6 +59,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
+# The errors may be in a garant's monitoring file, not in the plan itself.
+_FIX_FIRST = (
+    "nejdřív opravte chyby vypsané výše (v kapitolách, plan.yaml nebo v hlášeních monitoring/)."
+)
+
+
 def _year_ok(year: int, period: Any, terminal: Terminal) -> bool:
     if year not in period.years:
         terminal.error(
@@ -78,7 +84,7 @@ def run_export(args: argparse.Namespace, terminal: Terminal) -> int:
     result = check_project(args.dir)
     if not result.ok or result.plan is None:
         report(result, terminal)
-        terminal.warn("Sešity nebyly vytvořeny: nejdřív opravte chyby plánu.")
+        terminal.warn(f"Sešity nebyly vytvořeny: {_FIX_FIRST}")
         return 1
     plan = result.plan
     if not _year_ok(args.rok, plan.project.info.period, terminal):
@@ -161,7 +167,7 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
     result = check_project(root)
     if not result.ok or result.plan is None:
         report(result, terminal)
-        terminal.warn("Sešity nebyly načteny: nejdřív opravte chyby plánu.")
+        terminal.warn(f"Sešity nebyly načteny: {_FIX_FIRST}")
         return 1
     plan = result.plan
     merges: dict[int, Merge] = {}

@@ -16,10 +16,12 @@ so entity expansion is refused too.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -234,12 +236,13 @@ class ReadBook:
         ws = self._book[title]
         if (ws.max_row or 0) > MAX_ROWS:
             raise Refused("sesit-velikost", _too_many_rows(self.name, title))
-        rows = ws.iter_rows(min_row=1, min_col=1, max_col=columns, values_only=True)
+        rows = ws.iter_rows(min_row=1, min_col=1, max_col=columns)
         try:
-            for number, values in enumerate(rows, start=1):
+            for number, cells in enumerate(rows, start=1):
                 if number > MAX_ROWS:
                     raise Refused("sesit-velikost", _too_many_rows(self.name, title))
-                yield number, tuple(values) + (None,) * (columns - len(values))
+                values = tuple(shown_value(cell) for cell in cells)
+                yield number, values + (None,) * (columns - len(values))
         except Refused:
             raise
         except Exception as err:  # the sheet's XML is parsed while its rows are read
@@ -247,6 +250,29 @@ class ReadBook:
 
     def close(self) -> None:
         self._book.close()
+
+
+# Quoted text and escaped characters of a number format, which may contain a "%" that
+# does not make the cell a percentage (0\% or 0" %").
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.')
+
+
+def shown_value(cell: Any) -> Any:
+    """A cell's value as the person who typed it sees it. Excel stores "60 %" typed into
+    a cell as 0.6 formatted as a percentage (the export's 0–100 validation lets it
+    through); read as 0.6 it would silently become 0.6 %, so it is read as 60."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    number_format = getattr(cell, "number_format", None) or ""
+    if "%" not in _FORMAT_LITERAL.sub("", number_format):
+        return value
+    percent = Decimal(repr(value)) * 100
+    return (
+        percent.quantize(Decimal(1))
+        if percent == percent.to_integral_value()
+        else percent.normalize()
+    )
 
 
 def _too_many_rows(name: str, title: str) -> str:

@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from assembler.models.common import (
@@ -59,7 +59,14 @@ def _positive(value: Decimal) -> Decimal:
     return value
 
 
-Percent = Annotated[Number, _within(0, 100, "Pokrok")]
+def _percent_sign(value: Any) -> Any:
+    """ "40 %" is how a garant writes a progress of 40 in a column headed "Pokrok v %"."""
+    if isinstance(value, str):
+        return value.strip().removesuffix("%")
+    return value
+
+
+Percent = Annotated[Number, BeforeValidator(_percent_sign), _within(0, 100, "Pokrok")]
 Weight = Annotated[Number, AfterValidator(_positive)]
 
 INDICATOR_REPORT_EXAMPLE: dict[str, Any] = {
