@@ -243,7 +243,13 @@ def _other_source(book: openpyxl.Workbook) -> None:
             "Řádek 7 má vyplněné hodnoty, ale nemá kód",
             "sesit-kod",
         ),
-        (_row_twice, "charita-2026.xlsx:Náklady!A5", "je v listu podruhé (řádek 5)", "sesit-kod"),
+        # Said "(řádek 5)", the row of the location itself, not the first one.
+        (
+            _row_twice,
+            "charita-2026.xlsx:Náklady!A5",
+            "je v listu podruhé (poprvé na řádku 2)",
+            "sesit-kod",
+        ),
         (
             _meta_broken,
             "charita-2026.xlsx:Údaje!A1",

@@ -180,7 +180,7 @@ def _measures(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
     rows = {r.item.code: r for r in reading.group.rows}
     vocabulary = {s.key: s for s in plan.project.info.measure_statuses}
     by_name = {s.name.lower(): s.key for s in vocabulary.values()}
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for row in book.tables[layout.MEASURES.title]:
         found = _code(reading, row, "code", rows, "opatření")
         if found is None or _twice(reading, row, found.item.code, seen):
@@ -229,12 +229,15 @@ def _text(value: Any) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
-def _twice(reading: Reading, row: Row, code: str, seen: set[str]) -> bool:
+def _twice(reading: Reading, row: Row, code: str, seen: dict[str, int]) -> bool:
+    """A code on a second row; the message names the first, the location is this one."""
     if code in seen:
-        message = f"Kód {code} je v listu podruhé (řádek {row.number}). Ponechte jeden řádek."
+        message = (
+            f"Kód {code} je v listu podruhé (poprvé na řádku {seen[code]}). Ponechte jeden řádek."
+        )
         reading.error("sesit-kod", message, row.get("code") or row.get("measure"))
         return True
-    seen.add(code)
+    seen[code] = row.number
     return False
 
 
@@ -284,7 +287,7 @@ def _indicators(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None
     for row_of in reading.group.rows:
         for indicator in row_of.measure.indicators:
             known[f"{row_of.area.code} {indicator.code}"] = (row_of.item, indicator)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for row in book.tables[layout.INDICATORS.title]:
         found = _code(reading, row, "code", known, "indikátoru")
         if found is None:
@@ -336,7 +339,7 @@ def _costs(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
     assert reading.group is not None
     measures = {r.item.code: r for r in reading.group.rows}
     sources = {s.key: s.name for s in plan.project.info.funding_sources}
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for row in book.tables[layout.COSTS.title]:
         found = _code(reading, row, "measure", measures, "opatření")
         if found is None:
