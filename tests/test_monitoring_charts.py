@@ -103,7 +103,9 @@ def test_docx_embeds_each_chart_as_png_with_description(built: Path) -> None:
 
 def test_html_embeds_each_chart_as_svg_with_alt(built: Path) -> None:
     page = (built / "output" / "monitoring-2026.html").read_text(encoding="utf-8")
-    images = re.findall(r'<img\s+src="data:image/svg\+xml;base64,([^"]+)"\s+alt="([^"]*)"', page)
+    images = re.findall(
+        r'<img\s+src="data:image/svg\+xml;base64,([^"]+)"\s+class="graf"\s+alt="([^"]*)"', page
+    )
     assert len(images) == 4
     svg = base64.b64decode(images[0][0])
     assert svg.startswith(b"<?xml") and b"<svg" in svg and b"<path" in svg

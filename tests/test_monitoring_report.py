@@ -257,3 +257,14 @@ def test_headings_in_an_evaluation_sit_under_the_measure(tmp_path: Path) -> None
     assert "Co se podařilo Druhý vůz jezdí." in pdf
     html = (root / "output/monitoring-2027.html").read_text(encoding="utf-8")
     assert re.search(r"<h6[^>]*>Co se podařilo</h6>", html)
+
+
+def test_html_charts_keep_a_readable_width_on_a_phone(mini_built: Path) -> None:
+    # Shrunk to a 390 px phone, a chart's lettering was a few pixels high; a chart keeps
+    # a readable width in a figure that scrolls sideways and is reachable by keyboard.
+    html = (mini_built / "output" / "monitoring-2026.html").read_text(encoding="utf-8")
+    charts = html.count('<figure class="graf" tabindex="0">')
+    assert charts >= 3 and charts == len(
+        re.findall(r'<img\s+src="data:image/svg\+xml;[^"]*"\s+class="graf"', html)
+    )
+    assert "figure.graf { overflow-x: auto;" in html and "img.graf { min-width: 32rem; }" in html

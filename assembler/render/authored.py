@@ -24,9 +24,11 @@ _NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _FIGURE = re.compile(
     r'(?m)^[ \t]*!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"\n]*)")?\s*\)[ \t]*$'
 )
-# Every image of the assembled document, with the alternative text given for a figure.
+# Every image of the assembled document, with the alternative text given for a figure
+# (its attributes may carry classes too: a monitoring chart is .graf).
 _IMAGE = re.compile(
-    r'!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\s*\)(?:\{fig-alt="([^"\n]*)"\})?'
+    r'!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\s*\)'
+    r'(?:\{(?:\.[\w-]+\s+)*fig-alt="([^"\n]*)"(?:\s+\.[\w-]+)*\})?'
 )
 _TYPST_IMAGE = re.compile(r'(?<![\w.])image\("((?:[^"\\]|\\.)*)"')
 

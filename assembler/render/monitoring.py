@@ -104,7 +104,8 @@ class ReportView:
         for number, chart in enumerate(parts, start=1):
             title = f"{caption}, část {number}/{len(parts)}" if len(parts) > 1 else caption
             alt = chart.alt.replace('"', "“")
-            figures.append(f'![{escape(title)}]({chart.target}){{fig-alt="{alt}"}}\n\n')
+            # .graf: the HTML page keeps a chart's lettering readable on a phone (chart-scroll).
+            figures.append(f'![{escape(title)}]({chart.target}){{.graf fig-alt="{alt}"}}\n\n')
         return Markup("".join(figures))
 
 

@@ -10,3 +10,21 @@ function Image(image)
   image.caption = pandoc.Inlines({ pandoc.Str(alt) })
   return image
 end
+
+-- A monitoring chart (.graf) keeps a readable width on a phone and its figure scrolls
+-- sideways (page.html); a scrolling region must be reachable from the keyboard.
+function Figure(figure)
+  local chart = false
+  figure.content:walk({
+    Image = function(image)
+      if image.classes:includes("graf") then
+        chart = true
+      end
+    end,
+  })
+  if chart then
+    figure.classes:insert("graf")
+    figure.attributes["tabindex"] = "0"
+  end
+  return figure
+end
