@@ -18,6 +18,7 @@ import itertools
 import json
 import math
 import shutil
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -111,6 +112,65 @@ def sample_copy(work: Path) -> Path:
     return root
 
 
+HOSTILE_LIMIT = 300.0  # seconds a bare tool may run on the hostile plan before it is stopped
+
+
+def hostile_copy(work: Path) -> Path:
+    """The sample with the issue's hostile text in one chapter: a 1 MB word and a
+    900 KB paragraph of ordinary words (tests/test_long_paragraphs.py, same words)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_long_paragraphs import _words
+
+    source = work / "hostile-src"
+    source.mkdir()
+    root = sample_copy(source).rename(work / "hostile")
+    chapter = root / "chapters" / "10-seniori.md"
+    text = chapter.read_text(encoding="utf-8")
+    anchor = "V Lipovanech žije"
+    hostile = f"{'a' * 1_000_000}\n\n{_words(900_000)}\n\n{anchor}"
+    chapter.write_text(text.replace(anchor, hostile, 1), encoding="utf-8")
+    return root
+
+
+def bounded(command: list[str], runs: int) -> dict[str, float | str]:
+    """Like ``median``, but a bare tool that runs past HOSTILE_LIMIT is stopped and
+    reported as such (pandoc's Typst writer is quadratic in the length of a word)."""
+    try:
+        subprocess.run(command, capture_output=True, check=True, timeout=HOSTILE_LIMIT)
+    except subprocess.TimeoutExpired:
+        return {"seconds": HOSTILE_LIMIT, "note": f"stopped after {HOSTILE_LIMIT:.0f} s"}
+    return median(command, runs)
+
+
+def bench_hostile(root: Path, runs: int, work: Path) -> dict[str, object]:
+    """check and PDF/DOCX builds of the hostile plan against the bare tools on the same
+    assembled Markdown; `plan build` is expected to beat them (long paragraphs and
+    words are prepared for both engines)."""
+    from assembler.render.pandoc import executable
+
+    pandoc = executable()
+    row: dict[str, object] = {"plan": root.name}
+    row["check, empty parse cache"] = median([*PLAN, "check", str(root)], runs, forget_parsing)
+    for only in ("plan.pdf", "plan.docx"):
+        row[f"build {only}"] = median(
+            [*PLAN, "build", str(root), "--only", only], runs, lambda: clean(root)
+        )
+    markdown, _ = assembled(root, work)
+    typ = work / "hostile.typ"
+    row["bare pandoc→typst"] = bounded([pandoc, str(markdown), "-s", "-o", str(typ)], runs)
+    if typ.exists():
+        row["bare typst→pdf"] = bounded([PY, str(HERE / "typst_compile.py"), str(typ)], runs)
+    return row
+
+
+def print_hostile(row: dict[str, object]) -> None:
+    print(f"\nhostile input ({row['plan']}: sample + 1 MB word + 900 KB paragraph)")
+    for key, value in row.items():
+        if isinstance(value, dict):
+            note = f"  ({value['note']})" if "note" in value else ""
+            print(f"  {key:32}{value['seconds']:>8.2f}s{note}")
+
+
 def print_table(rows: list[dict[str, object]]) -> None:
     keys = [k for k in rows[0] if isinstance(rows[0][k], dict)]
     print(f"{'':32}" + "".join(f"{str(r['plan'])[:14]:>16}" for r in rows))
@@ -179,6 +239,9 @@ def main() -> None:
         "--monitoring", type=int, default=1000, help="measures of the monitored plan (0: none)"
     )
     parser.add_argument("--no-plans", action="store_true", help="only the monitoring report rows")
+    parser.add_argument(
+        "--no-hostile", action="store_true", help="skip the 1 MB word + 900 KB paragraph row"
+    )
     args = parser.parse_args()
     work = Path(f"/tmp/plan-bench-{int(time.time())}")
     work.mkdir()
@@ -195,6 +258,10 @@ def main() -> None:
         monitoring(root, YEARS)
         rows.append(bench_monitoring(root, args.runs, work))
         print_monitoring(rows[-1])
+    if not args.no_hostile:
+        hostile = bench_hostile(hostile_copy(work), args.runs, work)
+        print_hostile(hostile)
+        rows.append(hostile)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")

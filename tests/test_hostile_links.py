@@ -43,6 +43,20 @@ def test_links_outside_the_allow_list_are_refused(mini: Path, link: str) -> None
 
 
 @pytest.mark.parametrize(
+    "around",
+    [
+        "Jeden ` tady.\n\n{link}\n\nDruhý ` tady.",  # stray backticks in two paragraphs
+        "Zpětný \\` lomítkem a {link} a ` dál.",  # an escaped backtick opens no code
+    ],
+)
+def test_a_link_between_stray_backticks_is_still_judged(mini: Path, around: str) -> None:
+    """pandoc prints these links live; the check used to take them for code and pass."""
+    edit(mini, SEN, BODY, f"{BODY} " + around.format(link="[klikni](javascript:alert(1))"))
+    problem = only(check(mini), "odkaz-adresa")
+    at(problem, SEN, position(mini, SEN, "](javascript"))
+
+
+@pytest.mark.parametrize(
     "link",
     [
         "[web](https://www.example.cz/a_(b))",

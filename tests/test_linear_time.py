@@ -49,6 +49,12 @@ CASES = {
     )
     * 20,
     "unknown references": " ".join(f"[[X{i}]]" for i in range(50_000)),
+    # code spans: each run of backticks used to be tried from every one of its
+    # positions up to the end of the text (runs of 1..200 backticks: 2.2 s, 1..640: minutes)
+    "backtick runs of distinct lengths": " x ".join("`" * k for k in range(1, 640)),
+    "one run of 500 000 backticks": "x " + "`" * 500_000,
+    "200 000 unmatched backticks": "` a\n\n" * 100_000 + "\\` b " * 100_000,
+    "mixed backtick runs": " ".join("`" * (1 + i % 7) + "a" for i in range(200_000)),
 }
 
 

@@ -5,6 +5,10 @@ skips a level (PDF/UA) and at lists or quotes nested deeper than its show rules 
 Each is a located Czech problem here, so ``plan check`` passing means ``plan build``
 can succeed. (Characters no font has and control characters are found by
 checks/characters.py in every string, image formats by the image rules.)
+A paragraph of a hundred pages is no error, but Typst's justified line breaking
+of it takes minutes (a 900 KB paragraph: over a minute, against seconds for the
+same text in ordinary paragraphs): it is a warning here, and the PDF sets such a
+paragraph with simple line breaking (render/long_text.py), which is linear.
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from assembler.plan.texts import Text, mask_code
+from assembler.plan.texts import Text, long_paragraphs, mask_code
 from assembler.problems.diagnostics import Problem
 
 MAX_NESTING = 10
 MAX_PER_TEXT = 10
+# About three pages of one paragraph: longer ones are almost always text pasted from
+# a PDF or a web page that lost the blank lines between its paragraphs.
+MAX_PARAGRAPH = 10_000
 # A heading may open a line inside a quote or a list item too ("> ## Citace"): Typst
 # numbers those levels with the others.
 _HEADING = re.compile(
@@ -31,7 +38,7 @@ def check_engine(texts: Iterable[Text]) -> list[Problem]:
     problems: list[Problem] = []
     for text in texts:
         masked = mask_code(text.text)
-        for found in (_headings(text, masked), _nesting(text, masked)):
+        for found in (_headings(text, masked), _nesting(text, masked), _paragraphs(text, masked)):
             problems += islice(found, MAX_PER_TEXT)
     return problems
 
@@ -90,3 +97,16 @@ def _nesting(text: Text, masked: str) -> Iterator[Problem]:
             yield Problem("vnoreni-hloubka", message, text.location(match.start()))
             return  # once per text: the levels below it are the same mistake
         stack.append(indent)
+
+
+def _paragraphs(text: Text, masked: str) -> Iterator[Problem]:
+    for start, end in long_paragraphs(masked, MAX_PARAGRAPH):
+        length = f"{end - start:,}".replace(",", "\u00a0")
+        limit = f"{MAX_PARAGRAPH:,}".replace(",", "\u00a0")
+        message = (
+            f"Odstavec má {length} znaků bez prázdného řádku (čeká se nejvýše {limit}, asi "
+            "tři strany). Text vložený z PDF nebo z webu často ztratí prázdné řádky mezi "
+            "odstavci: oddělte odstavce prázdným řádkem. Takto dlouhý odstavec PDF vysází "
+            "jednodušším zalamováním řádků (mezery mezi slovy budou méně vyrovnané)."
+        )
+        yield Problem("odstavec-dlouhy", message, text.location(start))

@@ -8,7 +8,7 @@ self-references) and how to turn a position inside it into a file location.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -60,8 +60,11 @@ class TextPlace:
 
 
 _NEWLINE = re.compile("\n")
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.M | re.S)
-_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# The opening fence is possessive: a line of a million backticks is not rescanned.
+_FENCE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^\1?\2[`~]*+[ \t]*+$|\Z)", re.M | re.S)
+# A backslash escape or a run of backticks, whichever comes first.
+_TICKS = re.compile(r"\\.|`+", re.S)
+_RUN = re.compile(r"`+")
 
 
 def mask_code(text: str) -> str:
@@ -72,7 +75,66 @@ def mask_code(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    return _SPAN.sub(blank, _FENCE.sub(blank, text))
+    fenced = _FENCE.sub(blank, text)
+    spans = list(_code_spans(fenced))
+    if not spans:
+        return fenced
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += [fenced[last:start], re.sub(r"[^\n]", " ", fenced[start:end])]
+        last = end
+    return "".join([*pieces, fenced[last:]])
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Code spans as pandoc reads them, in linear time: a run of backticks not escaped
+    by a backslash opens one, the next run of the same length closes it, and no span
+    reaches past a blank line (the end of its paragraph). An opening run without a
+    closing one is literal text, and the scan goes on after it."""
+    closers: dict[int, list[int]] = {}  # starts of the runs of each length, in order
+    for run in _RUN.finditer(text):
+        closers.setdefault(run.end() - run.start(), []).append(run.start())
+    gaps = [gap.start() for gap in _GAP.finditer(text)]
+    position = 0
+    while (token := _TICKS.search(text, position)) is not None:
+        position = token.end()
+        if token.group(0)[0] == "\\":
+            continue
+        starts = closers[token.end() - token.start()]
+        found = bisect_left(starts, token.end())
+        paragraph_end = (
+            gaps[index] if (index := bisect_left(gaps, token.end())) < len(gaps) else len(text)
+        )
+        if found < len(starts) and starts[found] < paragraph_end:
+            close = starts[found] + token.end() - token.start()
+            yield token.start(), close
+            position = close
+
+
+# One or more blank lines: the end of a paragraph. Possessive, so a long line of
+# spaces is passed once, not rescanned from each of its positions.
+_GAP = re.compile(r"\n(?:[ \t]*+\n)++")
+
+
+def long_paragraphs(masked: str, limit: int) -> Iterator[tuple[int, int]]:
+    """Start and end offsets of each run of non-blank lines longer than ``limit``
+    characters (a paragraph, or a list or table written without blank lines)."""
+    start = 0
+    for gap in _GAP.finditer(masked):
+        if gap.start() - start > limit:
+            yield from _trimmed(masked, start, gap.start(), limit)
+        start = gap.end()
+    if len(masked) - start > limit:
+        yield from _trimmed(masked, start, len(masked), limit)
+
+
+def _trimmed(masked: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    piece = masked[start:end]
+    first = start + len(piece) - len(piece.lstrip())
+    last = start + len(piece.rstrip())
+    if last - first > limit:
+        yield first, last
 
 
 # The Markdown fields of each kind of item: (YAML key, model attribute), in reading order.

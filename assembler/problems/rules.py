@@ -167,6 +167,7 @@ _CATALOGUE = [
         False,
     ),
     Rule("vnoreni-hloubka", E, _OUT, "Seznam nebo citace vnořená hlouběji než 10 úrovní.", False),
+    Rule("odstavec-dlouhy", W, _OUT, "Odstavec delší než 10 000 znaků (asi tři strany)."),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
     Rule("surovy-kod", E, _OUT, "Text obsahuje surové HTML, LaTeX, Typst nebo OpenXML."),
     Rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assembler.render import authored, images, pandoc, resources, typst_engine
+from assembler.render import authored, images, long_text, pandoc, resources, typst_engine
 from assembler.render.documents import Document
 
 # Fixed creation date: the same plan always gives the same bytes.
@@ -48,7 +48,8 @@ def font_paths(document: Document) -> list[str]:
 
 def typst_source(document: Document) -> str:
     markdown = images.for_typst(document.markdown, document.root, document.charts)
-    body = pandoc.convert(markdown, "typst", {}).decode("utf-8")
+    markdown, long = long_text.for_typst(markdown)
+    body = pandoc.convert(markdown, "typst", {}, ["--wrap=none"] if long else None).decode("utf-8")
     body_text = authored.typst_alt(_CELL_MARKUP.sub(r"\1[\\", body), markdown)
     body_text = _TABLE_CALL.sub(r"\1tied-table(", _charts(body_text, document))
     return resources.read("layout.typ").decode("utf-8") + "\n" + body_text
