@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, REPO
+from helpers import FIXTURES, FUZZ_RUN, REPO
 
 from assembler.cli.main import main
 
@@ -58,3 +58,13 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
         return code, captured.out, captured.err
 
     return run
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """How many mutated plans the fuzz test checked, so a slow machine cannot quietly
+    shrink it to a handful."""
+    if FUZZ_RUN in config.stash:
+        cases, seconds = config.stash[FUZZ_RUN]
+        terminalreporter.write_line(f"fuzz: {cases} mutated plans checked in {seconds:.1f} s")

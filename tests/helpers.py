@@ -7,11 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from assembler.checks.pipeline import CheckResult
 from assembler.problems.diagnostics import Problem
 
 REPO = Path(__file__).resolve().parent.parent
+# What the fuzz test did (cases, seconds), printed at the end of the run (conftest.py).
+FUZZ_RUN = pytest.StashKey[tuple[int, float]]()
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # In pdftotext's output: a line that ends inside a bound phrase — an abbreviation or
 # legal form after a word (not a table cell of its own) whose next part opens the
