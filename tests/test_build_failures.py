@@ -195,3 +195,24 @@ def test_a_typst_crash_is_a_located_problem_not_an_internal_error(
     [problem] = [p for p in result.problems if p.is_error]
     assert (problem.rule, problem.location.file) == ("vystup-selhal", "chapters/20-rodiny.md")
     assert "Typst crashed: end byte index 3 is out of bounds" in problem.message
+
+
+def test_pandoc_running_out_of_time_is_one_czech_problem(
+    feature: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pandoc's reader is superlinear on unclosed brackets (1 000 × '[[' took 49 s): its
+    timeout was a raw TimeoutExpired, and the chapter search would have waited it out
+    again for every prefix."""
+    from assembler.render import pandoc
+
+    monkeypatch.setattr(pandoc, "TIMEOUT", 1)
+    chapter = feature / "chapters" / "20-rodiny.md"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text + "\nZávorky " + "[a " * 1500 + "konec.\n", encoding="utf-8")
+    code = main(["build", str(feature), "--only", "plan.docx"])
+    err = "".join(capsys.readouterr())
+    assert code == 1, err
+    assert "vnitřní chyba" not in err and "Traceback" not in err
+    assert "plan.docx: chyba: Výstup plan.docx se nepodařilo vytvořit" in err, err
+    assert "nedoběhl za" in err and "„[“" in err
+    assert not (feature / "output").exists()

@@ -23,7 +23,7 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.plan.items import anchor_for
 from assembler.problems.diagnostics import Location, Problem
 from assembler.render.documents import MONITORING, PLAN, SUMMARY, Document, Part
-from assembler.render.pandoc import PandocError
+from assembler.render.pandoc import TIMEOUT, PandocError, PandocTimeout
 from assembler.render.typst_engine import TypstError
 
 ENGINE_ERRORS = (PandocError, TypstError)
@@ -91,6 +91,9 @@ def explain(
     where: str | None = None
     located: Location | None = None
     label = _LABEL.search(str(err))
+    if isinstance(err, PandocTimeout):
+        # Converting prefixes would run into the same timeout a few times more.
+        return Problem("vystup-selhal", _timeout_message(name), Location(name))
     if label:
         where = _referring_file(plan, document.markdown, label.group(1))
     elif document.kind == PLAN:
@@ -115,6 +118,15 @@ def _message(name: str, err: Exception, place: str, detail: str) -> str:
         f"Výstup {name} se nepodařilo vytvořit: {_engine(err)} odmítl obsah {place} "
         f"({detail}). Kontrola tuto konstrukci nepoznala; zjednodušte ji (nadpisy bez "
         "přeskočených úrovní, běžné znaky, obrázky PNG nebo SVG) a nahlaste ji správci."
+    )
+
+
+def _timeout_message(name: str) -> str:
+    return (
+        f"Výstup {name} se nepodařilo vytvořit: převod textu (pandoc) nedoběhl za "
+        f"{TIMEOUT // 60} minut. Obvyklá příčina je text s tisíci neuzavřenými hranatými "
+        "závorkami „[“ nebo mimořádně dlouhý odstavec; najděte jej a "
+        "zjednodušte, případně nahlaste správci."
     )
 
 

@@ -25,6 +25,9 @@ from typing import Any
 
 import pypandoc
 
+from assembler.checks.markup import LINK_SCHEMES
+from assembler.render import resources
+
 # Raw HTML/TeX/attributes are refused by the checker; switching the extensions off
 # here is the second lock. "$" and "@" are ordinary characters in a plan.
 # ASCII identifiers: heading anchors become DOCX bookmark names, which Word keeps ASCII.
@@ -39,6 +42,18 @@ _STALE_SECONDS = 3 * TIMEOUT
 
 class PandocError(RuntimeError):
     """pandoc failed; the message is pandoc's own, for the -v log."""
+
+
+class PandocTimeout(PandocError):
+    """pandoc ran past TIMEOUT (its reader is superlinear on some hostile texts)."""
+
+
+@cache
+def _safe_links() -> bytes:
+    """The link filter every conversion runs first, with the plan's allowed schemes."""
+    schemes = ", ".join(f'["{scheme}"] = true' for scheme in LINK_SCHEMES)
+    text = resources.read("safe-links.lua").decode("utf-8")
+    return text.replace("local SCHEMES = {}", f"local SCHEMES = {{ {schemes} }}", 1).encode()
 
 
 @cache
@@ -66,6 +81,7 @@ def convert(
         folder = Path(temp)
         meta = folder / "metadata.json"
         meta.write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
+        (folder / "safe-links.lua").write_bytes(_safe_links())
         for name, data in (files or {}).items():
             (folder / name).write_bytes(data)
         command = [
@@ -75,6 +91,7 @@ def convert(
             f"--to={to}",
             f"--metadata-file={meta}",
             "--output=-",
+            f"--lua-filter={folder / 'safe-links.lua'}",
             *[option.replace("{dir}", str(folder)) for option in options or []],
         ]
         env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
@@ -104,6 +121,8 @@ def _run(command: list[str], data: bytes, env: dict[str, str]) -> tuple[int, byt
         _running.add(process)
     try:
         stdout, stderr = process.communicate(data, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise PandocTimeout(f"pandoc nedoběhl za {TIMEOUT // 60} minut") from None
     finally:
         if process.poll() is None:
             process.kill()

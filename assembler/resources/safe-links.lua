@@ -1,0 +1,35 @@
+-- The second lock behind plan check's link and image rules (checks/markup.py): a link
+-- or image the check could not see (a text it read differently from pandoc) still
+-- reaches no output with a scheme outside the allow-list. pandoc.py fills SCHEMES from
+-- markup.LINK_SCHEMES, so the list is declared once.
+local SCHEMES = {} -- filled in by pandoc.py
+local IMAGE_TYPES = { ["image/png"] = true, ["image/jpeg"] = true, ["image/svg+xml"] = true }
+
+local function scheme(target)
+  return target:match("^(%a[%w+.-]*):")
+end
+
+-- A link to an address the plan does not allow keeps its text and loses its target.
+function Link(link)
+  local found = scheme(link.target)
+  if found == nil or SCHEMES[found:lower()] then
+    return nil
+  end
+  return link.content
+end
+
+-- Images are files of the plan (no scheme) or embedded PNG, JPEG or SVG; anything else
+-- is replaced by its description.
+function Image(image)
+  local found = scheme(image.src)
+  if found == nil then
+    return nil
+  end
+  if found:lower() == "data" then
+    local mime = image.src:match("^%a+:([^;,]+)")
+    if mime and IMAGE_TYPES[mime:lower()] then
+      return nil
+    end
+  end
+  return image.caption
+end
