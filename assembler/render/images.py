@@ -19,6 +19,7 @@ import base64
 from collections.abc import Callable
 from pathlib import Path
 
+from assembler.checks.image_files import ALLOWED_SUFFIXES
 from assembler.checks.markup import IMAGE
 from assembler.plan.images import find_image, project_path
 from assembler.plan.project import PLAN_FILE
@@ -81,6 +82,11 @@ def for_typst(markdown: str, root: Path, charts: tuple[Chart, ...] = ()) -> str:
         return "/" + project_path(root, path) if path else None
 
     return _each_image(markdown, absolute)
+
+
+def embedded_types() -> list[str]:
+    """The MIME types of the image files the plan allows, as they are embedded."""
+    return sorted({_MIME[suffix] for suffix in ALLOWED_SUFFIXES})
 
 
 def data_uri(path: Path, raster_svg: bool) -> str:

@@ -51,9 +51,13 @@ class PandocTimeout(PandocError):
 @cache
 def _safe_links() -> bytes:
     """The link filter every conversion runs first, with the plan's allowed schemes."""
-    schemes = ", ".join(f'["{scheme}"] = true' for scheme in LINK_SCHEMES)
+    from assembler.render.images import embedded_types  # images imports the stages above
+
     text = resources.read("safe-links.lua").decode("utf-8")
-    return text.replace("local SCHEMES = {}", f"local SCHEMES = {{ {schemes} }}", 1).encode()
+    for name, values in (("SCHEMES", LINK_SCHEMES), ("IMAGE_TYPES", embedded_types())):
+        table = ", ".join(f'["{value}"] = true' for value in values)
+        text = text.replace(f"local {name} = {{}}", f"local {name} = {{ {table} }}", 1)
+    return text.encode()
 
 
 @cache

@@ -1,9 +1,9 @@
 -- The second lock behind plan check's link and image rules (checks/markup.py): a link
 -- or image the check could not see (a text it read differently from pandoc) still
--- reaches no output with a scheme outside the allow-list. pandoc.py fills SCHEMES from
--- markup.LINK_SCHEMES, so the list is declared once.
-local SCHEMES = {} -- filled in by pandoc.py
-local IMAGE_TYPES = { ["image/png"] = true, ["image/jpeg"] = true, ["image/svg+xml"] = true }
+-- reaches no output with a scheme outside the allow-list. pandoc.py fills both tables
+-- (markup.LINK_SCHEMES, images.embedded_types), so each list is declared once.
+local SCHEMES = {}
+local IMAGE_TYPES = {}
 
 local function scheme(target)
   return target:match("^(%a[%w+.-]*):")
