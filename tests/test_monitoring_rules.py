@@ -379,6 +379,61 @@ def test_an_unreadable_area_file_is_not_called_missing(mini: Path) -> None:
     (problem,) = problems_of(result, "monitoring-chybi")
     assert "založte jej" not in problem.message
     assert (
+        "Soubor 20-rodiny.yaml s hlášením oblasti ROD se pro chyby vypsané u něj nenačetl; "
+        "opravte je"
+    ) in problem.message
+
+
+def test_an_area_file_broken_as_yaml_may_be_the_missing_one(mini: Path) -> None:
+    # Its area cannot be read, so the message cannot tell whose it is.
+    write_monitoring(mini)
+    edit(mini, ROD_FILE, "{obec: 80000,", "{obec: [80000,")
+    (problem,) = problems_of(check(mini), "monitoring-chybi")
+    assert (
         "Pro oblast ROD za rok 2026 se nenačetl žádný soubor hlášení. Je-li to "
         "20-rodiny.yaml, opravte chyby hlášené u něj; jinak soubor založte"
     ) in problem.message
+
+
+def test_status_with_diacritics_names_the_key_and_hides_no_other_problem(mini: Path) -> None:
+    # The commonest slip of a garant: the status as it is printed, not as its key.
+    write_monitoring(mini)
+    edit(mini, SEN_FILE, "stav: rozpracovano", "stav: Rozpracováno")
+    edit(mini, SEN_FILE, "- kod: 1.1a", "- kod: 1.1c")
+    result = check(mini)
+    (status,) = problems_of(result, "monitoring-stav")
+    at(status, SEN_FILE, position(mini, SEN_FILE, "Rozpracováno"))
+    assert status.message.startswith(
+        "Stav „Rozpracováno“ není ve slovníku stavů. Klíč stavu se píše malými písmeny bez "
+        "diakritiky, jak jej uvádí plan.yaml: rozpracovano."
+    )
+    # The rest of the file is still judged in the same run.
+    (code,) = problems_of(result, "monitoring-kod")
+    at(code, SEN_FILE, position(mini, SEN_FILE, "1.1c"))
+    assert not problems_of(result, "spatna-hodnota")
+
+
+def test_actual_cost_source_with_diacritics_names_the_key(mini: Path) -> None:
+    write_monitoring(mini)
+    edit(mini, SEN_FILE, "mpsv: 250000}", "úhrady: 250000}")
+    (problem,) = problems_of(check(mini), "spatna-hodnota")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "úhrady"))
+    assert problem.message == "Klíč „úhrady“ se píše malými písmeny bez diakritiky: uhrady."
+
+
+def test_missing_report_of_one_area_does_not_blame_another_areas_broken_file(
+    mini: Path,
+) -> None:
+    write_monitoring(mini)
+    (mini / ROD_FILE).unlink()
+    edit(mini, SEN_FILE, "hodnota: 6", "hodnota: šest")
+    found = problems_of(check(mini), "monitoring-chybi")
+    rod = [p for p in found if "ROD 1.1" in p.message]
+    sen = [p for p in found if "SEN 1." in p.message]
+    assert rod and sen, [p.message for p in found]
+    assert all("10-seniori.yaml" not in p.message for p in rod), rod[0].message
+    assert "Oblast ROD za rok 2026 nemá soubor hlášení; založte jej" in rod[0].message
+    assert (
+        "Soubor 10-seniori.yaml s hlášením oblasti SEN se pro chyby vypsané u něj nenačetl; "
+        "opravte je" in sen[0].message
+    )

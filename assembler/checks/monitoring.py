@@ -7,7 +7,7 @@ problem of every monitoring file.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
 from assembler.load.sources import Place, SourceFile
@@ -25,7 +25,7 @@ from assembler.plan.monitoring import (
     measures_of,
 )
 from assembler.plan.project import Project
-from assembler.problems.diagnostics import Location, Problem, did_you_mean
+from assembler.problems.diagnostics import Location, Problem, did_you_mean, plain, shown
 
 
 def _date(value: datetime.date) -> str:
@@ -198,6 +198,15 @@ def _unit_mismatch(indicator: Indicator, value: Decimal, full: str) -> str | Non
     return None
 
 
+def _status_hint(typed: str, vocabulary: Mapping[str, object]) -> str:
+    if plain(typed) in vocabulary and plain(typed) != typed:
+        return (
+            " Klíč stavu se píše malými písmeny bez diakritiky, jak jej uvádí plan.yaml: "
+            f"{plain(typed)}."
+        )
+    return did_you_mean(plain(typed), vocabulary)
+
+
 def statuses(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     vocabulary = {s.key: s for s in project.info.measure_statuses}
     for area_report in monitored.areas:
@@ -206,8 +215,8 @@ def statuses(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
             code = f"{area_report.report.area} {reported.code}"
             if status is None:
                 message = (
-                    f"Stav „{reported.status}“ není ve slovníku stavů."
-                    f"{did_you_mean(reported.status, vocabulary)} Povolené stavy: "
+                    f"Stav „{shown(reported.status)}“ není ve slovníku stavů."
+                    f"{_status_hint(reported.status, vocabulary)} Povolené stavy: "
                     f"{', '.join(vocabulary)} (plan.yaml, stavy_opatreni)."
                 )
                 yield Problem(
@@ -270,13 +279,20 @@ def missing(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Ite
 
 
 def _no_file(area: str, monitored: MonitoredYear) -> str:
-    if not monitored.unread:
-        return f"Oblast {area} za rok {monitored.year} nemá soubor hlášení; založte jej"
-    # The area's file may be there but refused for its errors: "založte jej" would send
+    named = [f.name for f in monitored.unread if f.area == area]
+    if named:
+        return (
+            f"Soubor {', '.join(named)} s hlášením oblasti {area} se pro chyby vypsané u něj "
+            "nenačetl; opravte je"
+        )
+    # A file whose YAML could not be read may be this area's: "založte jej" would send
     # the coordinator to write a second one.
+    unknown = [f.name for f in monitored.unread if f.area is None]
+    if not unknown:
+        return f"Oblast {area} za rok {monitored.year} nemá soubor hlášení; založte jej"
     return (
         f"Pro oblast {area} za rok {monitored.year} se nenačetl žádný soubor hlášení. "
-        f"Je-li to {' nebo '.join(monitored.unread)}, opravte chyby hlášené u něj; jinak soubor "
+        f"Je-li to {' nebo '.join(unknown)}, opravte chyby hlášené u něj; jinak soubor "
         "založte"
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -12,22 +11,16 @@ from assembler.models.territory import Territory
 from assembler.models.vocab import MUNICIPAL_SOURCE
 from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
-from assembler.problems.diagnostics import Problem, did_you_mean
+from assembler.problems.diagnostics import Problem, did_you_mean, plain
 
 _REGISTER = "plan.yaml, uzemi"
 
 
-def _plain(text: str) -> str:
-    """ "Třemešná" → "tremesna": authors write a name where the key belongs."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _hint(key: str, territory: Territory, keys: list[str]) -> str:
-    names = {_plain(m.name): m.key for m in territory.municipalities}
-    names |= {_plain(p.name): p.key for p in territory.localities}
-    if _plain(key) in names:
-        return f" Měli jste na mysli klíč „{names[_plain(key)]}“?"
+    names = {plain(m.name): m.key for m in territory.municipalities}
+    names |= {plain(p.name): p.key for p in territory.localities}
+    if plain(key) in names:
+        return f" Měli jste na mysli klíč „{names[plain(key)]}“?"
     return did_you_mean(key, keys)
 
 

@@ -17,10 +17,12 @@ from pydantic_core import ErrorDetails
 
 from assembler.load.sources import SourceFile
 from assembler.models.plan import PlanInfo
+from assembler.problems.diagnostics import plain
 
 # Which vocabulary of the plan a key belongs to, by the key that holds it.
 _VOCABULARIES = {
     "naklady": ("funding_sources", "zdroj financování", "zdroje financování"),
+    "skutecne_naklady": ("funding_sources", "zdroj financování", "zdroje financování"),
     "cilove_skupiny": ("target_groups", "cílová skupina", "cílové skupiny"),
 }
 _UNITS = {"mil": 10**6, "milion": 10**6, "milionu": 10**6, "tis": 10**3, "tisíc": 10**3}
@@ -96,9 +98,12 @@ class Hints:
         lowered = value.lower()
         if lowered != value and (lowered in known or re.fullmatch(r"[a-z0-9][a-z0-9_-]*", lowered)):
             return f"Klíč „{value}“ se píše malými písmeny: {lowered}."
+        folded = plain(value)
+        if folded in known or (not known and re.fullmatch(r"[a-z0-9][a-z0-9_-]*", folded)):
+            return f"Klíč „{value}“ se píše malými písmeny bez diakritiky: {folded}."
         if not known:
             return None
-        close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(folded, known, n=1, cutoff=0.6)
         guess = f" Měli jste na mysli {close[0]}?" if close else ""
         return f"„{value}“ není {one} tohoto plánu.{guess} {many.capitalize()}: {_listed(known)}."
 

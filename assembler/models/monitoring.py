@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from assembler.models.common import (
@@ -117,6 +117,15 @@ class IndicatorReport(Model):
     )
 
 
+# Any text, not VocabKey: a status typed with diacritics (rozpracováno) is the commonest
+# slip, and a shape error would hide every other problem of the file; the monitoring check
+# judges it against the plan's vocabulary with the rest. Editors still get the key pattern.
+StatusKey = Annotated[
+    Text,
+    WithJsonSchema({"type": ["string"], "pattern": "^[a-z0-9][a-z0-9_-]*$"}),
+]
+
+
 class MeasureReport(Model):
     code: MeasureCode = yaml_key(
         "kod",
@@ -125,7 +134,7 @@ class MeasureReport(Model):
         example=Decimal("1.1"),
         printed=printed(Output.MONITORING),
     )
-    status: VocabKey = yaml_key(
+    status: StatusKey = yaml_key(
         "stav",
         "Stav",
         "Klíč stavu ze slovníku stavy_opatreni v plan.yaml (výchozí: naplneno, rozpracovano, "

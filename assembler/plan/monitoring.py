@@ -40,6 +40,15 @@ class AreaReport:
 
 
 @dataclass(frozen=True)
+class UnreadFile:
+    """An area file refused for its errors, with the area it names when its YAML could be
+    read (``oblast: SEN``), so a missing report of another area does not point to it."""
+
+    name: str
+    area: str | None = None
+
+
+@dataclass(frozen=True)
 class MonitoredYear:
     year: int
     folder: str
@@ -48,7 +57,7 @@ class MonitoredYear:
     info_source: SourceFile | None = None
     # Area files of the folder that could not be read (their errors are reported):
     # an area without a read file may be in one of them rather than missing.
-    unread: tuple[str, ...] = ()
+    unread: tuple[UnreadFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,7 @@ def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:
 def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list[Problem]]:
     problems: list[Problem] = []
     areas = []
-    unread: list[str] = []
+    unread: list[UnreadFile] = []
     info = info_source = None
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES):
         name = f"{MONITORING_DIR}/{folder.name}/{path.name}"
@@ -117,7 +126,7 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
         problems += found
         if source is None:
             if path.name != REPORT_FILE:
-                unread.append(path.name)
+                unread.append(UnreadFile(path.name))
             continue
         if path.name == REPORT_FILE:
             info, found = validate_model(ReportInfo, source)
@@ -129,10 +138,15 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
         if report is not None:
             areas.append(AreaReport(source, report))
         else:
-            unread.append(path.name)
+            unread.append(UnreadFile(path.name, _named_area(source.data)))
     folder_name = f"{MONITORING_DIR}/{folder.name}"
     monitored = MonitoredYear(year, folder_name, tuple(areas), info, info_source, tuple(unread))
     return monitored, problems
+
+
+def _named_area(data: Any) -> str | None:
+    area = data.get("oblast") if isinstance(data, dict) else None
+    return " ".join(str(area).split()) if isinstance(area, str | int) else None
 
 
 # Markdown fields of the reports: they reach the monitoring report, so the same link,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -107,6 +108,13 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
 
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for p in problems if p.is_error)
+
+
+def plain(text: str) -> str:
+    """ "Rozpracováno" → "rozpracovano": the key an author meant by a word with capitals
+    and diacritics (keys are written in lower case without them)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
