@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 import zipfile
@@ -234,6 +235,22 @@ def _other_source(book: openpyxl.Workbook) -> None:
     book["Náklady"]["D2"].value = "kraj"  # a real source, but not this row's
 
 
+def _status_typo(book: openpyxl.Workbook) -> None:
+    _cell(book, "Opatření", "SEN 1.4", 2).value = "Rozpracovno"  # typed over the list
+
+
+def _date_for_number(book: openpyxl.Workbook) -> None:
+    # Czech Excel reads 14.5 typed with a point as 14 May and formats the cell as a date.
+    cell = _cell(book, "Indikátory", "VYL 1.2c", 7)
+    cell.value, cell.number_format = datetime.datetime(2026, 5, 14), "d.m.yyyy"
+
+
+def _number_in_date_cell(book: openpyxl.Workbook) -> None:
+    # 90000 typed into a cell Excel made a date earlier: shown (and stored) as a date.
+    cell = book["Náklady"]["F2"]
+    cell.value, cell.number_format = datetime.datetime(2146, 5, 29), "d.m.yyyy"
+
+
 @pytest.mark.parametrize(
     ("edit", "where", "message", "rule"),
     [
@@ -288,6 +305,25 @@ def _other_source(book: openpyxl.Workbook) -> None:
             "sesit-kod",
         ),
         (_not_number, "charita-2026.xlsx:Indikátory!H5", "„asi dva“ není číslo.", "sesit-hodnota"),
+        (
+            _date_for_number,
+            "charita-2026.xlsx:Indikátory!H5",
+            "V buňce je datum 14. 5. 2026, ne číslo: Excel číslo napsané s tečkou (14.5) "
+            "přečte jako datum",
+            "sesit-hodnota",
+        ),
+        (
+            _number_in_date_cell,
+            "charita-2026.xlsx:Náklady!F2",
+            "V buňce je datum 29. 5. 2146, ne číslo",
+            "sesit-hodnota",
+        ),
+        (
+            _status_typo,
+            "charita-2026.xlsx:Opatření!C2",
+            "Stav „Rozpracovno“ není ve slovníku stavů plánu. Měli jste na mysli „Rozpracováno“?",
+            "monitoring-stav",
+        ),
         (
             _bad_status,
             "charita-2026.xlsx:Opatření!C2",
@@ -583,3 +619,20 @@ def test_export_blocked_by_a_monitoring_file_says_where(sample: Path, run_cli: R
         "plan.yaml nebo v hlášeních monitoring/)." in " ".join(both.split())
     )
     assert not (sample / "output" / "sesity-2026").exists()
+
+
+def test_mistyped_status_does_not_hide_the_rest_of_its_row(
+    sample: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    # A progress of 150 % beside a mistyped status was reported only after the status
+    # was fixed and the workbook sent back a second time.
+    def edit(book: openpyxl.Workbook) -> None:
+        _cell(book, "Opatření", "VYL 1.2", 2).value = "Hotovo"
+        _cell(book, "Opatření", "VYL 1.2", 3).value = 150
+
+    path = _returned(sample, tmp_path, run_cli, edit)
+    out = _refused(sample, path, run_cli)
+    errors = [line for line in out.splitlines() if ": chyba: " in line]
+    assert len(errors) == 2, errors
+    assert errors[0].startswith("charita-2026.xlsx:Opatření!C3: chyba: Stav „Hotovo“")
+    assert errors[1].startswith("charita-2026.xlsx:Opatření!D3: chyba: Pokrok 150 nedává smysl")

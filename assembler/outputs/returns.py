@@ -192,17 +192,19 @@ def _measures(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
             typed = str(status_cell.value).strip()
             status = by_name.get(typed.lower()) or (typed if typed in vocabulary else None)
             if status is None:
+                names = {s.name: s.key for s in vocabulary.values()}
                 message = (
-                    f"Stav „{shown(typed)}“ není ve slovníku stavů plánu. Vyberte jej ze "
-                    f"seznamu: {', '.join(s.name for s in vocabulary.values())}."
+                    f"Stav „{shown(typed)}“ není ve slovníku stavů plánu."
+                    f"{did_you_mean(typed, names)} Vyberte jej ze seznamu: {', '.join(names)}."
                 )
                 reading.error("monitoring-stav", message, status_cell)
                 reading.statuses.add((area, local))  # one mistake, one message
-                continue
-            reading.edits.append(Edit(area, local, ("stav",), status, status_cell))
+            else:
+                reading.edits.append(Edit(area, local, ("stav",), status, status_cell))
         reading.rows[(area, local)] = row.number
         if status is not None:
             reading.statuses.add((area, local))
+        # The rest of a row with a mistyped status is still judged: all mistakes at once.
         reason = row.get("reason")
         needs = status is not None and vocabulary[status].needs_reason
         if needs and reason is None and not (report and report.reason):
@@ -250,6 +252,17 @@ def _number(value: Any) -> Any:
     return value
 
 
+def _date_not_number(value: datetime.date) -> str:
+    """Excel turns 14.5 typed with a point into 14 May, and a cell once made a date shows
+    every later number as a date too: the garant sees a date, not the number meant."""
+    return (
+        f"V buňce je datum {value.day}. {value.month}. {value.year}, ne číslo: Excel číslo "
+        "napsané s tečkou (14.5) přečte jako datum a buňka pak ukazuje jako datum i další "
+        "čísla. Buňce nastavte formát Obecný nebo Číslo (Formát buněk → Číslo) a napište "
+        "číslo znovu, s desetinnou čárkou: 14,5."
+    )
+
+
 def _convert(
     reading: Reading,
     row: Row,
@@ -262,6 +275,9 @@ def _convert(
 ) -> None:
     cell = row.get(key)
     if cell is None:
+        return
+    if isinstance(cell.value, datetime.date):
+        reading.error("sesit-hodnota", _date_not_number(cell.value), cell)
         return
     try:
         value = adapter.validate_python(_number(cell.value))
