@@ -636,3 +636,34 @@ def test_mistyped_status_does_not_hide_the_rest_of_its_row(
     assert len(errors) == 2, errors
     assert errors[0].startswith("charita-2026.xlsx:Opatření!C3: chyba: Stav „Hotovo“")
     assert errors[1].startswith("charita-2026.xlsx:Opatření!D3: chyba: Pokrok 150 nedává smysl")
+
+
+def test_status_by_area_counts_only_planned_costs(mini: Path, run_cli: Run) -> None:
+    # SEN 1.2 plans {obec: 0} for 2028: nothing to report, as the report's list of measures
+    # without actual costs agrees; the status table asked for it all the same.
+    folder = mini / "monitoring" / "2028"
+    folder.mkdir(parents=True)
+    (folder / "10-seniori.yaml").write_text(
+        "oblast: SEN\nrok: 2028\nvykazal: Petr Malý\ndatum: 2029-01-20\nopatreni:\n"
+        "  - kod: 1.2\n    stav: rozpracovano\n",
+        encoding="utf-8",
+    )
+    (folder / "20-rodiny.yaml").write_text(
+        "oblast: ROD\nrok: 2028\nvykazal: Eva Dvořáková\ndatum: 2029-01-25\nopatreni:\n"
+        "  - kod: 1.1\n    stav: naplneno\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli("monitor", "status", "2028", str(mini), "--po", "oblast")
+    assert code == 0, out
+    rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
+    senior = next(line for name, line in rows.items() if name.startswith("Senio"))
+    assert [cell.strip() for cell in senior.split("│")[2:5]] == ["1 z 1", "0 z 1", "0 z 0"]
+    assert "Za každou oblast už něco přišlo." in out
+    assert "garant" not in out.splitlines()[-1]
+
+
+def test_export_says_where_its_warnings_are_listed(sample: Path, run_cli: Run) -> None:
+    (sample / "monitoring/2026/18-prevence.yaml").unlink()
+    code, out, _ = run_cli("monitor", "export", "2026", str(sample))
+    assert code == 0, out
+    assert "varování" in out and "Vypíše je plan check." in out

@@ -99,7 +99,8 @@ def run_export(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.error(err.describe(relative(err.path, args.dir)))
         return 2
     if result.problems:
-        terminal.info(summary(result.problems))
+        # Only counted here (the garants' reports are not in yet); plan check lists them.
+        terminal.info(f"{summary(result.problems)} Vypíše je plan check.")
     root = Path(args.dir)
     terminal.ok(
         f"Sešity za rok {args.rok} ({len(files)}): "
@@ -229,7 +230,8 @@ def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
             for r, i in indicators
             if r.report and any(v.code == i.code for v in r.report.indicators)
         ]
-        costs = [r for r in group.rows if r.measure.costs.get(args.rok)]
+        # As the report's list of missing actual costs: {obec: 0} plans nothing to report.
+        costs = [r for r in group.rows if sum(r.measure.costs.get(args.rok, {}).values())]
         spent = [r for r in costs if r.report and r.report.actual_costs]
         absent = [r.item.code for r in group.rows if r.report is None]
         if not done:
@@ -248,6 +250,8 @@ def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
     terminal.table(f"Monitoring za rok {args.rok}", headers, rows)
     if missing:
         terminal.warn("Zatím nic neodevzdali: " + ", ".join(missing))
-    else:
+    elif args.po == "garant":
         terminal.ok("Každý garant už něco odevzdal.")
+    else:
+        terminal.ok("Za každou oblast už něco přišlo.")
     return 0
