@@ -437,3 +437,23 @@ def test_missing_report_of_one_area_does_not_blame_another_areas_broken_file(
         "Soubor 10-seniori.yaml s hlášením oblasti SEN se pro chyby vypsané u něj nenačetl; "
         "opravte je" in sen[0].message
     )
+
+
+def test_report_outside_the_measures_timeline_is_a_warning(mini: Path) -> None:
+    # SEN 1.2 runs 2027–2028: its "nezahajeno" for 2026 pulled the 2026 progress of the
+    # area and the plan down without a word.
+    write_monitoring(mini)
+    edit(
+        mini,
+        SEN_FILE,
+        "        poznamka: Služba začala až v dubnu.\n",
+        "        poznamka: Služba začala až v dubnu.\n  - kod: 1.2\n    stav: nezahajeno\n",
+    )
+    (problem,) = problems_of(check(mini), "monitoring-mimo-harmonogram")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "1.2\n"))
+    assert problem.severity is Severity.WARNING
+    assert problem.message.startswith(
+        "Opatření SEN 1.2 podle harmonogramu běží v letech 2027–2028, v roce 2026 ne; hlášení "
+        "se přesto započítá do zprávy i do pokroku oblasti a plánu."
+    )
+    assert not problems_of(check(mini), "monitoring-chybi")

@@ -144,7 +144,25 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     "do zprávy započítá jen jako informace. Není-li potřeba, smažte je."
                 )
                 yield Problem("monitoring-zrusene", message, where.location)
+            elif monitored.year not in measure.model.timeline.years:
+                yield Problem(
+                    "monitoring-mimo-harmonogram",
+                    _outside_timeline(measure, monitored.year),
+                    where.location,
+                )
             yield from _indicators(items, area_report, i, measure, reported)
+
+
+def _outside_timeline(measure: Item[Measure], year: int) -> str:
+    # Counted all the same (an early start is real work), but a "nezahajeno" of a measure
+    # that was never due pulls the area's and the plan's progress down unnoticed.
+    timeline = measure.model.timeline
+    return (
+        f"Opatření {measure.code} podle harmonogramu běží v letech {timeline.start}–"
+        f"{timeline.end}, v roce {year} ne; hlášení se přesto započítá do zprávy i do pokroku "
+        "oblasti a plánu. Začalo-li opatření dřív, upravte harmonogram (a náklady roku) "
+        "v kapitole; jinak hlášení o něm smažte."
+    )
 
 
 def _indicators(

@@ -211,6 +211,12 @@ _CATALOGUE = [
         "Opatření, indikátor nebo oblast je za rok vykázán dvakrát.",
     ),
     Rule("monitoring-zrusene", W, _MON, "Hlášení o opatření, které je v plánu zrušené."),
+    Rule(
+        "monitoring-mimo-harmonogram",
+        W,
+        _MON,
+        "Hlášení o opatření za rok, ve kterém podle harmonogramu neběží.",
+    ),
     Rule("monitoring-chybi", W, _MON, "Opatření, které v roce běželo, nemá hlášení."),
     Rule(
         "sesit-soubor",
