@@ -108,3 +108,17 @@ def test_sample_and_feature_plan_write_dates_and_amounts_the_czech_way(
     shutil.copytree(FIXTURES / "feature", feature)
     for root in (sample, feature):
         assert not problems_of(check(root, strict=True), RULE)
+
+
+def test_a_date_key_written_without_spaces_is_no_text_to_correct(mini: Path) -> None:
+    # The README allows datum: 10.12.2026; the warning (and --strict, an error) told the
+    # garant to correct a value the program itself reads and prints as 10. 12. 2026.
+    from monitoring_data import SEN_FILE, write_monitoring
+
+    write_monitoring(mini)
+    edit(mini, SEN_FILE, "datum: 2027-01-20", "datum: 20.1.2027")
+    edit(mini, SEN_FILE, "obtize: Chybí dvě pečovatelky.", "obtize: Od 1.3.2026 chybí dvě.")
+    result = check(mini, strict=True)
+    (problem,) = problems_of(result, RULE)
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "1.3.2026"))
+    assert problem.message == _date("1.3.2026", "1. 3. 2026")

@@ -47,7 +47,12 @@ def _in_body(source: SourceFile) -> Iterator[Problem]:
 
 
 def _in_value(source: SourceFile, path: tuple[str | int, ...], value: str) -> Iterator[Problem]:
-    for form in short_forms(value):
+    forms = list(short_forms(value))
+    if len(forms) == 1 and forms[0].written == value.strip():
+        # A whole value is a date or amount key's (datum: 31.1.2028, allowed by the docs):
+        # the program reads it and prints it the Czech way; no text to correct.
+        return
+    for form in forms:
         # Found again in the file's own text by what it starts with (no space in it, so
         # a folded line cannot split it): the nth such start in the value.
         start = form.written.split(" ")[0].split("\u00a0")[0]
