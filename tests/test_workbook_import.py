@@ -235,6 +235,16 @@ def _other_source(book: openpyxl.Workbook) -> None:
     book["Náklady"]["D2"].value = "kraj"  # a real source, but not this row's
 
 
+def _move_column(book: openpyxl.Workbook) -> None:
+    book["Opatření"].move_range("D1:D20", cols=10)  # Pokrok v % dragged to column N
+
+
+def _swap_columns(book: openpyxl.Workbook) -> None:
+    ws = book["Opatření"]
+    for row in ws.iter_rows(min_row=1):
+        row[4].value, row[5].value = row[5].value, row[4].value
+
+
 def _status_typo(book: openpyxl.Workbook) -> None:
     _cell(book, "Opatření", "SEN 1.4", 2).value = "Rozpracovno"  # typed over the list
 
@@ -317,6 +327,19 @@ def _number_in_date_cell(book: openpyxl.Workbook) -> None:
             "charita-2026.xlsx:Náklady!F2",
             "V buňce je datum 29. 5. 2146, ne číslo",
             "sesit-hodnota",
+        ),
+        (
+            _move_column,
+            "charita-2026.xlsx:Opatření!D1",
+            "Sloupec má mít záhlaví „Pokrok v %“, ale záhlaví je prázdné.",
+            "sesit-list",
+        ),
+        (
+            _swap_columns,
+            "charita-2026.xlsx:Opatření!E1",
+            "Sloupec má mít záhlaví „Slovní hodnocení (co se podařilo)“, ale má „Obtíže“; "
+            "„Slovní hodnocení (co se podařilo)“ je ve sloupci F.",
+            "sesit-list",
         ),
         (
             _status_typo,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assembler.load.xlsx import Check, Column, ReadBook, Refused, cell_name, open_workbook
+from assembler.problems.diagnostics import shown
 
 FORMAT_VERSION = "1"
 # {rok} in a header is the monitored year.
@@ -199,8 +200,11 @@ def _table(book: ReadBook, layout: Layout, year: int) -> Iterator[Row]:
     for i, want in enumerate(expected):
         have = found[i] if i < len(found) else ""
         if have != want:
+            said = f"ale má „{shown(have)}“" if have else "ale záhlaví je prázdné"
+            if want in found:
+                said += f"; „{want}“ je ve sloupci {cell_name(1, found.index(want) + 1)[:-1]}"
             message = (
-                f"Sloupec má mít záhlaví „{want}“, ale má „{have}“. Sloupce se nesmějí "
+                f"Sloupec má mít záhlaví „{want}“, {said}. Sloupce se nesmějí "
                 "přesouvat, mazat ani přejmenovávat; vraťte je, nebo vyplňte nový sešit."
             )
             raise LayoutError("sesit-list", message, layout.title, cell_name(1, i + 1))
