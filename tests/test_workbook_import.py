@@ -690,3 +690,39 @@ def test_export_says_where_its_warnings_are_listed(sample: Path, run_cli: Run) -
     code, out, _ = run_cli("monitor", "export", "2026", str(sample))
     assert code == 0, out
     assert "varování" in out and "Vypíše je plan check." in out
+
+
+def test_a_warning_already_in_the_area_file_does_not_refuse_the_workbook(
+    mini: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    # A report on a cancelled measure (a warning of plan check) refused every workbook of
+    # its area: "chyba: … je v plánu zrušené … Načtené hodnoty by monitoring porušily".
+    from monitoring_data import SEN_FILE, write_monitoring
+
+    write_monitoring(mini)
+    chapter = mini / "chapters/10-seniori.md"
+    text = chapter.read_text(encoding="utf-8")
+    text = text.replace(
+        "      - kod: 1.2\n", "      - kod: 1.2\n        zruseno: Služba nevznikla.\n"
+    )
+    chapter.write_text(text, encoding="utf-8")
+    report = mini / SEN_FILE
+    report.write_text(
+        report.read_text(encoding="utf-8") + "  - kod: 1.2\n    stav: nezahajeno\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli("check", str(mini))
+    assert code == 0 and "[monitoring-zrusene]" in out, out
+    folder = mini / "output" / "sesity-2026"
+    code, out, _ = run_cli("monitor", "export", "2026", str(mini), "--po", "oblast")
+    assert code == 0, out
+
+    def edit(book: openpyxl.Workbook) -> None:
+        _cell(book, "Opatření", "SEN 1.1", 5).value = "Chybí tři pečovatelky."
+
+    returned = _fill(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx", edit)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(mini), "--prednost-sesitu")
+    assert code == 0, out
+    assert "chyba" not in out and "Načteno: seniori-2026.xlsx" in out
+    assert "varování: Opatření SEN 1.2 je v plánu zrušené" in out
+    assert "obtize: Chybí tři pečovatelky." in report.read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ from assembler.load.validation import validate_model
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
 from assembler.outputs.returns import Edit, Reading, recorded
 from assembler.plan.monitoring import MONITORING_DIR, AreaReport, MonitoredYear, Monitoring
-from assembler.problems.diagnostics import Location, Problem, shown
+from assembler.problems.diagnostics import Location, Problem, settle, shown
 
 
 @dataclass
@@ -191,10 +191,14 @@ class Merge:
             return {}, problems
         monitoring = _with(self.plan.monitoring, self.year, replaced)
         names = {file.name for file, _ in texts.values()}
+        # Only errors stop the import: a warning already in the file (a report on a
+        # cancelled measure) refused every workbook of its area, printed as an error. The
+        # check after writing lists the warnings.
+        rules = self.plan.project.info.rules
         found = [
             p
-            for p in check_monitoring(self.plan.project, self.plan.items, monitoring)
-            if p.location.file in names and p.rule != "monitoring-chybi"
+            for p in settle(check_monitoring(self.plan.project, self.plan.items, monitoring), rules)
+            if p.location.file in names and p.is_error
         ]
         files = {file.path: text.encode("utf-8") for file, text in texts.values()}
         return files, found
