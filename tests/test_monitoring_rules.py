@@ -457,3 +457,16 @@ def test_report_outside_the_measures_timeline_is_a_warning(mini: Path) -> None:
         "se přesto započítá do zprávy i do pokroku oblasti a plánu."
     )
     assert not problems_of(check(mini), "monitoring-chybi")
+
+
+def test_progress_written_as_a_share_is_a_warning(mini: Path) -> None:
+    # pokrok: 0.4 meant 40 % (Excel's way), was read as 0.4 % and printed "pokrok 0 %".
+    write_monitoring(mini)
+    edit(mini, SEN_FILE, "pokrok: 40", "pokrok: 0.4")
+    (problem,) = problems_of(check(mini), "monitoring-pokrok")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "0.4"))
+    assert problem.severity is Severity.WARNING
+    assert problem.message == (
+        "Pokrok 0,4 znamená 0,4 %, ne 40 %: pokrok se píše v procentech (pokrok: 40). "
+        "Je-li 0,4 % správně, varování nevadí."
+    )

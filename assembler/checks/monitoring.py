@@ -268,6 +268,22 @@ def costs(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Itera
                     yield Problem("neznamy-zdroj", message, where)
 
 
+def progress(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
+    """pokrok: 0.4 is read as 0.4 % (printed "0 %"): the share of Excel's percentages."""
+    for area_report in monitored.areas:
+        for i, reported in enumerate(area_report.report.measures):
+            share = reported.progress
+            if share is not None and 0 < share < 1:
+                message = (
+                    f"Pokrok {_number(share)} znamená {_number(share)} %, ne "
+                    f"{_number(share * 100)} %: pokrok se píše v procentech "
+                    f"(pokrok: {_number(share * 100)}). Je-li {_number(share)} % správně, "
+                    "varování nevadí."
+                )
+                where = area_report.source.location(["opatreni", i, "pokrok"])
+                yield Problem("monitoring-pokrok", message, where)
+
+
 def missing(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     """Measures running that year without a report, one warning per area and garant."""
     files: dict[str, AreaReport] = {}
@@ -324,7 +340,16 @@ def _no_data_hint(project: Project) -> str:
     return ""
 
 
-_CHECKS: list[YearCheck] = [years, dates, area_files, measures, statuses, costs, missing]
+_CHECKS: list[YearCheck] = [
+    years,
+    dates,
+    area_files,
+    measures,
+    statuses,
+    progress,
+    costs,
+    missing,
+]
 
 
 def check_monitoring(project: Project, items: ItemIndex, monitoring: Monitoring) -> list[Problem]:

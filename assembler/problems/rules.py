@@ -212,6 +212,12 @@ _CATALOGUE = [
     ),
     Rule("monitoring-zrusene", W, _MON, "Hlášení o opatření, které je v plánu zrušené."),
     Rule(
+        "monitoring-pokrok",
+        W,
+        _MON,
+        "Pokrok opatření menší než 1 %: nejspíš podíl (0,4) místo procent (40).",
+    ),
+    Rule(
         "monitoring-mimo-harmonogram",
         W,
         _MON,
