@@ -15,11 +15,10 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from assembler.cli import authoring as authoring_commands
-from assembler.cli import commands
 from assembler.cli import monitor as monitor_commands
 from assembler.cli.terminal import Terminal
 from assembler.models.vocab import MunicipalityKind
@@ -97,6 +96,21 @@ _ARGPARSE_CZECH = [
 ]
 
 
+Handler = Callable[[argparse.Namespace, Terminal], int]
+
+
+def _lazy(module: str, name: str) -> Handler:
+    """The handler ``name`` of ``assembler.cli.<module>``, imported only when its command
+    runs: each command loads just the libraries it uses (``plan check`` never imports
+    openpyxl, Typst or jinja2, which cost a check more than half a second of start-up)."""
+
+    def handler(args: argparse.Namespace, terminal: Terminal) -> int:
+        run: Handler = getattr(import_module(f"assembler.cli.{module}"), name)
+        return run(args, terminal)
+
+    return handler
+
+
 def _dir_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "dir",
@@ -113,7 +127,7 @@ def _subparser(
     name: str,
     summary: str,
     examples: str,
-    handler: Callable[[argparse.Namespace, Terminal], int],
+    handler: Handler,
 ) -> _Parser:
     parser = sub.add_parser(
         name,
@@ -169,7 +183,7 @@ def build_parser() -> _Parser:
         "check",
         "zkontroluje plán a vypíše všechny problémy; nic nezapisuje",
         "  plan check\n  plan check muj-plan --strict",
-        commands.run_check,
+        _lazy("commands", "run_check"),
     )
     _dir_argument(check)
     check.add_argument("--strict", action="store_true", help="varování se počítají jako chyby")
@@ -183,7 +197,7 @@ def build_parser() -> _Parser:
         "  plan build\n  plan build muj-plan --only pdf\n"
         "  plan build --only plan.docx,summary.html\n  plan build --only monitoring-2026.pdf\n"
         "  plan build --only obec-janov.pdf",
-        commands.run_build,
+        _lazy("commands", "run_build"),
     )
     _dir_argument(build)
     build.add_argument(
@@ -200,7 +214,7 @@ def build_parser() -> _Parser:
         "  plan init muj-plan                 zeptá se na obec, IČO, období a koordinátora\n"
         '  plan init muj-plan --bez-dotazu --obec "Obec Lhota" --ico 00296015 \\\n'
         '      --od 2027 --do 2030 --koordinator "Jana Nová" --email plan@lhota.cz',
-        authoring_commands.run_init,
+        _lazy("authoring", "run_init"),
     )
     init.add_argument("dir", type=Path, metavar="SLOŽKA", help="kam plán založit (nová složka)")
     init.add_argument(
@@ -242,7 +256,7 @@ def build_parser() -> _Parser:
         "new-chapter",
         "přidá kapitolu oblasti (pracovní skupiny) a zařadí ji do osnovy",
         '  plan new-chapter "Senioři" --kod SEN\n  plan new-chapter "Rodiny s dětmi" muj-plan',
-        authoring_commands.run_new_chapter,
+        _lazy("authoring", "run_new_chapter"),
     )
     chapter.add_argument("nazev", metavar="NÁZEV", help="název oblasti, např. Senioři")
     _dir_argument(chapter)
@@ -260,7 +274,7 @@ def build_parser() -> _Parser:
         "watch",
         "průběžný náhled: po každém uložení přestaví plán a obnoví stránku v prohlížeči",
         "  plan watch\n  plan watch muj-plan --port 8765 --bez-prohlizece",
-        authoring_commands.run_watch,
+        _lazy("authoring", "run_watch"),
     )
     _dir_argument(watch)
     watch.add_argument(
@@ -284,7 +298,7 @@ def build_parser() -> _Parser:
         "schema",
         "přegeneruje schema/*.schema.json a docs/ z modelů (pro vývojáře a editory)",
         "  plan schema",
-        commands.run_schema,
+        _lazy("commands", "run_schema"),
     )
     schema.add_argument(
         "--out", type=Path, default=Path("."), metavar="SLOŽKA", help="kořen repozitáře"

@@ -9,7 +9,7 @@ from typing import Any
 
 from assembler.cli.commands import environment_ok, relative, report, summary
 from assembler.cli.terminal import Terminal
-from assembler.load.workbooks import GroupKind
+from assembler.models.vocab import GroupKind
 from assembler.outputs.build import check_project
 
 _GROUPS = {"garant": GroupKind.GARANT, "oblast": GroupKind.AREA}

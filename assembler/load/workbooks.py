@@ -21,13 +21,6 @@ FORMAT_VERSION = "1"
 YEAR = "{rok}"
 
 
-class GroupKind(StrEnum):
-    """Whom one workbook is for."""
-
-    GARANT = "garant"
-    AREA = "oblast"
-
-
 @dataclass(frozen=True)
 class Field:
     key: str

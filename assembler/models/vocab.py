@@ -112,6 +112,13 @@ SERVICE_TYPES = {
 }
 
 
+class GroupKind(StrEnum):
+    """Whom one monitoring workbook is for (``plan monitor export --po``)."""
+
+    GARANT = "garant"
+    AREA = "oblast"
+
+
 class Vocabulary(StrEnum):
     """A fixed vocabulary: each member's value is the key authors write, ``label`` the
     Czech wording printed in the documents. The models, the JSON Schema, docs/klice.md,

@@ -20,11 +20,12 @@ from pydantic import TypeAdapter, ValidationError
 from assembler.checks.monitoring import _unit_mismatch
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
-from assembler.load.workbooks import GroupKind, LayoutError, MetaKey, ReturnedBook, Row, Value
+from assembler.load.workbooks import LayoutError, MetaKey, ReturnedBook, Row, Value
 from assembler.load.xlsx import Refused
 from assembler.models.chapter import Indicator, Measure
 from assembler.models.common import Money, Number
 from assembler.models.monitoring import MeasureReport, Percent
+from assembler.models.vocab import GroupKind
 from assembler.outputs.workbooks import Group, groups
 from assembler.plan.items import Item
 from assembler.problems.diagnostics import Location, Problem, did_you_mean, shown

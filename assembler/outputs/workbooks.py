@@ -19,10 +19,11 @@ from typing import Any
 from assembler.checks.monitoring import reported_area
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
-from assembler.load.workbooks import FORMAT_VERSION, GroupKind, MetaKey
+from assembler.load.workbooks import FORMAT_VERSION, MetaKey
 from assembler.load.xlsx import Column, Sheet, workbook_bytes
 from assembler.models.chapter import Area, Measure
 from assembler.models.monitoring import MeasureReport
+from assembler.models.vocab import GroupKind
 from assembler.outputs.registry import workbook_folder
 from assembler.plan.evaluation import expected_value, final_target
 from assembler.plan.items import Item, Kind
