@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -99,13 +100,16 @@ class _Planted:
         return (Path.write_text, (str(self.marker), "spuštěno"))  # type: ignore[return-value]
 
 
-def test_a_planted_pickle_never_runs(mini: Path, cache: Path, tmp_path: Path) -> None:
+def test_a_planted_pickle_never_runs(
+    mini: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     marker = tmp_path / "ran"
     check(mini)
     for entry in cache.glob("*.json"):
         planted = pickle.dumps(_Planted(marker))
         entry.write_bytes(planted)
         entry.with_suffix(".pickle").write_bytes(planted)  # where the old format kept it
+    monkeypatch.setattr(parsecache, "_stores", {})  # the next check is a new process
     result = check(mini)
     assert result.ok, [str(p) for p in result.problems]
     assert not marker.exists()
@@ -145,3 +149,25 @@ def test_data_survives_the_cache_exactly(mini: Path, cache: Path) -> None:
     parsecache.store(text, data)
     assert parsecache.load(text) == data
     assert repr(parsecache.load(text)) == repr(data)
+
+
+def test_the_cache_is_pruned_to_its_bound(
+    mini: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries beyond KEEP go, oldest first, though the folder is not listed at every store;
+    a temporary file a killed process left behind goes once it is stale."""
+    monkeypatch.setattr(parsecache, "KEEP", 10)
+    monkeypatch.setattr(parsecache, "PRUNE_EVERY", 3)
+    cache.mkdir()
+    leftover = cache / ".abc.json.x1y2.tmp"
+    leftover.write_bytes(b"{")
+    os.utime(leftover, (0, 0))
+    for n in range(30):
+        text = f"n: {n}\n"
+        parsecache.store(text, {"n": n})
+        entry = cache / f"{parsecache._key(text)}.json"
+        os.utime(entry, (1_000_000 + n, 1_000_000 + n))  # a clock that ticks for each
+        assert len(list(cache.glob("*.json"))) <= 10 + 3
+    assert not leftover.exists()
+    assert parsecache.load("n: 29\n") == {"n": 29}
+    assert parsecache.load("n: 0\n") is parsecache.MISS  # the oldest went first

@@ -25,12 +25,14 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from assembler.outputs.writing import write_atomic
+from assembler.outputs.writing import sweep, write_entry
 
 KEEP = 300  # entries; a 1000-measure plan's chapters are ~80 KiB each
+PRUNE_EVERY = 50  # stores between two prunings: the folder holds at most KEEP + 50
 _PARSER = Path(__file__).resolve().parent
 _PARSER_FILES = ("yamlio.py", "yamltree.py", "yamltags.py", "parsecache.py")
 _salt: bytes | None = None
+_stores: dict[Path, int] = {}  # entries this process stored, per cache folder
 
 
 class Miss:
@@ -96,11 +98,18 @@ def store(text: str, data: Any) -> None:
     if base is None:
         return
     key = _key(text)
-    entry = {"format": FORMAT, "key": key, "text": _digest(text), "data": _encode(data)}
-    blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    entry = {"format": FORMAT, "key": key, "text": _digest(text), "data": _jsonable(data)}
+    blob = json.dumps(
+        entry, default=_marked, ensure_ascii=False, separators=(",", ":"), check_circular=False
+    )
     try:
-        write_atomic(base / f"{key}{_SUFFIX}", blob)
-        _prune(base)
+        write_entry(base / f"{key}{_SUFFIX}", blob.encode("utf-8"))
+        # Listing the folder costs more than writing an entry: prune at a process's first
+        # store into a folder and then every PRUNE_EVERY stores (plan watch runs for hours).
+        stored = _stores.get(base, 0)
+        if stored % PRUNE_EVERY == 0:
+            _prune(base)
+        _stores[base] = stored + 1
     except OSError:  # a read-only or full disk must not fail the check; it only runs slower
         return
 
@@ -109,22 +118,30 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _encode(value: Any) -> Any:
-    """Plan data as JSON values; dicts with keys other than text keep them as pairs."""
-    if isinstance(value, dict):
-        if all(type(k) is str for k in value):
-            return {k: _encode(v) for k, v in value.items()}
-        return {_PAIRS: [[_encode(k), _encode(v)] for k, v in value.items()]}
-    if isinstance(value, list):
-        return [_encode(item) for item in value]
+_NESTED = (dict, list)
+
+
+def _jsonable(value: Any) -> Any:
+    """Plan data as JSON would hold it: dicts with keys other than text become pairs (JSON
+    would turn the year 2026 into the text "2026"). Scalars are left to the encoder."""
+    if type(value) is dict:
+        items = {k: (_jsonable(v) if type(v) in _NESTED else v) for k, v in value.items()}
+        if all(type(k) is str for k in items):
+            return items
+        return {_PAIRS: [[k, v] for k, v in items.items()]}
+    if type(value) is list:
+        return [(_jsonable(v) if type(v) in _NESTED else v) for v in value]
+    return value
+
+
+def _marked(value: Any) -> Any:
+    """The JSON form of a value JSON has no type for (called by the encoder)."""
     if isinstance(value, Decimal):
         return {_DECIMAL: str(value)}
     if isinstance(value, datetime.datetime):
         return {_DATETIME: value.isoformat()}
     if isinstance(value, datetime.date):
         return {_DATE: value.isoformat()}
-    if value is None or isinstance(value, str | int | bool):
-        return value
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
@@ -150,6 +167,7 @@ def _hashable(key: Any) -> Any:
 
 
 def _prune(base: Path) -> None:
+    sweep(base)
     for legacy in base.glob("*.pickle"):  # entries of the pickle format are never read
         legacy.unlink(missing_ok=True)
     entries = list(base.glob(f"*{_SUFFIX}"))

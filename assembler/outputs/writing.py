@@ -82,6 +82,22 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return bool(written)
 
 
+def write_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry whole under its name (a temporary file renamed into place),
+    without waiting for the disk: its reader verifies every entry and makes a damaged one
+    again, so a power cut costs a re-parse, not a wrong result. (Flushing each entry to
+    the disk was half of a first ``plan check``: 62 entries on a 1000-measure plan.)"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_SUFFIX)
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
 def _same(path: Path, data: bytes) -> bool:
     try:
         return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
@@ -150,6 +166,15 @@ def _sweep(path: Path) -> None:
     """Remove temporary files of ``path`` left by a build that was killed."""
     limit = time.time() - _STALE_SECONDS
     for leftover in path.parent.glob(f".{path.name}.*{_SUFFIX}"):
+        with suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+
+
+def sweep(folder: Path) -> None:
+    """Remove the temporary files of every file in ``folder`` left by a killed process."""
+    limit = time.time() - _STALE_SECONDS
+    for leftover in folder.glob(f".*{_SUFFIX}"):
         with suppress(OSError):
             if leftover.stat().st_mtime < limit:
                 leftover.unlink()
