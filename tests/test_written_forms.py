@@ -122,3 +122,26 @@ def test_a_date_key_written_without_spaces_is_no_text_to_correct(mini: Path) -> 
     (problem,) = problems_of(result, RULE)
     at(problem, SEN_FILE, position(mini, SEN_FILE, "1.3.2026"))
     assert problem.message == _date("1.3.2026", "1. 3. 2026")
+
+
+def test_the_quick_test_agrees_with_the_patterns_on_any_text() -> None:
+    """may_hold tries the patterns only near a year's dot or a currency; on random texts
+    of the characters that matter, and on the shipped plan's files, it answers exactly as
+    searching the whole text with them would."""
+    import random
+
+    from assembler.plan.written import SHORT_DATE, UNGROUPED_AMOUNT, may_hold
+
+    pieces = ["1", "12", "3", "0", "12345", "250000", ".", ",", " ", "\u00a0", "20", "19", "2026"]
+    pieces += [".20", ".19", "Kč", "korun", "EUR", "EURO", "Kčs", "a", "\n", "x1.2.20"]
+    rng = random.Random(17)
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(20000)]
+    root = Path(__file__).resolve().parents[1]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "chapters").glob("*.md")]
+    texts += ["Dne 1.12.2025 a 7.3.1999", "za 1250000 Kč", "za 1250000\u00a0korun.", "1.1.2026"]
+    found = 0
+    for text in texts:
+        expected = bool(SHORT_DATE.search(text) or UNGROUPED_AMOUNT.search(text))
+        assert may_hold(text) is expected, repr(text)
+        found += expected
+    assert 300 < found < len(texts) - 300  # both answers were tried, many times

@@ -13,7 +13,7 @@ from itertools import islice
 
 from assembler.checks.characters import printed_strings
 from assembler.load.sources import SourceFile
-from assembler.plan.written import SHORT_DATE, UNGROUPED_AMOUNT, ShortForm, short_forms
+from assembler.plan.written import ShortForm, may_hold, short_forms
 from assembler.problems.diagnostics import Problem
 
 RULE = "datum-castka-zapis"
@@ -23,19 +23,14 @@ MAX_PER_TEXT = 10
 def check_written(sources: Iterable[SourceFile]) -> list[Problem]:
     problems: list[Problem] = []
     for source in sources:
-        if source.body and _may_hold(source.body):
+        if source.body and may_hold(source.body):
             problems += islice(_in_body(source), MAX_PER_TEXT)
-        if source.yaml_text and _may_hold(source.yaml_text):
+        if source.yaml_text and may_hold(source.yaml_text):
             for path, value in printed_strings(source.data, ()):
                 if path and isinstance(path[-1], str) and path[-1].startswith("["):
                     continue  # a key (abbreviations are printed by their key) holds no date
                 problems += islice(_in_value(source, path, value), MAX_PER_TEXT)
     return problems
-
-
-def _may_hold(text: str) -> bool:
-    """One pass over a whole file: most plans write no short date or amount at all."""
-    return bool(SHORT_DATE.search(text) or UNGROUPED_AMOUNT.search(text))
 
 
 def _in_body(source: SourceFile) -> Iterator[Problem]:

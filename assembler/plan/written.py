@@ -80,3 +80,33 @@ def short_forms(text: str) -> Iterator[ShortForm]:
 
 def _has_currency(text: str) -> bool:
     return "Kč" in text or "korun" in text or "EUR" in text
+
+
+_CURRENCIES = ("Kč", "korun", "EUR")
+_YEAR_DOTS = (".19", ".20")
+_AMOUNT_CHARS = frozenset("0123456789,")
+
+
+def may_hold(text: str) -> bool:
+    """Whether ``text`` has a SHORT_DATE or UNGROUPED_AMOUNT match anywhere, answered by
+    trying the patterns only where a match must be: a year after its dot, digits before a
+    currency. Scanning a whole file with the patterns cost 0.15 s on a 1000-measure plan's
+    2.3 MB, for the answer "no" in most plans; finding the anchors is string search.
+    Linear: each character is looked at from at most one anchor."""
+    for dot in _YEAR_DOTS:
+        at = text.find(dot)
+        while at >= 0:
+            # day (1–2 digits), dot, month (1–2 digits) stand 3 to 5 characters before it
+            if any(SHORT_DATE.match(text, start) for start in range(max(at - 5, 0), at - 2)):
+                return True
+            at = text.find(dot, at + 1)
+    for currency in _CURRENCIES:
+        at = text.find(currency)
+        while at >= 0:
+            start = at - 1 if at > 0 and text[at - 1] in " \u00a0" else at
+            while start > 0 and text[start - 1] in _AMOUNT_CHARS:
+                start -= 1
+            if UNGROUPED_AMOUNT.search(text, start, at + len(currency) + 1):
+                return True
+            at = text.find(currency, at + 1)
+    return False
