@@ -139,6 +139,13 @@ def test_a_core_tag_whose_value_does_not_fit_is_explained(mini: Path) -> None:
     assert "„maybe“" in problem.message and "!!bool" in problem.message
 
 
+def test_a_tagged_key_that_does_not_fit_is_explained(mini: Path) -> None:
+    edit(mini, SEN, "nazev: Senioři", "nazev: Senioři\n!!bool maybe: 1")  # was: KeyError
+    problem = only(check(mini), "yaml-znacka")
+    at(problem, SEN, position(mini, SEN, "!!bool"))
+    assert "„maybe“" in problem.message
+
+
 def test_core_tags_that_fit_are_read(mini: Path) -> None:
     edit(mini, SEN, "nazev: Senioři", "nazev: !!str Senioři")
     assert check(mini).problems == []

@@ -178,12 +178,12 @@ def _with_yaml(
             fault = err.fault
             where = Location(source.name, fault.line + first_line, fault.col + 1)
             return None, [Problem(fault.rule, fault.message, where)]
-        for fault in yamltree.inspect(root, first_line) if root is not None else ():
+        data, faults = yamltree.read(root, first_line) if root is not None else (None, [])
+        for fault in faults:
             where = Location(source.name, fault.line + first_line, fault.col + 1)
             problems.append(Problem(fault.rule, fault.message, where))
         if problems:
             return None, problems
-        data = yamltree.construct(root) if root is not None else None
         parsecache.store(yaml_text, data)
     return (
         SourceFile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
-from assembler.load.yamltags import BOOLEANS, scalar_kind, tag_fault
+from assembler.load.yamltags import BOOLEANS, KINDS, MAPPING, SEQUENCE, scalar_kind, tag_fault
 from assembler.problems.diagnostics import shown
 
 MAX_DEPTH = 40
@@ -80,15 +80,64 @@ class YamlFault:
     col: int
 
 
-def construct(node: Node) -> Any:
-    """Python data from a node tree: dicts, lists, str, int, bool, None, dates, and Decimal
-    for every YAML float, so money stays exact. Depth is bounded by :func:`inspect`."""
-    if isinstance(node, MappingNode):
-        return {_key(construct(k)): construct(v) for k, v in node.value}
-    if isinstance(node, SequenceNode):
-        return [construct(item) for item in node.value]
-    assert isinstance(node, ScalarNode)
-    return _scalar(node)
+def construct(root: Node) -> Any:
+    """Python data from a node tree (see :func:`read`), for a tree known to be fault-free."""
+    return read(root)[0]
+
+
+def read(root: Node, first_line: int = 1) -> tuple[Any, list[YamlFault]]:
+    """Python data from a node tree, and the tree's faults, in one pass over it.
+
+    Data are dicts, lists, str, int, bool, None, dates, and Decimal for every YAML float,
+    so money stays exact. Faults are duplicate keys, anchors/aliases, tags outside the
+    core schema and absurd nesting; the data are only for a tree without them. Aliases are
+    refused outright: never needed in a plan, and a chain of them expands exponentially
+    ("billion laughs"), so an aliased node is not walked again. ``first_line`` is the file
+    line of the YAML text's first line, for messages that mention another line.
+    """
+    walk = _Walk(first_line)
+    return walk.node(root, 0), walk.faults
+
+
+class _Walk:
+    """One walk over a tree: what it has seen and found. Recursion stops at MAX_DEPTH."""
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.faults: list[YamlFault] = []
+        self.seen: set[int] = set()
+
+    def node(self, node: Node, depth: int) -> Any:
+        if id(node) in self.seen:  # the composer hands out an aliased node a second time
+            self.faults.append(_fault_at("yaml-kotva", _ANCHOR_MESSAGE, node))
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.faults.append(_fault_at("yaml-hloubka", DEPTH_MESSAGE, node))
+            return None
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag not in KINDS and (wrong := tag_fault(tag, node.value)):
+                self.faults.append(_fault_at("yaml-znacka", wrong, node))
+                return None  # a value that does not fit its tag has no data
+            return _scalar(node)
+        if tag not in (MAPPING, SEQUENCE) and (wrong := tag_fault(tag, None)):
+            self.faults.append(_fault_at("yaml-znacka", wrong, node))
+        depth += 1
+        if isinstance(node, SequenceNode):
+            return [self.node(item, depth) for item in node.value]
+        pairs = node.value
+        if len({k.value for k, _ in pairs if isinstance(k, ScalarNode)}) < len(pairs):
+            self.faults.extend(_duplicate_keys(node, self.first_line))
+        data = {}
+        for key, value in pairs:
+            if not isinstance(key, ScalarNode):
+                self.faults.append(_fault_at("yaml-syntaxe", _COMPLEX_KEY, key))
+            elif key.tag not in KINDS and (wrong := tag_fault(key.tag, key.value)):
+                self.faults.append(_fault_at("yaml-znacka", wrong, key))
+            else:
+                data[_key(_scalar(key))] = self.node(value, depth)
+        return data
 
 
 def _key(value: Any) -> Any:
@@ -96,8 +145,11 @@ def _key(value: Any) -> Any:
 
 
 def _scalar(node: ScalarNode) -> Any:
-    kind = scalar_kind(node.tag)
     value: str = node.value
+    kind = node.tag
+    if kind == "s":  # most scalars of a plan: text
+        return value
+    kind = kind if kind in KINDS else scalar_kind(kind)
     if kind == "s":
         return value
     if kind == "i":
@@ -147,39 +199,6 @@ def _datetime(value: str) -> datetime.datetime | str:
         return datetime.datetime.fromisoformat(value.replace("z", "Z").replace(" ", "T", 1))
     except ValueError:
         return value
-
-
-def inspect(root: Node, first_line: int = 1) -> list[YamlFault]:
-    """Find duplicate keys, anchors/aliases and absurd nesting in one pass over the tree.
-
-    Aliases are refused outright: they are never needed in a plan and a chain of
-    them expands exponentially ("billion laughs"). ``first_line`` is the file line
-    of the YAML text's first line, for messages that mention another line.
-    """
-    faults: list[YamlFault] = []
-    seen: set[int] = set()
-    stack: list[tuple[Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:  # the composer hands out an aliased node a second time
-            faults.append(_fault_at("yaml-kotva", _ANCHOR_MESSAGE, node))
-            continue
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            faults.append(_fault_at("yaml-hloubka", DEPTH_MESSAGE, node))
-            continue
-        wrong_tag = tag_fault(node.tag, node.value if isinstance(node, ScalarNode) else None)
-        if wrong_tag:
-            faults.append(_fault_at("yaml-znacka", wrong_tag, node))
-        if isinstance(node, MappingNode):
-            faults.extend(_duplicate_keys(node, first_line))
-            for key, value in node.value:
-                stack.append((value, depth + 1))
-                if not isinstance(key, ScalarNode):
-                    faults.append(_fault_at("yaml-syntaxe", _COMPLEX_KEY, key))
-        elif isinstance(node, SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-    return faults
 
 
 _COMPLEX_KEY = (
