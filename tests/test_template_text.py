@@ -184,3 +184,19 @@ def test_public_text_key_is_documented_with_an_example() -> None:
     row = next(line for line in docs.splitlines() if line.startswith("| `verejne_shrnuti` |"))
     assert "Jedna nebo dvě věty pro veřejnou verzi plánu" in row
     assert "`Pečovatelky budou chodit i večer do 22 hodin a o víkendech.`" in row
+
+
+def test_template_text_is_found_however_the_yaml_writes_it(mini: Path) -> None:
+    """A placeholder broken over lines of a plain or folded value, or written with an
+    escape, is still the placeholder the value holds (the file's text alone differs)."""
+    popis = "        popis: Nová odlehčovací služba pro pečující rodiny.\n"
+    written = {
+        "plain, over two lines": "        popis: Co opatření\n          obnáší.\n",
+        "folded": "        popis: >\n          Co\n          opatření obnáší.\n",
+        "escaped": '        popis: "Co opat\\u0159en\\xED obn\\xE1\\u0161\\xED."\n',
+    }
+    for how, text in written.items():
+        edit(mini, "chapters/10-seniori.md", popis, text)
+        found = [p for p in check(mini).problems if p.rule == "vzorovy-text"]
+        assert len(found) == 1 and "„Co opatření obnáší.“" in found[0].message, how
+        edit(mini, "chapters/10-seniori.md", text, popis)

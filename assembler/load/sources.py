@@ -161,10 +161,9 @@ def read_chapter(path: Path, name: str, root: Path) -> tuple[SourceFile | None, 
 def _with_yaml(
     source: SourceFile, yaml_text: str, first_line: int
 ) -> tuple[SourceFile | None, list[Problem]]:
-    lines = yaml_text.split("\n")
     problems = [
         Problem("yaml-tabulator", _TAB, Location(source.name, i + first_line, line.index("\t") + 1))
-        for i, line in enumerate(lines)
+        for i, line in enumerate(yaml_text.split("\n") if "\t" in yaml_text else ())
         if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
     ]
     if problems:
