@@ -42,6 +42,8 @@ _EXPLICIT = {
 
 def implicit(value: str) -> str:
     """The kind of a plain scalar: n(ull), b(ool), i(nt), f(loat), d(ate), t(ime) or s(tr)."""
+    if value.isdigit() and value.isascii():  # a third of a plan's scalars: amounts, years
+        return "i"
     if value in _NULL:
         return "n"
     if value in BOOLEANS:

@@ -8,7 +8,7 @@ free to look up when, and only when, a problem needs them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
@@ -127,7 +127,11 @@ class _Walk:
         if isinstance(node, SequenceNode):
             return [self.node(item, depth) for item in node.value]
         pairs = node.value
-        if len({k.value for k, _ in pairs if isinstance(k, ScalarNode)}) < len(pairs):
+        try:
+            distinct = len({k.value for k, _ in pairs}) == len(pairs)
+        except TypeError:  # a complex key: its value is a list of nodes
+            distinct = False
+        if not distinct:
             self.faults.extend(_duplicate_keys(node, self.first_line))
         data = {}
         for key, value in pairs:
@@ -136,12 +140,8 @@ class _Walk:
             elif key.tag not in KINDS and (wrong := tag_fault(key.tag, key.value)):
                 self.faults.append(_fault_at("yaml-znacka", wrong, key))
             else:
-                data[_key(_scalar(key))] = self.node(value, depth)
+                data[_scalar(key)] = self.node(value, depth)  # every scalar is hashable
         return data
-
-
-def _key(value: Any) -> Any:
-    return value if isinstance(value, Hashable) else str(value)
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -168,6 +168,8 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 def _int(value: str) -> int | str:
+    if value.isdigit():  # the resolver made it "i": ASCII digits or the forms below
+        return int(value)
     text = value.replace("_", "")
     try:
         if text.lstrip("+-").startswith("0o"):

@@ -66,6 +66,8 @@ def yaml_key(
 
 def _as_text(value: Any) -> Any:
     """YAML reads ``kod: 1.2`` as a number; codes and identifiers are text."""
+    if type(value) is str:  # nearly always: called for every code of a plan
+        return value
     if isinstance(value, bool):
         return value
     if isinstance(value, int | Decimal):
@@ -173,6 +175,8 @@ _MONEY_JUNK = re.compile(r"[\s\u00a0\u202f]|Kč|CZK", re.IGNORECASE)
 
 def parse_money(value: Any) -> Decimal:
     """Accept 1250000, 1250000.50, "1 250 000,50 Kč" and "1.250.000,50"; refuse floats."""
+    if type(value) is int and value >= 0:  # nearly always: every amount of every year
+        return Decimal(value)
     if value is None:
         raise PydanticCustomError(
             "castka",
