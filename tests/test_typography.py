@@ -68,6 +68,15 @@ def test_money_numbers_and_dates_come_from_babel() -> None:
     assert czech.plural(5, "chyba", "chyby", "chyb") == "5 chyb"
 
 
+def test_plurals_follow_the_czech_rule_of_cldr() -> None:
+    from babel import Locale
+
+    rule = Locale.parse("cs_CZ")
+    for count in range(0, 1001):
+        form = {"one": "chyba", "few": "chyby"}.get(rule.plural_form(count), "chyb")
+        assert czech.plural(count, "chyba", "chyby", "chyb") == f"{count} {form}"
+
+
 def test_czech_order_puts_ch_after_h_and_hacek_letters_after_their_base() -> None:
     words = ["Žena", "ZŠ", "CHB", "Hora", "Čáp", "Cesta", "Řeka", "Rak", "Šum", "Sad", "Ivan"]
     ordered = sorted(words, key=czech.sort_key)

@@ -23,8 +23,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
 from assembler.outputs.writing import sweep, write_entry
 
 KEEP = 300  # entries; a 1000-measure plan's chapters are ~80 KiB each
@@ -46,6 +44,8 @@ def folder() -> Path | None:
     configured = os.environ.get("PLAN_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
+    from platformdirs import user_cache_dir  # only where the folder is not configured
+
     return Path(user_cache_dir("plan-assembler", appauthor=False)) / "yaml"
 
 
