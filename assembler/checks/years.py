@@ -37,13 +37,17 @@ def timelines(project: Project, items: ItemIndex) -> Iterator[Problem]:
 
 
 def cost_years(project: Project, items: ItemIndex) -> Iterator[Problem]:
+    period = project.info.period.years
     for found in items.of(Kind.MEASURE):
         timeline = found.model.timeline
+        planned = timeline.years
         for year in found.model.costs:
+            if year in period and year in planned:
+                continue  # nearly always: asked 4000 times in a 1000-measure plan
             where = found.place("naklady", f"[{year}]")
-            if year not in project.info.period.years:
+            if year not in period:
                 yield from _outside(year, project, "Rok nákladů", where)
-            elif year not in timeline.years:
+            else:
                 message = (
                     f"Náklady na rok {year} leží mimo harmonogram opatření "
                     f"{timeline.start}–{timeline.end}. Upravte harmonogram, nebo náklady."
