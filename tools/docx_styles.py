@@ -65,8 +65,17 @@ def character_style(style_id: str, name: str, rpr: str, custom: bool = False) ->
     )
 
 
-def heading(level: int, size: float, before: int, after: int, page_break: bool = False) -> str:
-    # Headings are not hyphenated: a split word in a title reads badly.
+def heading(
+    level: int,
+    size: float,
+    before: int,
+    after: int,
+    page_break: bool = False,
+    color: str = ACCENT,
+    italic: bool = False,
+) -> str:
+    # Headings are not hyphenated: a split word in a title reads badly. keepNext keeps
+    # each heading on the page of the text that follows it.
     ppr = (
         ("<w:pageBreakBefore />" if page_break else "")
         + "<w:keepNext /><w:keepLines /><w:suppressAutoHyphens />"
@@ -79,7 +88,7 @@ def heading(level: int, size: float, before: int, after: int, page_break: bool =
         f"heading {level}",
         next_style="BodyText",
         ppr=ppr,
-        rpr=run_props(size, bold=True, color=ACCENT),
+        rpr=run_props(size, bold=True, italic=italic, color=color),
     )
 
 
@@ -121,6 +130,15 @@ def styles() -> str:
             "Compact",
             "BodyText",
             ppr='<w:spacing w:before="20" w:after="20" /><w:jc w:val="left" />',
+            custom=True,
+        ),
+        # documents.LEAD_STYLE: the line under a heading keeps with the text after it.
+        paragraph_style(
+            "LeadLine",
+            "Lead Line",
+            "BodyText",
+            "BodyText",
+            ppr=f'<w:keepNext />{body_spacing}<w:jc w:val="left" />',
             custom=True,
         ),
         paragraph_style(
@@ -174,12 +192,15 @@ def styles() -> str:
             custom=True,
         ),
         paragraph_style("Bibliography", "Bibliography", custom=True),
+        # Each level looks different (as in layout.typ): a monitoring report nests an
+        # area (2), "Hodnocení garantů" (3), a measure (4) and the garants' own
+        # headings (5, 6).
         heading(1, 18, 0, 240, page_break=True),
-        heading(2, 14, 360, 120),
-        heading(3, 12, 280, 100),
-        heading(4, 11, 200, 80),
-        heading(5, 11, 200, 60),
-        heading(6, 11, 200, 60),
+        heading(2, 15, 360, 120),
+        heading(3, 13, 280, 100),
+        heading(4, 11.5, 220, 80),
+        heading(5, 11, 200, 60, color="000000"),
+        heading(6, 11, 200, 60, color="000000", italic=True),
         paragraph_style(
             "BlockText",
             "Block Text",

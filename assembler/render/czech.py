@@ -13,7 +13,15 @@ if TYPE_CHECKING:
     from babel import Locale
 
 NBSP = "\u00a0"
+# Parts of a title-page line ("plán · Zpracoval(a): … · datum"): the dot stays with the
+# text before it, so a wrapped line never starts with "·".
+SEPARATOR = f"{NBSP}· "
 T = TypeVar("T")
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Title-page parts joined by a middle dot that cannot start a line."""
+    return SEPARATOR.join(parts)
 
 
 def plural(count: int, one: str, few: str, many: str) -> str:

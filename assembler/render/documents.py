@@ -55,7 +55,27 @@ _PRINTED_AS = {
 # Which one of a document kind made many times: a monitored year or a municipality key.
 Part = int | str | None
 ESF_LOGO_ALT = "Logo Evropské unie a Operačního programu Zaměstnanost plus"
-ESF_LINE = "Evropská unie · Evropský sociální fond · Operační program Zaměstnanost plus"
+ESF_LINE = czech.joined(
+    ("Evropská unie", "Evropský sociální fond", "Operační program Zaměstnanost plus")
+)
+# A short line right under a heading (a measure's status, an area's progress) that stays
+# on the page of what follows it, as the heading stays with it: otherwise a heading and
+# its one line end a page and the text they introduce starts the next. The DOCX
+# paragraph style of that name keeps with next, the HTML print style avoids a break
+# after it, and pdf.py turns it into a block that layout.typ makes sticky.
+LEAD_STYLE = "Lead Line"
+LEAD_LABEL = "drzi-s-dalsim"
+
+
+def lead(markdown: str) -> str:
+    """Markdown kept on the page of what follows it (see LEAD_STYLE)."""
+    return f'::: {{custom-style="{LEAD_STYLE}"}}\n{markdown.strip()}\n:::\n'
+
+
+def typst_leads(markdown: str) -> str:
+    """The lead lines as blocks with the label layout.typ makes sticky (pandoc's Typst
+    writer drops a div's style, but keeps its id as a label)."""
+    return markdown.replace(f'::: {{custom-style="{LEAD_STYLE}"}}\n', f"::: {{#{LEAD_LABEL}}}\n")
 
 
 @dataclass(frozen=True)
@@ -102,7 +122,7 @@ def title_meta(plan: CheckedPlan) -> dict[str, str]:
 
     info = plan.project.info
     view = Formatting(info)
-    status = f"Verze {info.version} · {view.status}"
+    status = czech.joined((f"Verze {info.version}", view.status))
     approval = ""
     if info.approval:
         a = info.approval

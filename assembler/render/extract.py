@@ -85,7 +85,9 @@ def municipality_document(plan: CheckedPlan, key: str) -> Document:
     period = Formatting(info).period
     meta = title_meta(plan)
     meta["title"] = f"Podíl {extract.owner} na plánu sociálních služeb {period}"
-    meta["short-title"] = f"Podíl {extract.owner} · Plán sociálních služeb {period}"
+    meta["short-title"] = czech.joined(
+        (f"Podíl {extract.owner}", f"Plán sociálních služeb {period}")
+    )
     meta["author"] = municipality.name
     # The plan's approval is not the municipality's: say whose it is.
     meta["status-line"] = f"Výpis z plánu „{info.title}“, verze {info.version}"

@@ -25,6 +25,7 @@ from assembler.plan.items import anchor_for
 from assembler.plan.markdown_escape import plain
 from assembler.plan.project import PLAN_FILE
 from assembler.render import authored, columns, czech, images, typography
+from assembler.render.documents import lead
 from assembler.render.formatting import Formatting
 from assembler.render.lookups import Lookups
 from assembler.render.prose import Prose
@@ -114,6 +115,7 @@ class Renderer:
             inline=lambda v: Markup(_LINE_BREAKS.sub(" ", str(v)).strip()),
             json=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),
             raw=Markup,
+            lead=lambda v: Markup(lead(str(v))),
             autolink=autolink,
         )
         self.env.globals.update(link=self.link, anchor=anchor_for)

@@ -120,14 +120,14 @@ def report_meta(
     dates = [a.report.date for a in monitored.areas]
     prepared = report.prepared_by if report else info.coordinator.name
     date = report.date if report else max(dates)
-    meta["status-line"] = f"{info.title} · Zpracoval(a): {prepared} · {czech.date(date)}"
+    meta["status-line"] = czech.joined((info.title, f"Zpracoval(a): {prepared}", czech.date(date)))
     lines = [meta["approval"]] if meta["approval"] else []
     if report and report.discussed:
         d = report.discussed
         lines.append(
             f"Zprávu projednal(a): {d.body}, usnesení č. {d.resolution} ze dne {czech.date(d.date)}"
         )
-    meta["approval"] = " · ".join(lines)
+    meta["approval"] = czech.joined(lines)
     return meta
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assembler.render import authored, images, long_text, pandoc, resources, typst_engine
-from assembler.render.documents import Document
+from assembler.render.documents import Document, typst_leads
 
 # Fixed creation date: the same plan always gives the same bytes.
 TIMESTAMP = 1767225600  # 2026-01-01T00:00:00Z
@@ -47,7 +47,7 @@ def font_paths(document: Document) -> list[str]:
 
 
 def typst_source(document: Document) -> str:
-    markdown = images.for_typst(document.markdown, document.root, document.charts)
+    markdown = typst_leads(images.for_typst(document.markdown, document.root, document.charts))
     markdown, long = long_text.for_typst(markdown)
     body = pandoc.convert(markdown, "typst", {}, ["--wrap=none"] if long else None).decode("utf-8")
     body_text = authored.typst_alt(_CELL_MARKUP.sub(r"\1[\\", body), markdown)
