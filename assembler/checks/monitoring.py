@@ -15,6 +15,7 @@ from assembler.models.chapter import Indicator, Measure
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
 from assembler.plan.items import Item, ItemIndex
 from assembler.plan.monitoring import (
+    MONITORING_DIR,
     AreaItem,
     AreaReport,
     MonitoredYear,
@@ -53,24 +54,45 @@ def years(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Itera
     files: list[tuple[SourceFile, int]] = [(a.source, a.report.year) for a in monitored.areas]
     if monitored.info is not None and monitored.info_source is not None:
         files.append((monitored.info_source, monitored.info.year))
+    span = f"{period.start}–{period.end}"
     if monitored.year not in period.years:
-        message = (
+        outside = (
             f"Složka {monitored.folder}/ je za rok {monitored.year}, ten leží mimo období plánu "
-            f"{period.start}–{period.end}. Přesuňte hlášení do složky správného roku."
+            f"{span}."
         )
-        where = [s.location(["rok"]) for s, _ in files] or [Location(f"{monitored.folder}/")]
-        yield from (Problem("monitoring-rok", message, w) for w in where)
+        somewhere = (
+            f" Přesuňte hlášení do složky roku, za který se vykazuje ({MONITORING_DIR}/"
+            f"{period.start}/ až {MONITORING_DIR}/{period.end}/)."
+        )
+        if not files:
+            yield Problem("monitoring-rok", outside + somewhere, Location(f"{monitored.folder}/"))
+        for source, year in files:  # one message a file: its own year may be the right one
+            move = (
+                f" Soubor uvádí rok {year}: přesuňte jej do složky {MONITORING_DIR}/{year}/."
+                if year in period.years
+                else somewhere
+            )
+            yield Problem("monitoring-rok", outside + move, source.location(["rok"]))
+        return
     for source, year in files:
         if year != monitored.year:
+            # Only a year of the plan's period is a folder to move the file to.
+            move = (
+                f", nebo soubor přesuňte do složky {MONITORING_DIR}/{year}/"
+                if year in period.years
+                else f" (rok {year} leží mimo období plánu {span})"
+            )
             message = (
                 f"Soubor je ve složce {monitored.folder}/, ale uvádí rok {year}. Opravte rok "
-                f"na {monitored.year}, nebo soubor přesuňte do složky monitoring/{year}/."
+                f"na {monitored.year}{move}."
             )
             yield Problem("monitoring-rok", message, source.location(["rok"]))
 
 
 def dates(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     """A year cannot be reported before it began: such a date, or such a year, is a typo."""
+    if monitored.year not in project.info.period.years:
+        return  # the folder's year is wrong (years() says so), not the dates
     start = datetime.date(monitored.year, 1, 1)
     found: list[tuple[SourceFile, tuple[str | int, ...], datetime.date]] = []
     for area_report in monitored.areas:
@@ -124,7 +146,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
             if measure is None:
                 message = (
                     f"Opatření {area.code} {reported.code} v plánu není."
-                    f"{did_you_mean(reported.code, planned)} "
+                    f"{did_you_mean(reported.code, planned, _cancelled(planned))} "
                     f"Opatření oblasti {area.code}: {', '.join(planned)}."
                 )
                 yield Problem("monitoring-kod", message, where.location)
@@ -163,6 +185,10 @@ def _outside_timeline(measure: Item[Measure], year: int) -> str:
         "oblasti a plánu. Začalo-li opatření dřív, upravte harmonogram (a náklady roku) "
         "v kapitole; jinak hlášení o něm smažte."
     )
+
+
+def _cancelled(measures: dict[str, Item[Measure]]) -> list[str]:
+    return [code for code, measure in measures.items() if measure.cancelled]
 
 
 def _indicators(

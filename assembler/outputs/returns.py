@@ -9,7 +9,7 @@ with both values, unless the coordinator asked to prefer the workbook.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -131,10 +131,18 @@ def _belongs(plan: CheckedPlan, meta: dict[str, str], year: int | None, reading:
         reading.error("sesit-plan", message, _meta_cell(meta, MetaKey.ICO))
         return False
     reading.year = int(meta[MetaKey.YEAR])
-    if (year is not None and reading.year != year) or reading.year not in info.period.years:
-        wanted = f"rok {year}" if year is not None else f"období {period}"
+    if reading.year not in info.period.years:
+        # No --rok can take it: suggest only a year of the period.
         message = (
-            f"Sešit je za rok {reading.year}, načítá se však {wanted}. Načtěte jej pro jeho "
+            f"Sešit je za rok {reading.year}, ten leží mimo období plánu {info.period.start}–"
+            f"{info.period.end}. Pošlete garantovi sešit roku z období (plan monitor export "
+            f"{_nearest(reading.year, info.period.years)})."
+        )
+        reading.error("sesit-plan", message, _meta_cell(meta, MetaKey.YEAR))
+        return False
+    if year is not None and reading.year != year:
+        message = (
+            f"Sešit je za rok {reading.year}, načítá se však rok {year}. Načtěte jej pro jeho "
             f"rok (plan monitor import --rok {reading.year}), nebo pošlete sešit správného roku."
         )
         reading.error("sesit-plan", message, _meta_cell(meta, MetaKey.YEAR))
@@ -153,9 +161,14 @@ def _belongs(plan: CheckedPlan, meta: dict[str, str], year: int | None, reading:
     return True
 
 
+def _nearest(year: int, years: Iterable[int]) -> int:
+    return min(years, key=lambda y: abs(y - year))
+
+
 def _code(reading: Reading, row: Row, key: str, known: dict[str, Any], what: str) -> Any:
     """The row's item by its code cell, or None (reported) when the code is not this
-    workbook's: edited, or a row added by hand."""
+    workbook's: edited, or a row added by hand. (A workbook has no cancelled measure to
+    suggest: outputs/workbooks.py leaves them out.)"""
     value = row.get(key)
     if value is None:
         first = next(iter(row.values.values()))
