@@ -627,23 +627,6 @@ def test_percent_formatted_cells_read_as_typed(sample: Path, tmp_path: Path, run
     assert "kod: 1.1a\n        hodnota: 25\n" in text
 
 
-def test_export_blocked_by_a_monitoring_file_says_where(sample: Path, run_cli: Run) -> None:
-    # The error is in a garant's report, not in the plan: "opravte chyby plánu" sent the
-    # coordinator to the chapters.
-    report = sample / "monitoring" / "2026" / "10-seniori.yaml"
-    text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace("stav: rozpracovano", "stav: hotovo", 1), encoding="utf-8")
-    code, out, err = run_cli("monitor", "export", "2026", str(sample))
-    both = out + err
-    assert code == 1
-    assert "monitoring/2026/10-seniori.yaml:" in both and "[monitoring-stav]" in both
-    assert (
-        "Sešity nebyly vytvořeny: nejdřív opravte chyby vypsané výše (v kapitolách, "
-        "plan.yaml nebo v hlášeních monitoring/)." in " ".join(both.split())
-    )
-    assert not (sample / "output" / "sesity-2026").exists()
-
-
 def test_mistyped_status_does_not_hide_the_rest_of_its_row(
     sample: Path, tmp_path: Path, run_cli: Run
 ) -> None:

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assembler.checks.pipeline import CheckResult
 from assembler.cli.commands import environment_ok, relative, report, summary
 from assembler.cli.terminal import Terminal
 from assembler.models.vocab import GroupKind
+from assembler.outputs.blocking import Blockers, Blocking, blockers
 from assembler.outputs.build import check_project
 
 _GROUPS = {"garant": GroupKind.GARANT, "oblast": GroupKind.AREA}
@@ -59,10 +61,35 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-# The errors may be in a garant's monitoring file, not in the plan itself.
-_FIX_FIRST = (
-    "nejdřív opravte chyby vypsané výše (v kapitolách, plan.yaml nebo v hlášeních monitoring/)."
-)
+# Only errors of the plan itself stop every workbook (outputs/blocking.py).
+_FIX_FIRST = "nejdřív opravte chyby plánu vypsané výše (v plan.yaml nebo v kapitolách)."
+
+
+def _plan_ok(result: CheckResult, terminal: Terminal, what: str) -> Blockers | None:
+    """The errors that stop some workbooks, or None (reported) when the plan's own
+    errors stop them all."""
+    if result.plan is None:
+        report(result, terminal)
+        terminal.warn(f"{what}: {_FIX_FIRST}")
+        return None
+    found = blockers(result.plan, result.problems)
+    if found.plan:
+        for problem in found.plan:
+            terminal.problem(problem)
+        terminal.info(summary(result.problems))
+        terminal.warn(f"{what}: {_FIX_FIRST}")
+        return None
+    return found
+
+
+def _why(blocking: list[Blocking], terminal: Terminal, shown: set[str]) -> str:
+    """Print each blocking file's errors once; the files' names for the message."""
+    for b in blocking:
+        if b.file not in shown:
+            shown.add(b.file)
+            for problem in b.problems:
+                terminal.problem(problem)
+    return ", ".join(b.file for b in blocking)
 
 
 def _year_ok(year: int, period: Any, terminal: Terminal) -> bool:
@@ -76,37 +103,52 @@ def _year_ok(year: int, period: Any, terminal: Terminal) -> bool:
 
 
 def run_export(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.outputs.workbooks import export
+    from assembler.outputs.workbooks import export, groups
     from assembler.outputs.writing import WriteError, write_all
 
     if not environment_ok(args.dir, terminal):
         return 2
     result = check_project(args.dir)
-    if not result.ok or result.plan is None:
-        report(result, terminal)
-        terminal.warn(f"Sešity nebyly vytvořeny: {_FIX_FIRST}")
+    blocked = _plan_ok(result, terminal, "Sešity nebyly vytvořeny")
+    if blocked is None or result.plan is None:
         return 1
     plan = result.plan
     if not _year_ok(args.rok, plan.project.info.period, terminal):
         return 2
-    files = export(plan, args.rok, _GROUPS[args.po])
-    if not files:
+    made = groups(plan, args.rok, _GROUPS[args.po])
+    if not made:
         terminal.warn(f"V roce {args.rok} neběží žádné opatření: není co vykazovat.")
         return 0
+    shown: set[str] = set()
+    kept = []
+    for group in made:
+        blocking = blocked.blocking(args.rok, {row.area.code for row in group.rows})
+        if not blocking:
+            kept.append(group)
+            continue
+        names = _why(blocking, terminal, shown)
+        terminal.warn(
+            f"Sešit {group.file_name(args.rok)} nebyl vytvořen: předvyplňuje se z hlášení "
+            f"{names} a to má chyby vypsané výše. Opravte je a export spusťte znovu."
+        )
+    files = export(plan, args.rok, kept)
     try:
         written, unchanged = write_all(files)
     except WriteError as err:
         terminal.error(err.describe(relative(err.path, args.dir)))
         return 2
     if result.problems:
+        unshown = any(p.is_error and p.location.file not in shown for p in result.problems)
+        other = " Chyby v jiných hlášeních tyto sešity neblokují." if unshown else ""
         # Only counted here (the garants' reports are not in yet); plan check lists them.
-        terminal.info(f"{summary(result.problems)} Vypíše je plan check.")
+        terminal.info(f"{summary(result.problems)}{other} Vypíše je plan check.")
     root = Path(args.dir)
-    terminal.ok(
-        f"Sešity za rok {args.rok} ({len(files)}): "
-        + ", ".join(relative(p, root) for p in [*written, *unchanged])
-    )
-    return 0
+    if files:
+        terminal.ok(
+            f"Sešity za rok {args.rok} ({len(files)}): "
+            + ", ".join(relative(p, root) for p in [*written, *unchanged])
+        )
+    return 1 if len(kept) < len(made) else 0
 
 
 def add_import_status(
@@ -166,17 +208,26 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
     if not environment_ok(root, terminal):
         return 2
     result = check_project(root)
-    if not result.ok or result.plan is None:
-        report(result, terminal)
-        terminal.warn(f"Sešity nebyly načteny: {_FIX_FIRST}")
+    blocked = _plan_ok(result, terminal, "Sešity nebyly načteny")
+    if blocked is None or result.plan is None:
         return 1
     plan = result.plan
     merges: dict[int, Merge] = {}
     accepted: list[Reading] = []
     refused: list[Reading] = []
+    shown: set[str] = set()
     for path in paths:
         reading = read_workbook(plan, path, args.rok)
         problems = reading.problems
+        blocking = blocked.blocking(reading.year, {e.area for e in reading.edits})
+        if reading.ok and blocking:
+            names = _why(blocking, terminal, shown)
+            terminal.warn(
+                f"Sešit {reading.name} se nenačetl: jeho hodnoty patří do hlášení {names} "
+                "a to má chyby vypsané výše. Opravte je a sešit načtěte znovu."
+            )
+            refused.append(reading)
+            continue
         if reading.ok:
             merge = merges.setdefault(reading.year, Merge(plan, reading.year, args.prefer_workbook))
             problems = merge.add(reading)

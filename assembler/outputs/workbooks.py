@@ -108,14 +108,14 @@ def groups(plan: CheckedPlan, year: int, kind: GroupKind) -> list[Group]:
     return sorted(found, key=lambda g: (not g.key, czech.sort_key(g.name)))
 
 
-def export(plan: CheckedPlan, year: int, kind: GroupKind) -> dict[Path, bytes]:
-    """Every workbook of the year as bytes, by its path in the output folder."""
+def export(plan: CheckedPlan, year: int, made: Iterable[Group]) -> dict[Path, bytes]:
+    """The workbooks of these groups (of ``groups``) as bytes, by path in the output folder."""
     info = plan.project.info
     folder = workbook_folder(plan.project.root, info.outputs, year)
     today = datetime.date.today()
     return {
         folder / group.file_name(year): workbook_bytes(_sheets(plan, group, year, today))
-        for group in groups(plan, year, kind)
+        for group in made
     }
 
 
