@@ -255,6 +255,9 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.warn(f"Nenačteno (nic z nich nebylo zapsáno): {names}")
     if files:
         terminal.info("Zapsáno: " + ", ".join(sorted(relative(p, root) for p in files)))
+    for merge in merges.values():
+        for note in merge.notes():
+            terminal.warn(note)
     after = check_project(root)
     report(after, terminal)
     return 0 if after.ok and not refused else 1

@@ -131,6 +131,9 @@ class ReturnedBook:
     meta: dict[str, str]
     tables: dict[str, list[Row]]  # by layout title
     filled_by: str
+    # What the garant typed as the date of filling in (value None when empty), and
+    # where; a workbook exported before the date row existed has no cell ("").
+    filled_on: Value
 
 
 class LayoutError(Exception):
@@ -142,6 +145,7 @@ class LayoutError(Exception):
 
 
 FILLED_BY_LABEL = "Vyplnil(a):"
+FILLED_ON_LABEL = "Datum vyplnění:"
 
 
 def read_returned(
@@ -182,7 +186,7 @@ def _read(
         return None
     year = int(meta[MetaKey.YEAR])
     tables = {layout.title: list(_table(book, layout, year)) for layout in TABLES}
-    return ReturnedBook(name, meta, tables, _filled_by(book))
+    return ReturnedBook(name, meta, tables, *_signature(book))
 
 
 def _table(book: ReadBook, layout: Layout, year: int) -> Iterator[Row]:
@@ -215,13 +219,17 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _filled_by(book: ReadBook) -> str:
+def _signature(book: ReadBook) -> tuple[str, Value]:
+    """Who filled the workbook in and when, from the sheet Pokyny."""
+    who, when = "", Value(None, INSTRUCTIONS, "")
     if INSTRUCTIONS not in book.sheet_names:
-        return ""
-    for _, (label, value) in book.rows(INSTRUCTIONS, 2):
+        return who, when
+    for number, (label, value) in book.rows(INSTRUCTIONS, 2):
         if label == FILLED_BY_LABEL:
-            return "" if _blank(value) else str(value).strip()
-    return ""
+            who = "" if _blank(value) else str(value).strip()
+        elif label == FILLED_ON_LABEL:
+            when = Value(None if _blank(value) else value, INSTRUCTIONS, f"B{number}")
+    return who, when
 
 
 __all__ = ["LayoutError", "Refused"]

@@ -37,6 +37,7 @@ class EditedFile:
     index: dict[str, int]  # measure code → position in the opatreni list
     reports: dict[str, MeasureReport]
     changed: bool = False
+    dated_today: bool = False  # created with the import's date: no date in the workbook
 
 
 @dataclass
@@ -58,10 +59,53 @@ class Merge:
                 conflicts.append(self._conflict(reading, edit, current))
         if conflicts:
             return conflicts
+        undated = self._undated(reading, todo)
+        if undated is not None:
+            return [undated]
         for edit in todo:
             self._apply(edit, reading)
         reading.applied = len(todo)
         return []
+
+    def _undated(self, reading: Reading, todo: list[Edit]) -> Problem | None:
+        """A new file needs a date; the import's date before the year began would be
+        refused by plan check as a report "from the future", so the workbook must give
+        the date (or be read once the year began)."""
+        today = _today()
+        if reading.filled_on is not None or today >= datetime.date(self.year, 1, 1):
+            return None
+        new = [e.area for e in todo if e.area not in self.files and not self._recorded(e.area)]
+        if not new:
+            return None
+        cell = reading.filled_on_cell
+        if cell is not None:
+            where = Location(reading.name, cell=f"{cell.sheet}!{cell.cell}")
+            fix = f"Napište sem datum vyplnění, nebo sešit načtěte nejdřív 1. 1. {self.year}."
+        else:  # exported before workbooks had the date row
+            where = Location(reading.name)
+            fix = (
+                f"Načtěte jej nejdřív 1. 1. {self.year}, nebo garantovi pošlete nový sešit "
+                f"(plan monitor export {self.year}), v němž datum vyplnění uvede."
+            )
+        message = (
+            f"Sešit za rok {self.year} neuvádí datum vyplnění a rok {self.year} ještě nezačal "
+            f"(dnes je {_czech(today)}): nově založené hlášení oblasti {new[0]} by mělo datum "
+            f"dřívější než začátek vykazovaného roku. {fix}"
+        )
+        return Problem("monitoring-rok", message, where)
+
+    def _recorded(self, area: str) -> bool:
+        monitored = self.plan.monitoring.get(self.year)
+        return monitored is not None and reported_area(monitored, area) is not None
+
+    def notes(self) -> list[str]:
+        """What the coordinator should look at in the written files."""
+        return [
+            f"{f.name}: datum hlášení je dnešní ({_czech(_today())}), sešit datum vyplnění "
+            "neuvádí; zkontrolujte je."
+            for f in self.files.values()
+            if f.created and f.dated_today and f.changed
+        ]
 
     def _current(self, edit: Edit) -> Any:
         key = (edit.area, edit.measure, edit.target)
@@ -152,6 +196,7 @@ class Merge:
         for i, report in enumerate(reports):
             index.setdefault(report.code, i)
         edited = EditedFile(name, path, data, dump, created, index, {r.code: r for r in reports})
+        edited.dated_today = created and reading.filled_on is None
         self.files[area] = edited
         return edited
 
@@ -163,11 +208,12 @@ class Merge:
     def _new_text(self, area: str, reading: Reading) -> str:
         title = next(a.title for _, a in self.plan.project.areas if a.code == area)
         who = reading.filled_by or (reading.group.name if reading.group else "")
+        date = reading.filled_on or _today()
         return (
             f"# Hlášení oblasti {title} za rok {self.year}, založeno importem sešitu "
             f"{reading.name}.\n"
             f"oblast: {area}\nrok: {self.year}\nvykazal: {yamlio.scalar(who or '(doplňte)')}\n"
-            f"datum: {datetime.date.today().isoformat()}\nopatreni:\n"
+            f"datum: {date.isoformat()}\nopatreni:\n"
         )
 
     def texts(self) -> dict[str, tuple[EditedFile, str]]:
@@ -202,6 +248,15 @@ class Merge:
         ]
         files = {file.path: text.encode("utf-8") for file, text in texts.values()}
         return files, found
+
+
+def _today() -> datetime.date:
+    """The import's date (one place, so tests can set the day)."""
+    return datetime.date.today()
+
+
+def _czech(date: datetime.date) -> str:
+    return f"{date.day}. {date.month}. {date.year}"
 
 
 def _with(monitoring: Monitoring, year: int, replaced: dict[str, AreaReport]) -> Monitoring:

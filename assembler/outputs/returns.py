@@ -23,7 +23,7 @@ from assembler.load import workbooks as layout
 from assembler.load.workbooks import LayoutError, MetaKey, ReturnedBook, Row, Value
 from assembler.load.xlsx import Refused
 from assembler.models.chapter import Indicator, Measure
-from assembler.models.common import Money, Number
+from assembler.models.common import CzechDate, Money, Number
 from assembler.models.monitoring import MeasureReport, Percent
 from assembler.models.vocab import GroupKind
 from assembler.outputs.workbooks import Group, groups
@@ -33,6 +33,7 @@ from assembler.problems.diagnostics import Location, Problem, did_you_mean, show
 _NUMBER: TypeAdapter[Decimal] = TypeAdapter(Number)
 _MONEY: TypeAdapter[Decimal] = TypeAdapter(Money)
 _PERCENT: TypeAdapter[Decimal] = TypeAdapter(Percent)
+_DATE: TypeAdapter[datetime.date] = TypeAdapter(CzechDate)
 
 # Where a value goes inside one measure's report: ("stav",), ("indikatory", "1.1a",
 # "hodnota"), ("skutecne_naklady", "obec").
@@ -58,6 +59,8 @@ class Reading:
     year: int = 0
     group: Group | None = None
     filled_by: str = ""
+    filled_on: datetime.date | None = None  # the garant's date of filling in, if typed
+    filled_on_cell: Value | None = None  # where it is typed (None: an older workbook)
     rows: dict[tuple[str, str], int] = field(default_factory=dict)  # measure → its row
     statuses: set[tuple[str, str]] = field(default_factory=set)  # measures with a status
     applied: int = 0  # values that changed the monitoring files
@@ -90,11 +93,44 @@ def read_workbook(plan: CheckedPlan, path: Path, year: int | None) -> Reading:
     if book is None:
         return reading
     reading.filled_by = book.filled_by
+    _filled_on(book.filled_on, reading)
     _measures(plan, book, reading)
     _indicators(plan, book, reading)
     _costs(plan, book, reading)
     _need_status(reading)
     return reading
+
+
+def _filled_on(cell: Value, reading: Reading) -> None:
+    """The date the garant filled the workbook in: it becomes the report's datum."""
+    reading.filled_on_cell = cell if cell.cell else None
+    value = cell.value
+    if value is None:
+        return
+    if isinstance(value, datetime.datetime):  # a cell formatted as a date
+        value = value.date()
+    example = f"20. 1. {reading.year + 1}"
+    try:
+        if not isinstance(value, datetime.date | str):
+            raise ValueError  # a number would be read as seconds since 1970
+        date = _DATE.validate_python(value)
+    except (ValueError, ValidationError):
+        message = f"„{shown(value)}“ není datum. Napište datum vyplnění, např. {example}."
+        reading.error("sesit-hodnota", message, cell)
+        return
+    if date < datetime.date(reading.year, 1, 1):
+        message = (
+            f"Datum vyplnění {_czech(date)} je dřív, než rok {reading.year} začal: hlášení za "
+            f"rok {reading.year} lze vyplnit nejdřív 1. 1. {reading.year}. Opravte datum "
+            f"(např. {example})."
+        )
+        reading.error("monitoring-rok", message, cell)
+        return
+    reading.filled_on = date
+
+
+def _czech(date: datetime.date) -> str:
+    return f"{date.day}. {date.month}. {date.year}"
 
 
 def _need_status(reading: Reading) -> None:

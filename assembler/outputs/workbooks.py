@@ -239,6 +239,11 @@ def _meta(plan: CheckedPlan, group: Group, year: int, today: datetime.date) -> l
     ]
 
 
+def _example_date(year: int) -> str:
+    """A date a garant would write: January after the monitored year."""
+    return czech.date(datetime.date(year + 1, 1, 20)).replace(czech.NBSP, " ")
+
+
 def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
     info = plan.project.info
     who = "garanta" if group.kind is GroupKind.GARANT else "oblast"
@@ -259,17 +264,20 @@ def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
         "obě hodnoty a rozhodne.",
         "Řádky smíte řadit a filtrovat; listy nepřejmenovávejte, sloupce nepřesouvejte, "
         "řádky nepřidávejte.",
+        "Nakonec napište, kdo sešit vyplnil a kdy (datum, např. "
+        f"{_example_date(year)}): datum se stane datem hlášení.",
         "Sešit uložte jako .xlsx (ne .xlsm ani .xls, bez hesla) a pošlete zpět"
         + (f": {contact}." if contact else " koordinátorovi plánu."),
         "",
     ]
     rows: list[list[Any]] = [[line, None] for line in lines]
     rows.append([layout.FILLED_BY_LABEL, None])
+    rows.append([layout.FILLED_ON_LABEL, None])
     return Sheet(
         layout.INSTRUCTIONS,
         (Column("", 100), Column("", 40)),
         rows,
         table=False,
         landscape=False,
-        inputs=(f"B{len(rows)}",),
+        inputs=(f"B{len(rows) - 1}", f"B{len(rows)}"),
     )

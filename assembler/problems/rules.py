@@ -236,7 +236,13 @@ _CATALOGUE = [
     Rule("sesit-plan", E, _BOOK, "Sešit patří k jinému plánu, roku nebo garantovi.", False),
     Rule("sesit-list", E, _BOOK, "Sešitu chybí list nebo má přejmenovaný sloupec.", False),
     Rule("sesit-kod", E, _BOOK, "Kód v sešitu byl změněn, smazán nebo přidán.", False),
-    Rule("sesit-hodnota", E, _BOOK, "Hodnota v sešitu není číslo, částka nebo chybí stav.", False),
+    Rule(
+        "sesit-hodnota",
+        E,
+        _BOOK,
+        "Hodnota v sešitu není číslo, částka nebo datum, nebo chybí stav.",
+        False,
+    ),
     Rule(
         "sesit-konflikt",
         E,
