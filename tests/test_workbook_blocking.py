@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 Run = Callable[..., tuple[int, str, str]]
 SEN = "monitoring/2026/10-seniori.yaml"
@@ -95,8 +96,16 @@ def test_import_takes_the_other_areas_and_names_the_blocking_file(
     assert (sample / SEN).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        lambda text: text + "  - kod: [1.9\n",  # no YAML: the oblast line is read as text
+        lambda text: text.replace("rok: 2026", "rok: dvacet", 1),  # refused by the model
+    ],
+    ids=["yaml", "model"],
+)
 def test_an_unreadable_file_blocks_its_area_by_its_oblast_line(
-    sample: Path, tmp_path: Path, run_cli: Run
+    sample: Path, tmp_path: Path, run_cli: Run, broken: Callable[[str], str]
 ) -> None:
     # The loader refused the file, so the plan does not know its area; its "oblast:"
     # line does. Creating a second SEN file, or overwriting this one, would lose it.
@@ -105,10 +114,10 @@ def test_an_unreadable_file_blocks_its_area_by_its_oblast_line(
     folder = sample / "output/sesity-2026"
     seniors = _filled(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx")
     mental = _filled(folder / "dusevni-zdravi-2026.xlsx", tmp_path / "dusevni-zdravi-2026.xlsx")
-    broken = sample / "monitoring/2026/seniori-kopie.yaml"
-    (sample / SEN).rename(broken)
-    broken.write_text(broken.read_text(encoding="utf-8") + "  - kod: [1.9\n", encoding="utf-8")
-    before = broken.read_bytes()
+    copy = sample / "monitoring/2026/seniori-kopie.yaml"
+    (sample / SEN).rename(copy)
+    copy.write_text(broken(copy.read_text(encoding="utf-8")), encoding="utf-8")
+    before = copy.read_bytes()
     code, out, _ = run_cli(
         "monitor", "import", str(seniors), str(mental), str(sample), "--prednost-sesitu"
     )
@@ -121,7 +130,7 @@ def test_an_unreadable_file_blocks_its_area_by_its_oblast_line(
         "načtěte znovu." in lines
     )
     assert any(line.startswith("Načteno: dusevni-zdravi-2026.xlsx") for line in lines), lines
-    assert broken.read_bytes() == before
+    assert copy.read_bytes() == before
     assert not (sample / SEN).exists()
 
 

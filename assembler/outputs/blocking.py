@@ -73,8 +73,9 @@ def blockers(plan: CheckedPlan, problems: Iterable[Problem]) -> Blockers:
 
 
 def _area(plan: CheckedPlan, name: str) -> str | None:
-    """The area a monitoring file reports: as read, from its ``oblast:`` line, or from
-    its name (named after the area's chapter); None for a folder or when unknown."""
+    """The area a monitoring file reports: as read, from its ``oblast:`` (as the loader
+    found it, or as a line of a file that is no valid YAML), or from its name (named
+    after the area's chapter); None for a folder or when unknown."""
     year, _, file = name.removeprefix(f"{MONITORING_DIR}/").partition("/")
     if not file:
         return None
@@ -82,6 +83,9 @@ def _area(plan: CheckedPlan, name: str) -> str | None:
     for area_report in monitored.areas if monitored else ():
         if area_report.source.name == name:
             return str(area_report.report.area)
+    for unread in monitored.unread if monitored else ():
+        if unread.name == file and unread.area:
+            return unread.area  # valid YAML, refused by the model
     path = plan.project.root / name
     try:
         found = _AREA_LINE.search(path.read_text(encoding="utf-8-sig"))
