@@ -32,7 +32,7 @@ import subprocess
 import types
 import typing
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,9 @@ def _text_values(field: FieldInfo) -> bool:
 class _Context:
     cancelled: bool = False
     monitored: bool = True  # runs in a monitored year (or is not a measure's part)
+    # In a monitoring file: its year, and the area, measure and indicator codes so far.
+    year: int = 0
+    report: tuple[str, ...] = ()
 
 
 class Variant:
@@ -128,6 +131,16 @@ class Variant:
     def __init__(self, years: set[int]) -> None:
         self.marked: list[Marked] = []
         self.years = years
+        # (area, measure, indicator) → (year, index in marked) of each reported value
+        self.reported: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+    def latest(self) -> None:
+        """The value of the latest year reported for an indicator is printed in its
+        key's ``latest_in`` documents too."""
+        for reports in self.reported.values():
+            _, index = max(reports)
+            found = self.marked[index]
+            self.marked[index] = replace(found, expected=found.expected | found.declared.latest_in)
 
     def mark(
         self,
@@ -139,11 +152,15 @@ class Variant:
     ) -> None:
         fields = {f.alias: f for f in model.model_fields.values()}
         if data.get("zruseno"):
-            ctx = _Context(True, ctx.monitored)
+            ctx = replace(ctx, cancelled=True)
         timeline = data.get("harmonogram")
         if model.__name__ == "Measure" and isinstance(timeline, dict):
             runs = set(range(int(timeline["od"]), int(timeline["do"]) + 1))
-            ctx = _Context(ctx.cancelled, bool(runs & self.years))
+            ctx = replace(ctx, monitored=bool(runs & self.years))
+        if model.__name__ == "AreaMonitoring":
+            ctx = replace(ctx, year=int(data["rok"]), report=(str(data["oblast"]),))
+        elif model.__name__ in ("MeasureReport", "IndicatorReport"):
+            ctx = replace(ctx, report=(*ctx.report, str(data["kod"])))
         keys = list(data)
         if data.get("vyssi_je_lepsi") in ("ne", False):  # targets first: they get lower numbers
             keys.sort(key=lambda k: k != "cilova_hodnota")
@@ -194,6 +211,8 @@ class Variant:
         if not ctx.monitored:
             expected -= {MONITORED_YEAR_ONLY}
         found = Marked(marker, where, model.__name__, alias, declared, expected, number is not None)
+        if declared.latest_in:
+            self.reported.setdefault(ctx.report, []).append((ctx.year, len(self.marked)))
         self.marked.append(found)
         if (model.__name__, alias) == WITH_ABBREVIATION[:2]:
             return f"{marker} {WITH_ABBREVIATION[2]}"
@@ -234,6 +253,7 @@ def plan_variant(
     for path, model in files:
         written = target / path.relative_to(source) if target is not None else None
         _rewrite(path, written, model, variant)
+    variant.latest()
     return variant
 
 

@@ -95,9 +95,10 @@ class IndicatorReport(Model):
     value: Number = yaml_key(
         "hodnota",
         "Skutečná hodnota",
-        "Naměřená hodnota za rok v měrné jednotce indikátoru (číslo).",
+        "Naměřená hodnota za rok v měrné jednotce indikátoru (číslo). Hodnotu posledního "
+        "vykázaného roku uvádí i přehled indikátorů v plánu.",
         example=18,
-        printed=printed(Output.MONITORING),
+        printed=printed(Output.MONITORING, latest_in=(Output.PLAN,)),
     )
     source: Text | None = yaml_key(
         "zdroj",

@@ -10,6 +10,7 @@ private one (personal contacts, internal notes) leak into a published document.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -49,6 +50,9 @@ class Printed:
     # A part written under several keys (Approval: schvaleni, projednano): printed
     # where the key above it says.
     inherited: bool = False
+    # Printed in these documents too, but only the value of the latest year reported
+    # for its indicator (the plan's overview of indicators shows the latest actual).
+    latest_in: frozenset[Output] = frozenset()
 
     def label(self) -> str:
         """The Czech text of the docs column: "celý plán, veřejná verze"."""
@@ -61,11 +65,24 @@ class Printed:
             text += f" (jen s {self.only_with})"
         if self.where_used:
             text += " (kde je použit)"
+        if self.latest_in:
+            latest = ", ".join(o.value for o in Output if o in self.latest_in)
+            text += f"; {latest} (jen poslední vykázaná hodnota)"
         return text
 
 
-def printed(*places: Output, only_with: str | None = None, where_used: bool = False) -> Printed:
-    return Printed(frozenset(places), only_with=only_with, where_used=where_used)
+def printed(
+    *places: Output,
+    only_with: str | None = None,
+    where_used: bool = False,
+    latest_in: Iterable[Output] = (),
+) -> Printed:
+    return Printed(
+        frozenset(places),
+        only_with=only_with,
+        where_used=where_used,
+        latest_in=frozenset(latest_in),
+    )
 
 
 NOWHERE = Printed(frozenset())

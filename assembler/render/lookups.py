@@ -8,6 +8,7 @@ cancelled state all come from the item index.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -77,6 +78,31 @@ class Lookups:
         if parent is None:
             return [i.model for i in self.checked.items.of(Kind.INDICATOR)]
         return self._within(parent, Kind.INDICATOR)
+
+    def latest_actual(self, indicator: Indicator) -> tuple[Decimal, int] | None:
+        """The value last reported for an indicator and the year it is for (None: never)."""
+        return self._actuals.get(id(indicator))
+
+    @property
+    def has_actuals(self) -> bool:
+        return bool(self._actuals)
+
+    @cached_property
+    def _actuals(self) -> dict[int, tuple[Decimal, int]]:
+        by_code = {
+            (i.area.code, str(i.parent.model.code), str(i.model.code)): id(i.model)
+            for i in self.checked.items.of(Kind.INDICATOR)
+            if i.parent is not None
+        }
+        found: dict[int, tuple[Decimal, int]] = {}
+        for year in self.checked.monitoring.years:  # ascending: a later year replaces
+            for area in year.areas:
+                for measure in area.report.measures:
+                    for value in measure.indicators:
+                        key = (area.report.area, str(measure.code), str(value.code))
+                        if key in by_code:
+                            found[by_code[key]] = (value.value, year.year)
+        return found
 
     def code(self, model: Any) -> str:
         """The full code of a model of the plan: ``SEN 1.2`` for measure 1.2 of SEN."""
