@@ -5,14 +5,15 @@ On a generated plan with two monitored years, for the first year's report:
 for PDF, DOCX, HTML and all three, each *cold* (no outputs, empty parse and chart
 caches: the first build of the day) and *warm* (no outputs, caches kept: a build
 after an edit that left the charts' data alone); and, on the same content, the bare
-tools one after another: pandoc on the Markdown we give pandoc (→ Typst, → DOCX
-with the chart PNGs, → HTML with the chart SVGs) and Typst compiling the same Typst
-source with the chart images, inputs, standards and fonts. Ratios are wall seconds of
-our build over the bare tools' (and the same of CPU seconds, user + system).
+tools one after another: pandoc on the report's Markdown (→ Typst; → DOCX with the
+chart PNGs as files; → HTML with the chart SVGs as data URIs) and Typst compiling the
+same Typst source with the chart images, inputs, standards and fonts. Ratios are wall
+seconds of our build over the bare tools' (and the same of CPU seconds, user + system).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from pathlib import Path
@@ -46,9 +47,18 @@ def bare_sources(root: Path, year: int, work: Path) -> Path:
         shutil.copytree(root / "assets", folder / "assets")
     markdown, charts = document.markdown, document.charts
     (folder / "typst.md").write_text(images.for_typst(markdown, root, charts), encoding="utf-8")
-    docx = images.for_pandoc(markdown, root, raster_svg=True, charts=charts)
+    # The charts as pandoc would take them by hand: PNG files for DOCX (pandoc reads and
+    # packs them), SVG data URIs for one self-contained HTML page. Our build hands pandoc
+    # stand-ins and puts the charts in afterwards, so it does the bare tools' work.
+    docx = images.for_pandoc(markdown, root, raster_svg=True)
+    html = images.for_pandoc(markdown, root, raster_svg=False)
+    for chart, png in zip(charts, images.chart_pngs(charts), strict=True):
+        png_name = chart.target.removesuffix(".svg") + ".png"
+        (folder / png_name).write_bytes(png)
+        docx = docx.replace(f"]({chart.target})", f"]({png_name})")
+        svg = base64.b64encode(chart.svg).decode("ascii")
+        html = html.replace(f"]({chart.target})", f"](data:image/svg+xml;base64,{svg})")
     (folder / "docx.md").write_text(docx, encoding="utf-8")
-    html = images.for_pandoc(markdown, root, raster_svg=False, charts=charts)
     (folder / "html.md").write_text(html, encoding="utf-8")
     (folder / "reference.docx").write_bytes(resources.read("reference.docx"))
     source = pdf.typst_source(document)
@@ -92,7 +102,8 @@ def bench_monitoring(root: Path, runs: int, work: Path) -> dict[str, object]:
         [*compile_typst, "--options", str(folder / "options.json")], runs
     )
     reference = f"--reference-doc={folder / 'reference.docx'}"
-    docx = [str(folder / "docx.md"), reference, "--toc", "-o", str(folder / "b.docx")]
+    docx = [str(folder / "docx.md"), reference, f"--resource-path={folder}", "--toc"]
+    docx += ["-o", str(folder / "b.docx")]
     row["bare pandoc→docx"] = median([*pandoc, *docx], runs)
     html = [str(folder / "html.md"), "-s", "--toc", "-o", str(folder / "b.html")]
     row["bare pandoc→html"] = median([*pandoc, *html], runs)
@@ -125,12 +136,17 @@ def print_monitoring(row: dict[str, object]) -> None:
     for key, value in row.items():
         if key.startswith("ratio"):
             print(f"  {key:30}{value:>9}")
+    # The report is its PDF, DOCX and HTML (`plan build --only monitoring-2026`), against
+    # the four bare conversions in sequence, as "build all / bare tools" for the plan.
     targets = [
         ("plan check under 1.5 s", _seconds(row, "check, empty caches") < 1.5),
-        ("report PDF no slower than bare tools (cold)", float(str(row["ratio pdf, cold"])) <= 1.0),
         (
-            "report PDF no slower than bare tools (warm)",
-            float(str(row["ratio pdf, warm caches"])) <= 1.0,
+            "report (PDF, DOCX, HTML) no slower than bare tools (cold)",
+            float(str(row["ratio all, cold"])) <= 1.0,
+        ),
+        (
+            "report (PDF, DOCX, HTML) no slower than bare tools (warm)",
+            float(str(row["ratio all, warm caches"])) <= 1.0,
         ),
     ]
     for name, ok in targets:

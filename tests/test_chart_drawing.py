@@ -84,8 +84,8 @@ def test_second_build_takes_every_chart_from_the_cache(
     def no_drawing(*args: object, **options: object) -> bytes:
         raise AssertionError("a chart was drawn or rasterised again")
 
-    monkeypatch.setattr(charts, "_draw_and_keep", no_drawing)
-    monkeypatch.setattr(typst_engine, "svg_to_png", no_drawing)
+    monkeypatch.setattr(charts, "_drawing", no_drawing)
+    monkeypatch.setattr(typst_engine, "svgs_to_png", no_drawing)
     shutil.rmtree(root / "output")
     again = build(root, only=["monitoring-2026"])
     assert again.ok, [str(p) for p in again.problems]
@@ -97,7 +97,7 @@ def test_damaged_or_foreign_cache_entries_are_drawn_afresh(
 ) -> None:
     _use_cache(monkeypatch, tmp_path / "cache")
     rows = [("A 1 Počet klientů", None, charts.Decimal("0.5"))]
-    drawn = charts.later(charts.attainment_chart, rows).result()
+    drawn = charts.attainment_chart(rows).svg.result()
     (entry,) = (tmp_path / "cache" / "charts").glob("*.json")
     stored = base64.b64decode(json.loads(entry.read_text())["data"])
     assert stored == drawn
@@ -108,7 +108,7 @@ def test_damaged_or_foreign_cache_entries_are_drawn_afresh(
         b"",
     ):
         entry.write_bytes(damage)
-        assert charts.later(charts.attainment_chart, rows).result() == drawn
+        assert charts.attainment_chart(rows).svg.result() == drawn
     monkeypatch.setenv("PLAN_CACHE_DIR", "")  # switched off: drawn, nothing stored
     assert chartcache.folder() is None
-    assert charts.later(charts.attainment_chart, rows).result() == drawn
+    assert charts.attainment_chart(rows).svg.result() == drawn

@@ -20,7 +20,8 @@ from monitoring_data import write_monitoring
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
 from assembler.plan.yearly import evaluate
-from assembler.render import charts
+from assembler.render import chart_drawing, charts
+from assembler.render import images as chart_images
 from assembler.render.monitoring import monitoring_document, years_with_data
 
 NBSP = "\u00a0"
@@ -101,6 +102,20 @@ def test_docx_embeds_each_chart_as_png_with_description(built: Path) -> None:
         assert caption in text  # "Obrázek N: …" caption under each chart
 
 
+def test_docx_charts_are_the_drawn_pngs_where_pandoc_placed_stand_ins(built: Path) -> None:
+    plan = check(built).plan
+    assert plan is not None
+    monitored = next(y for y in years_with_data(plan) if y.year == 2026)
+    drawn = monitoring_document(plan, monitored).charts
+    pngs = chart_images.chart_pngs(drawn)
+    with zipfile.ZipFile(built / "output" / "monitoring-2026.docx") as docx:
+        media = [docx.read(n) for n in docx.namelist() if n.startswith("word/media/")]
+    assert sorted(media) == sorted(pngs)  # no stand-in left, none lost
+    for chart, png in zip(drawn, pngs, strict=True):
+        # pandoc sized the image by its stand-in: the same pixels as the PNG put there.
+        assert chart_images.stand_in(chart)[16:24] == png[16:24], chart.target
+
+
 def test_html_embeds_each_chart_as_svg_with_alt(built: Path) -> None:
     page = (built / "output" / "monitoring-2026.html").read_text(encoding="utf-8")
     images = re.findall(
@@ -110,6 +125,7 @@ def test_html_embeds_each_chart_as_svg_with_alt(built: Path) -> None:
     svg = base64.b64decode(images[0][0])
     assert svg.startswith(b"<?xml") and b"<svg" in svg and b"<path" in svg
     assert images[0][1] == STATUS_ALT
+    assert 'src="graf-' not in page  # every chart target pandoc kept got its SVG
     for caption in CAPTIONS:
         assert f"<figcaption>{caption}</figcaption>" in " ".join(page.split())
 
@@ -154,14 +170,15 @@ def test_chart_svg_is_reproducible_and_czech() -> None:
         ("A 1 Počet klientů", Decimal("0.625"), Decimal("0.5")),
         ("A 2 Lůžka", None, Decimal(1)),
     ]
-    first = charts.attainment_chart(rows)
-    again = charts.attainment_chart(rows)
+    inches = charts.size(len(rows))
+    first = chart_drawing.attainment_chart(rows, inches)
+    again = chart_drawing.attainment_chart(rows, inches)
     assert first == again
     assert b"<dc:date>" not in first
     # The labels are text, in the font the PDF and PNG get (FONT_FOLDERS).
     assert "A 1 Počet klientů" in first.decode("utf-8")
     assert b"font-family: 'DejaVu Sans'" in first
-    other = charts.attainment_chart([("A 1 Pocet klientu", *rows[0][1:]), rows[1]])
+    other = chart_drawing.attainment_chart([("A 1 Pocet klientu", *rows[0][1:]), rows[1]], inches)
     assert other != first
-    assert charts._tick(2.5) == "2,5"
-    assert charts._tick(1500000.0) == f"1{NBSP}500{NBSP}000"
+    assert chart_drawing._tick(2.5) == "2,5"
+    assert chart_drawing._tick(1500000.0) == f"1{NBSP}500{NBSP}000"

@@ -93,6 +93,7 @@ def convert(
 ) -> tuple[dict[Path, bytes], list[Problem]]:
     """The format stage, in memory; the two cores work on independent outputs. An
     output an engine refuses becomes a problem naming the chapter (failures.py)."""
+    outputs = list(outputs)
     settings = plan.project.info.outputs
     folder = output_folder(plan.project.root, settings)
     from assembler.outputs import failures
@@ -108,7 +109,11 @@ def convert(
                 plan, document, name, err, lambda d: output.write(d, settings, part), part
             )
 
-    pool = ThreadPoolExecutor(max_workers=2)
+    # Two workers for two cores. An output waiting for its charts to be drawn computes
+    # nothing, so a document with charts (a monitoring report) gets a third: the next
+    # pandoc run goes on meanwhile instead of leaving a core to the drawing alone.
+    charted = any(documents[(o.document, part)].charts for o, part in outputs)
+    pool = ThreadPoolExecutor(max_workers=3 if charted else 2)
     with pandoc.stoppable():
         try:
             futures = [pool.submit(write, o, part) for o, part in outputs]

@@ -24,7 +24,7 @@ from platformdirs import user_cache_dir
 from assembler.outputs.writing import write_atomic
 
 FORMAT = 1
-_MODULES = ("charts.py", "chartcache.py", "images.py", "typst_engine.py")
+_MODULES = ("charts.py", "chart_drawing.py", "chartcache.py", "images.py", "typst_engine.py")
 KEEP = 500  # entries: a 1000-measure plan has ~22 charts a year
 _CODE = Path(__file__).resolve().parent
 _CODE_FILES = _MODULES

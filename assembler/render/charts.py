@@ -1,4 +1,4 @@
-"""Charts of the monitoring report, drawn by matplotlib behind this one module.
+"""Charts of the monitoring report: asked for here, drawn by chart_drawing.py (matplotlib).
 
 Each chart is an SVG made at render time from the year's evaluation; the report's
 Markdown names it by a target (``graf-stavy.svg``) that no file on disk has, and
@@ -6,234 +6,103 @@ the formats take its bytes from the Document (images.py): Typst draws the vector
 DOCX gets a PNG of it, HTML embeds the SVG. The numbers of every chart are also in
 the table next to it, which its alternative text says.
 
-Byte-reproducible: no date in the metadata, a fixed hash salt for the SVG ids.
-Text stays text in DejaVu Sans, the font matplotlib ships (:data:`FONT_FOLDERS`):
-Typst is given that very file, so the PDF and the PNG do not depend on installed
-fonts; a browser without it falls back to a narrower sans-serif, which fits the
-room laid out for DejaVu. Glyphs as paths made each chart three times slower.
-
-Drawing is most of a report's time, so a chart is laid out once, by hand, instead
-of by the constrained layout engine (which draws everything an extra time to
-measure it): the margins come from the widest label, computed from per-character
-widths, and each series of bars is one collection rather than a patch per bar.
-Charts are drawn by :func:`later` on one background thread (matplotlib is not
-thread-safe), while pandoc converts the report's text, and a chart drawn before from
-the same numbers comes from the chart cache (chartcache.py).
+A chart drawn before from the same numbers comes from the chart cache
+(chartcache.py) without importing matplotlib at all (a build whose charts are all
+cached does not pay for it); the others are drawn on a background thread while
+pandoc converts the report's text. Each chart's size is
+known before it is drawn, so the formats can lay it out meanwhile (docx.py).
 """
 
 from __future__ import annotations
 
-import io
-import math
-from collections.abc import Callable, Sequence
+import importlib.util
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-from matplotlib import rc_context
-from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import text_to_path
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-from matplotlib.transforms import offset_copy
+from assembler.render import chartcache
 
-from assembler.render import chartcache, czech
 
-_SIZE = 9  # points
-# Any: matplotlib types rc keys as a Literal of every parameter name.
-_RC: Any = {
-    "svg.hashsalt": "plan-assembler",
-    "svg.fonttype": "none",
-    "font.family": "sans-serif",
-    # DejaVu Sans is shipped with matplotlib and has every Czech letter; the rest is
-    # only what the SVG names for a browser that lacks it.
-    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Helvetica"],
-    "font.size": _SIZE,
-    "figure.dpi": 72,  # the SVG's unit: text is measured at one resolution only
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
+def _font_folder() -> str:
+    """matplotlib's own fonts (``matplotlib.get_data_path()``), found without importing it."""
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.origin is not None, "matplotlib is a dependency"
+    return str(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf")
+
+
 # Typst takes font folders, not files: this one also holds matplotlib's other fonts,
 # which no chart names and the checked report text never needs.
-FONT_FOLDERS = (str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"),)
-_WIDTH = 6.3  # inches: 16 cm, the text width of the A4 layout
+FONT_FOLDERS = (_font_folder(),)
+WIDTH = 6.3  # inches: 16 cm, the text width of the A4 layout
 _ROW = 0.38  # inches per bar (or pair of bars)
 # The tallest chart that fits the A4 page's text under its caption; more rows get less
 # room each (the indicators are split into charts of fewer rows before: their labels
 # would overlap).
 _TALLEST = 9.0
-# Colour-blind-safe (Okabe–Ito); statuses also differ by their order and the legend.
-_COLOURS = ("#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#D55E00", "#999999", "#0072B2")
-PLANNED, ACTUAL = "#0072B2", "#E69F00"
-_BAR = 0.6  # of a row's height
 
 
-# One thread draws every chart, in the order they were asked for.
+def size(rows: int) -> tuple[float, float]:
+    """Width and height in inches of a chart of ``rows`` bars (or pairs of bars)."""
+    return WIDTH, 1.2 + min(_ROW * max(rows, 1), _TALLEST - 1.2)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A chart being drawn (or read from the cache) and its size in inches."""
+
+    svg: Future[bytes]
+    size: tuple[float, float]
+
+
+def status_chart(areas: Sequence[str], statuses: Sequence[tuple[str, Sequence[int]]]) -> Drawn:
+    """Stacked horizontal bars: per area (top to bottom) the count of measures in each
+    status; ``statuses`` is (label, count per area) in the vocabulary's order."""
+    return _later("status_chart", size(len(areas)), areas, statuses)
+
+
+def attainment_chart(rows: Sequence[tuple[str, Decimal | None, Decimal]]) -> Drawn:
+    """Per indicator a bar of its attainment (% of the way from baseline to target) and a
+    mark at the share the plan expects for the year; (label, attainment or None, expected)."""
+    return _later("attainment_chart", size(len(rows)), rows)
+
+
+def budget_chart(rows: Sequence[tuple[str, Decimal, Decimal]]) -> Drawn:
+    """Per area two bars: planned and actual costs in Kč; (label, planned, actual)."""
+    return _later("budget_chart", size(len(rows) * 2), rows)
+
+
+# One thread draws every chart, in the order they were asked for (matplotlib is not
+# thread-safe). Worker processes were measured: on two cores that pandoc and Typst keep
+# busy they drew no sooner, and each paid for importing matplotlib again.
 _DRAWER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
 
 
-def later(draw: Callable[..., bytes], *args: Any) -> Future[bytes]:
-    """The SVG ``draw(*args)`` makes: from the chart cache, or drawn in the background."""
-    key = chartcache.key(f"{draw.__name__}{args!r}")
+def _later(name: str, inches: tuple[float, float], *args: Any) -> Drawn:
+    """The SVG chart_drawing's ``name(*args, inches)`` makes: cached, or drawn meanwhile."""
+    key = chartcache.key(f"{name}{inches!r}{args!r}")
     # The folder of this build, even if the drawing ends after the build has moved on.
     base = chartcache.folder()
     stored = chartcache.load(key, base)
     if stored is not None:
         done: Future[bytes] = Future()
         done.set_result(stored)
-        return done
-    return _DRAWER.submit(_draw_and_keep, key, base, draw, args)
+        return Drawn(done, inches)
+    return Drawn(_drawing(key, base, name, (*args, inches)), inches)
 
 
-def _draw_and_keep(
-    key: str, base: Path | None, draw: Callable[..., bytes], args: tuple[Any, ...]
-) -> bytes:
-    svg = draw(*args)
+def _drawing(key: str, base: Path | None, name: str, args: tuple[Any, ...]) -> Future[bytes]:
+    """A chart not in the cache, being drawn in the background."""
+    return _DRAWER.submit(_draw_and_keep, key, base, name, args)
+
+
+def _draw_and_keep(key: str, base: Path | None, name: str, args: tuple[Any, ...]) -> bytes:
+    """The chart drawn and stored in the cache."""
+    # matplotlib is imported only where a chart has to be drawn.
+    from assembler.render import chart_drawing
+
+    svg: bytes = getattr(chart_drawing, name)(*args)
     chartcache.store(key, svg, base)
     return svg
-
-
-def _svg(figure: Figure) -> bytes:
-    out = io.BytesIO()
-    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    return out.getvalue()
-
-
-@cache
-def _advance(char: str) -> float:
-    """The width of one character at the chart's font size, in points."""
-    prop = FontProperties(family=_RC["font.sans-serif"][0], size=_SIZE)
-    width: float = text_to_path.get_text_width_height_descent(char, prop, ismath=False)[0]
-    return width
-
-
-def _width(text: str) -> float:
-    """A label's width in points; kerning only narrows DejaVu Sans, so this is an upper
-    bound (a label is never clipped by the margin made for it)."""
-    return sum(_advance(c) for c in text)
-
-
-def _figure(labels: Sequence[str], rows: int, legend: int, columns: int) -> tuple[Figure, Axes]:
-    """A figure whose axes leave room for the row labels on the left and for the tick
-    labels, the axis label and a legend of ``legend`` entries in ``columns`` below."""
-    height = 1.2 + min(_ROW * max(rows, 1), _TALLEST - 1.2)
-    figure = Figure(figsize=(_WIDTH, height))
-    left = (max((_width(label) for label in labels), default=0) + 12) / 72
-    # ticks 9 pt + pad, axis label 9 pt + pad, legend rows of ~14 pt, margins
-    below = (44 + 14 * math.ceil(legend / max(columns, 1))) / 72
-    figure.subplots_adjust(
-        left=left / _WIDTH, right=1 - 0.3 / _WIDTH, top=1 - 0.12 / height, bottom=below / height
-    )
-    return figure, figure.add_subplot()
-
-
-def _legend(figure: Figure, columns: int) -> None:
-    figure.legend(loc="lower center", ncols=columns, frameon=False, bbox_to_anchor=(0.5, 0.0))
-
-
-def _rows(figure: Figure, axes: Axes, labels: Sequence[str]) -> None:
-    """The row labels, top to bottom, as plain texts beside the axis (a tick per row
-    would cost a line, a marker and a copy of every tick property each)."""
-    axes.set_yticks([])
-    axes.set_ylim(len(labels) - 0.5, -0.5)
-    beside = offset_copy(axes.get_yaxis_transform(), figure, x=-4, units="points")
-    for y, label in enumerate(labels):
-        axes.text(0, y, label, transform=beside, ha="right", va="center")
-
-
-def _bars(
-    axes: Axes,
-    starts: Sequence[float],
-    lengths: Sequence[float],
-    offset: float,
-    height: float,
-    **style: Any,
-) -> None:
-    """Horizontal bars, one per row, as one collection."""
-    boxes = []
-    for y, (x, length) in enumerate(zip(starts, lengths, strict=True)):
-        low, high = y + offset - height / 2, y + offset + height / 2
-        boxes.append([(x, low), (x + length, low), (x + length, high), (x, high)])
-    axes.add_collection(PolyCollection(boxes, linewidths=0, **style))
-
-
-def _tick(value: float) -> str:
-    """A tick value in Czech: ``1 500 000``, ``2,5``; the float's shortest repr, rounded."""
-    return czech.number(Decimal(repr(round(float(value), 6))).normalize())
-
-
-def _czech_ticks(axes: Axes, suffix: str = "") -> None:
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x) + suffix))
-
-
-def status_chart(areas: Sequence[str], statuses: Sequence[tuple[str, Sequence[int]]]) -> bytes:
-    """Stacked horizontal bars: per area (top to bottom) the count of measures in each
-    status; ``statuses`` is (label, count per area) in the vocabulary's order."""
-    # Statuses nobody is in would only crowd the legend; the table lists them all.
-    shown = [(i, label, counts) for i, (label, counts) in enumerate(statuses) if any(counts)]
-    columns = min(len(statuses), 4)
-    with rc_context(_RC):
-        figure, axes = _figure(areas, len(areas), len(shown), columns)
-        left = [0] * len(areas)
-        for index, label, counts in shown:
-            colour = _COLOURS[index % len(_COLOURS)]
-            _bars(axes, left, counts, 0, _BAR, facecolors=colour, label=label)
-            left = [a + b for a, b in zip(left, counts, strict=True)]
-        _rows(figure, axes, areas)
-        axes.set_xlim(0, max([1, *left]) * 1.05)
-        axes.set_xlabel("Počet opatření")
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        _czech_ticks(axes)
-        _legend(figure, columns)
-        return _svg(figure)
-
-
-def attainment_chart(rows: Sequence[tuple[str, Decimal | None, Decimal]]) -> bytes:
-    """Per indicator a bar of its attainment (% of the way from baseline to target) and a
-    mark at the share the plan expects for the year; (label, attainment or None, expected)."""
-    labels = [label for label, _, _ in rows]
-    with rc_context(_RC):
-        figure, axes = _figure(labels, len(rows), 2, 2)
-        ys = range(len(rows))
-        values = [float(a * 100) if a is not None else 0.0 for _, a, _ in rows]
-        _bars(axes, [0.0] * len(rows), values, 0, _BAR, facecolors=PLANNED, label="Skutečné plnění")
-        expected = [float(e * 100) for _, _, e in rows]
-        axes.scatter(expected, ys, marker="|", s=300, color="#222222", label="Očekáváno", zorder=3)
-        for y, (_, value, _) in zip(ys, rows, strict=True):
-            if value is None:
-                axes.text(1, y, "bez údajů", va="center", fontsize=8)
-        axes.axvline(100, color="#222222", linewidth=0.8, linestyle="--")
-        _rows(figure, axes, labels)
-        axes.set_xlabel("Plnění cíle (výchozí hodnota = 0 %, cíl = 100 %)")
-        low = min([0.0, *values, *expected])
-        axes.set_xlim(low - 5 if low < 0 else 0, max([110.0, *values, *expected]) + 5)
-        _czech_ticks(axes, "\u00a0%")
-        _legend(figure, 2)
-        return _svg(figure)
-
-
-def budget_chart(rows: Sequence[tuple[str, Decimal, Decimal]]) -> bytes:
-    """Per area two bars: planned and actual costs in Kč (in millions from a million on,
-    so the tick labels stay apart); (label, planned, actual)."""
-    labels = [label for label, _, _ in rows]
-    largest = max([Decimal(0), *(max(p, a) for _, p, a in rows)])
-    scale = 1e6 if largest >= 1_000_000 else 1.0
-    with rc_context(_RC):
-        figure, axes = _figure(labels, len(rows) * 2, 2, 2)
-        planned = [float(p) / scale for _, p, _ in rows]
-        actual = [float(a) / scale for _, _, a in rows]
-        zeros = [0.0] * len(rows)
-        _bars(axes, zeros, planned, -0.2, 0.4, facecolors=PLANNED, label="Plánováno")
-        _bars(axes, zeros, actual, 0.2, 0.4, facecolors=ACTUAL, label="Skutečnost")
-        _rows(figure, axes, labels)
-        axes.set_xlim(0, max([1 / scale, *planned, *actual]) * 1.05)
-        axes.set_xlabel("Náklady (mil. Kč)" if scale > 1 else "Náklady (Kč)")
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=6))
-        _czech_ticks(axes)
-        _legend(figure, 2)
-        return _svg(figure)

@@ -89,6 +89,7 @@ class Chart:
     target: str  # "graf-stavy.svg"
     alt: str
     drawing: Future[bytes]
+    size: tuple[float, float]  # inches, known before the drawing ends
     fonts: tuple[str, ...] = ()  # font folders holding the fonts the SVG's text is set in
 
     @property

@@ -59,4 +59,4 @@ def render(document: Document) -> bytes:
         ],
         files={"reference.docx": reference(document), "fig-alt.lua": resources.read("fig-alt.lua")},
     )
-    return docx_toc.finish(data)
+    return docx_toc.finish(data, images.chart_media(document.charts))

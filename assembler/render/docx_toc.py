@@ -18,6 +18,7 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 
 from assembler.render import docx_tables
 
@@ -164,8 +165,16 @@ _AFTER_UPDATE_FIELDS = (
 )
 
 
-def finish(docx: bytes) -> bytes:
-    """Fill the TOC and rewrite the zip with fixed dates and order, for identical bytes."""
+def _compression(name: str) -> int:
+    if name.startswith("word/media/") and name.lower().endswith((".png", ".jpg", ".jpeg")):
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
+def finish(docx: bytes, media: Mapping[bytes, bytes] | None = None) -> bytes:
+    """Fill the TOC and rewrite the zip with fixed dates and order, for identical bytes;
+    an image whose bytes are a key of ``media`` gets the value's (a chart's stand-in
+    its PNG). Images are stored, not compressed again: PNG and JPEG are compressed."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     core = source.read("docProps/core.xml").decode("utf-8")
     title = next(iter(_CORE_TITLE.findall(core)), "")  # already XML-escaped
@@ -180,7 +189,9 @@ def finish(docx: bytes) -> bytes:
                 data = update_fields_on_open(data.decode("utf-8")).encode("utf-8")
             elif name.startswith("word/header"):
                 data = fill_title(data.decode("utf-8"), title).encode("utf-8")
+            elif name.startswith("word/media/"):
+                data = (media or {}).get(data, data)
             info = zipfile.ZipInfo(name, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = _compression(name)
             target.writestr(info, data)
     return out.getvalue()

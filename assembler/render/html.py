@@ -43,7 +43,7 @@ def render(document: Document) -> bytes:
         document.markdown, document.root, raster_svg=False, charts=document.charts
     )
     meta = {**page_meta(document), "toc-title": "Obsah"}
-    return pandoc.convert(
+    page = pandoc.convert(
         markdown,
         "html5",
         meta,
@@ -62,3 +62,4 @@ def render(document: Document) -> bytes:
             "fig-alt.lua": resources.read("fig-alt.lua"),
         },
     )
+    return images.with_chart_svgs(page, document.charts)

@@ -11,12 +11,19 @@ DOCX an SVG is rasterised — by Typst, which is already here (``typst_engine``)
 
 Charts generated at render time (:class:`~assembler.render.documents.Chart`) are
 named by a target no file has; they are looked up in the Document before any file.
+pandoc never parses a chart (78 of them as data URIs were 11 MB of Markdown for
+DOCX, twice pandoc's time) and never waits for one to be drawn: it gets a blank
+stand-in of the same size, or the bare target, and the formats put the chart in
+pandoc's output afterwards.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import hashlib
+import struct
+import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assembler.checks.image_files import ALLOWED_SUFFIXES
@@ -105,34 +112,81 @@ def _uri(data: bytes, mime: str, raster_svg: bool) -> str:
 
 # A chart's PNG in DOCX: the full text width, as in the PDF.
 CHART_WIDTH_CM = 16
+CHART_PPI = 200
 
 
-def chart_png(chart: Chart) -> bytes:
-    """A chart's PNG for Word, at the text width; from the chart cache when the same SVG
-    was rasterised before."""
-    import hashlib
-
+def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
+    """Each chart's PNG for Word, at the text width: from the chart cache when the same
+    SVG was rasterised before, the others in one Typst run."""
     from assembler.render import chartcache
-    from assembler.render.typst_engine import svg_to_png
+    from assembler.render.typst_engine import svgs_to_png
 
-    key = chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(chart.svg).hexdigest()}")
+    keys = [
+        chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(c.svg).hexdigest()}")
+        for c in charts
+    ]
     base = chartcache.folder()
-    png = chartcache.load(key, base)
-    if png is None:
-        png = svg_to_png(chart.svg, width_cm=CHART_WIDTH_CM, fonts=chart.fonts)
-        chartcache.store(key, png, base)
-    return png
+    pngs = [chartcache.load(key, base) for key in keys]
+    missing = [i for i, png in enumerate(pngs) if png is None]
+    if not missing:
+        return [png for png in pngs if png is not None]
+    fonts = tuple(dict.fromkeys(f for c in charts for f in c.fonts))
+    drawn = svgs_to_png([charts[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
+    for i, png in zip(missing, drawn, strict=True):
+        chartcache.store(keys[i], png, base)
+        pngs[i] = png
+    return [png for png in pngs if png is not None]
+
+
+def stand_in(chart: Chart) -> bytes:
+    """A blank PNG of the size of the chart's PNG, naming the chart (so no two are the
+    same file): pandoc lays out the DOCX with it while the chart is still being drawn,
+    and the real PNG replaces it in the finished file (docx.py)."""
+    width_in, height_in = chart.size
+    width = round(CHART_WIDTH_CM / 2.54 * CHART_PPI)
+    height = round(width * height_in / width_in)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1-bit grey
+    rows = bytes(((width + 7) // 8 + 1) * height)
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", header),
+            chunk(b"tEXt", b"Title\0" + chart.target.encode("utf-8")),
+            chunk(b"IDAT", zlib.compress(rows, 9)),
+            chunk(b"IEND", b""),
+        )
+    )
+
+
+def chart_media(charts: Sequence[Chart]) -> dict[bytes, bytes]:
+    """Each chart's stand-in PNG → its PNG, for the finished DOCX."""
+    return dict(zip((stand_in(c) for c in charts), chart_pngs(charts), strict=True))
+
+
+def with_chart_svgs(page: bytes, charts: Sequence[Chart]) -> bytes:
+    """The HTML page with each chart's SVG embedded where pandoc left its target."""
+    for chart in charts:
+        uri = _uri(chart.svg, "image/svg+xml", raster_svg=False)
+        page = page.replace(f'src="{chart.target}"'.encode(), f'src="{uri}"'.encode())
+    return page
 
 
 def for_pandoc(markdown: str, root: Path, raster_svg: bool, charts: tuple[Chart, ...] = ()) -> str:
-    """Rooted image paths as data URIs (pandoc is sandboxed and reads no files)."""
+    """Rooted image paths as data URIs (pandoc is sandboxed and reads no files). A chart
+    is not waited for: for DOCX it is its stand-in PNG, for HTML its target stays
+    (:func:`stand_in`, :func:`with_chart_svgs`), and pandoc does not read its bytes."""
 
     def embedded(target: str) -> str | None:
         chart = _chart(charts, target)
         if chart and raster_svg:
-            return f"data:image/png;base64,{base64.b64encode(chart_png(chart)).decode('ascii')}"
+            return f"data:image/png;base64,{base64.b64encode(stand_in(chart)).decode('ascii')}"
         if chart:
-            return _uri(chart.svg, "image/svg+xml", raster_svg=False)
+            return None
         path = resolve(root, target)
         return data_uri(path, raster_svg) if path else None
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from decimal import Decimal
 
 from assembler.models.chapter import Area
 from assembler.plan.evaluation import HUNDRED, final_target
 from assembler.plan.yearly import AreaResult, IndicatorResult, YearEvaluation
-from assembler.render import czech
+from assembler.render import charts, czech
+from assembler.render.charts import FONT_FOLDERS, Drawn
 from assembler.render.documents import Chart
 
 STATUSES = "stavy"
@@ -99,10 +99,8 @@ def _cost_alt(result: YearEvaluation) -> str:
     )
 
 
-def _chart(key: str, alt: str, drawing: Future[bytes]) -> Chart:
-    from assembler.render.charts import FONT_FOLDERS
-
-    return Chart(_target(key), alt, drawing, FONT_FOLDERS)
+def _chart(key: str, alt: str, drawn: Drawn) -> Chart:
+    return Chart(_target(key), alt, drawn.svg, drawn.size, FONT_FOLDERS)
 
 
 def report_charts(
@@ -111,9 +109,6 @@ def report_charts(
     """Every chart of one year's report, by the key the template asks for (an area's
     indicators may take several charts); each is being drawn (or read from the chart
     cache) when this returns."""
-    # matplotlib is imported only when a report is rendered, never by `plan check`.
-    from assembler.render import charts
-
     out: dict[str, tuple[Chart, ...]] = {}
     if result.areas:
         statuses = [
@@ -122,9 +117,7 @@ def report_charts(
         ]
         labels = [_label(a.area.code, a.area.title) for a in result.areas]
         alt = _status_alt(result, status_name)
-        out[STATUSES] = (
-            _chart(STATUSES, alt, charts.later(charts.status_chart, labels, statuses)),
-        )
+        out[STATUSES] = (_chart(STATUSES, alt, charts.status_chart(labels, statuses)),)
     for area in result.areas:
         indicators = [i for m in area.measures for i in m.indicators]
         key = indicators_key(area.area)
@@ -133,9 +126,7 @@ def report_charts(
             _chart(
                 key if number == 1 else f"{key}-{number}",
                 _indicator_alt(area, result.year, [indicators[i] for i in part]),
-                charts.later(
-                    charts.attainment_chart, _indicator_rows([indicators[i] for i in part])
-                ),
+                charts.attainment_chart(_indicator_rows([indicators[i] for i in part])),
             )
             for number, part in enumerate(parts, start=1)
         )
@@ -149,6 +140,5 @@ def report_charts(
             )
             for a in result.areas
         ]
-        drawing = charts.later(charts.budget_chart, rows_c)
-        out[COSTS] = (_chart(COSTS, _cost_alt(result), drawing),)
+        out[COSTS] = (_chart(COSTS, _cost_alt(result), charts.budget_chart(rows_c)),)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import typst
@@ -63,6 +64,32 @@ def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8, fonts: tuple[str, 
         ignore_system_fonts=bool(fonts),
     )
     return bytes(png)
+
+
+def svgs_to_png(
+    svgs: Sequence[bytes], width_cm: int, ppi: int, fonts: tuple[str, ...]
+) -> list[bytes]:
+    """Each SVG as a PNG ``width_cm`` wide, set in the font folders ``fonts`` only; all
+    in one Typst run, a page each (the same bytes as one run per SVG, without paying
+    for starting Typst and loading its fonts each time)."""
+    if not svgs:
+        return []
+    pages = "".join(
+        f'#page(image(bytes(sys.inputs.at("svg{i}")), format: "svg", width: {width_cm}cm))\n'
+        for i in range(len(svgs))
+    )
+    source = "#set page(width: auto, height: auto, margin: 0pt)\n" + pages
+    # As above: the stubs want font paths of the input's type (bytes), paths are str.
+    pngs = typst.compile(  # type: ignore[call-overload]
+        source.encode(),
+        format="png",
+        ppi=ppi,
+        sys_inputs={f"svg{i}": svg.decode("utf-8") for i, svg in enumerate(svgs)},
+        font_paths=list(fonts),
+        ignore_system_fonts=True,
+    )
+    # One page comes back as bytes, more as a list.
+    return [bytes(png) for png in pngs] if isinstance(pngs, list) else [bytes(pngs)]
 
 
 def embedded_fonts() -> tuple[bytes, int]:

@@ -1,0 +1,202 @@
+"""The monitoring report's charts drawn by matplotlib, behind this one module: each
+function returns the SVG of one chart (charts.py asks for them, from the cache or a
+background thread, and only then is matplotlib imported).
+
+Byte-reproducible: no date in the metadata, a fixed hash salt for the SVG ids.
+Text stays text in DejaVu Sans, the font matplotlib ships (charts.FONT_FOLDERS):
+Typst is given that very file, so the PDF and the PNG do not depend on installed
+fonts; a browser without it falls back to a narrower sans-serif, which fits the
+room laid out for DejaVu. Glyphs as paths made each chart three times slower.
+
+Drawing is most of a report's time, so a chart is laid out once, by hand, instead
+of by the constrained layout engine (which draws everything an extra time to
+measure it): the margins come from the widest label, computed from per-character
+widths, and each series of bars is one collection rather than a patch per bar.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import offset_copy
+
+from assembler.render import czech
+
+_SIZE = 9  # points
+# Any: matplotlib types rc keys as a Literal of every parameter name.
+_RC: Any = {
+    "svg.hashsalt": "plan-assembler",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    # DejaVu Sans is shipped with matplotlib and has every Czech letter; the rest is
+    # only what the SVG names for a browser that lacks it.
+    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Helvetica"],
+    "font.size": _SIZE,
+    "figure.dpi": 72,  # the SVG's unit: text is measured at one resolution only
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+# Colour-blind-safe (Okabe–Ito); statuses also differ by their order and the legend.
+_COLOURS = ("#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#D55E00", "#999999", "#0072B2")
+PLANNED, ACTUAL = "#0072B2", "#E69F00"
+_BAR = 0.6  # of a row's height
+
+
+def _svg(figure: Figure) -> bytes:
+    out = io.BytesIO()
+    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    return out.getvalue()
+
+
+@cache
+def _advance(char: str) -> float:
+    """The width of one character at the chart's font size, in points."""
+    prop = FontProperties(family=_RC["font.sans-serif"][0], size=_SIZE)
+    width: float = text_to_path.get_text_width_height_descent(char, prop, ismath=False)[0]
+    return width
+
+
+def _width(text: str) -> float:
+    """A label's width in points; kerning only narrows DejaVu Sans, so this is an upper
+    bound (a label is never clipped by the margin made for it)."""
+    return sum(_advance(c) for c in text)
+
+
+def _figure(
+    labels: Sequence[str], inches: tuple[float, float], legend: int, columns: int
+) -> tuple[Figure, Axes]:
+    """A figure of ``inches`` whose axes leave room for the row labels on the left and for
+    the tick labels, the axis label and a legend of ``legend`` entries in ``columns`` below."""
+    width, height = inches
+    figure = Figure(figsize=(width, height))
+    left = (max((_width(label) for label in labels), default=0) + 12) / 72
+    # ticks 9 pt + pad, axis label 9 pt + pad, legend rows of ~14 pt, margins
+    below = (44 + 14 * math.ceil(legend / max(columns, 1))) / 72
+    figure.subplots_adjust(
+        left=left / width, right=1 - 0.3 / width, top=1 - 0.12 / height, bottom=below / height
+    )
+    return figure, figure.add_subplot()
+
+
+def _legend(figure: Figure, columns: int) -> None:
+    figure.legend(loc="lower center", ncols=columns, frameon=False, bbox_to_anchor=(0.5, 0.0))
+
+
+def _rows(figure: Figure, axes: Axes, labels: Sequence[str]) -> None:
+    """The row labels, top to bottom, as plain texts beside the axis (a tick per row
+    would cost a line, a marker and a copy of every tick property each)."""
+    axes.set_yticks([])
+    axes.set_ylim(len(labels) - 0.5, -0.5)
+    beside = offset_copy(axes.get_yaxis_transform(), figure, x=-4, units="points")
+    for y, label in enumerate(labels):
+        axes.text(0, y, label, transform=beside, ha="right", va="center")
+
+
+def _bars(
+    axes: Axes,
+    starts: Sequence[float],
+    lengths: Sequence[float],
+    offset: float,
+    height: float,
+    **style: Any,
+) -> None:
+    """Horizontal bars, one per row, as one collection."""
+    boxes = []
+    for y, (x, length) in enumerate(zip(starts, lengths, strict=True)):
+        low, high = y + offset - height / 2, y + offset + height / 2
+        boxes.append([(x, low), (x + length, low), (x + length, high), (x, high)])
+    axes.add_collection(PolyCollection(boxes, linewidths=0, **style))
+
+
+def _tick(value: float) -> str:
+    """A tick value in Czech: ``1 500 000``, ``2,5``; the float's shortest repr, rounded."""
+    return czech.number(Decimal(repr(round(float(value), 6))).normalize())
+
+
+def _czech_ticks(axes: Axes, suffix: str = "") -> None:
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x) + suffix))
+
+
+def status_chart(
+    areas: Sequence[str],
+    statuses: Sequence[tuple[str, Sequence[int]]],
+    inches: tuple[float, float],
+) -> bytes:
+    """See charts.status_chart."""
+    # Statuses nobody is in would only crowd the legend; the table lists them all.
+    shown = [(i, label, counts) for i, (label, counts) in enumerate(statuses) if any(counts)]
+    columns = min(len(statuses), 4)
+    with rc_context(_RC):
+        figure, axes = _figure(areas, inches, len(shown), columns)
+        left = [0] * len(areas)
+        for index, label, counts in shown:
+            colour = _COLOURS[index % len(_COLOURS)]
+            _bars(axes, left, counts, 0, _BAR, facecolors=colour, label=label)
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+        _rows(figure, axes, areas)
+        axes.set_xlim(0, max([1, *left]) * 1.05)
+        axes.set_xlabel("Počet opatření")
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        _czech_ticks(axes)
+        _legend(figure, columns)
+        return _svg(figure)
+
+
+def attainment_chart(
+    rows: Sequence[tuple[str, Decimal | None, Decimal]], inches: tuple[float, float]
+) -> bytes:
+    """See charts.attainment_chart."""
+    labels = [label for label, _, _ in rows]
+    with rc_context(_RC):
+        figure, axes = _figure(labels, inches, 2, 2)
+        ys = range(len(rows))
+        values = [float(a * 100) if a is not None else 0.0 for _, a, _ in rows]
+        _bars(axes, [0.0] * len(rows), values, 0, _BAR, facecolors=PLANNED, label="Skutečné plnění")
+        expected = [float(e * 100) for _, _, e in rows]
+        axes.scatter(expected, ys, marker="|", s=300, color="#222222", label="Očekáváno", zorder=3)
+        for y, (_, value, _) in zip(ys, rows, strict=True):
+            if value is None:
+                axes.text(1, y, "bez údajů", va="center", fontsize=8)
+        axes.axvline(100, color="#222222", linewidth=0.8, linestyle="--")
+        _rows(figure, axes, labels)
+        axes.set_xlabel("Plnění cíle (výchozí hodnota = 0 %, cíl = 100 %)")
+        low = min([0.0, *values, *expected])
+        axes.set_xlim(low - 5 if low < 0 else 0, max([110.0, *values, *expected]) + 5)
+        _czech_ticks(axes, "\u00a0%")
+        _legend(figure, 2)
+        return _svg(figure)
+
+
+def budget_chart(
+    rows: Sequence[tuple[str, Decimal, Decimal]], inches: tuple[float, float]
+) -> bytes:
+    """See charts.budget_chart; in millions from a million on, so the tick labels stay apart."""
+    labels = [label for label, _, _ in rows]
+    largest = max([Decimal(0), *(max(p, a) for _, p, a in rows)])
+    scale = 1e6 if largest >= 1_000_000 else 1.0
+    with rc_context(_RC):
+        figure, axes = _figure(labels, inches, 2, 2)
+        planned = [float(p) / scale for _, p, _ in rows]
+        actual = [float(a) / scale for _, _, a in rows]
+        zeros = [0.0] * len(rows)
+        _bars(axes, zeros, planned, -0.2, 0.4, facecolors=PLANNED, label="Plánováno")
+        _bars(axes, zeros, actual, 0.2, 0.4, facecolors=ACTUAL, label="Skutečnost")
+        _rows(figure, axes, labels)
+        axes.set_xlim(0, max([1 / scale, *planned, *actual]) * 1.05)
+        axes.set_xlabel("Náklady (mil. Kč)" if scale > 1 else "Náklady (Kč)")
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=6))
+        _czech_ticks(axes)
+        _legend(figure, 2)
+        return _svg(figure)
