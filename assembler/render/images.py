@@ -169,10 +169,11 @@ def chart_media(charts: Sequence[Chart]) -> dict[bytes, bytes]:
 
 
 def with_chart_svgs(page: bytes, charts: Sequence[Chart]) -> bytes:
-    """The HTML page with each chart's SVG embedded where pandoc left its target."""
+    """The HTML page with each chart's SVG embedded where pandoc left its target (in an
+    image tag: a text showing ``src="graf-…"`` has its ``<`` escaped)."""
     for chart in charts:
         uri = _uri(chart.svg, "image/svg+xml", raster_svg=False)
-        page = page.replace(f'src="{chart.target}"'.encode(), f'src="{uri}"'.encode())
+        page = page.replace(f'<img src="{chart.target}"'.encode(), f'<img src="{uri}"'.encode())
     return page
 
 
