@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -112,3 +114,33 @@ def test_damaged_or_foreign_cache_entries_are_drawn_afresh(
     monkeypatch.setenv("PLAN_CACHE_DIR", "")  # switched off: drawn, nothing stored
     assert chartcache.folder() is None
     assert charts.attainment_chart(rows).svg.result() == drawn
+
+
+_BUILD = """
+import sys
+from pathlib import Path
+from assembler.outputs.build import build
+result = build(Path(sys.argv[1]), only=["monitoring-2026"])
+print(result.ok, "matplotlib" in sys.modules)
+"""
+
+
+def test_build_with_every_chart_cached_does_not_import_matplotlib(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    write_monitoring(root)
+    env = {**os.environ, "PLAN_CACHE_DIR": str(tmp_path / "cache")}
+    runs = []
+    for _ in range(2):
+        shutil.rmtree(root / "output", ignore_errors=True)
+        (root / ".plan-build.json").unlink(missing_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _BUILD, str(root)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+        runs.append(done.stdout.split()[-2:])
+    assert runs == [["True", "True"], ["True", "False"]]  # drawn, then all from the cache
