@@ -117,7 +117,7 @@ CHART_PPI = 200
 
 def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
     """Each chart's PNG for Word, at the text width: from the chart cache when the same
-    SVG was rasterised before, the others in one Typst run."""
+    SVG was rasterised before, the others in a few Typst runs."""
     from assembler.render import chartcache
     from assembler.render.typst_engine import svgs_to_png
 
