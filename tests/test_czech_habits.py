@@ -107,3 +107,18 @@ def test_port_in_use_is_reported_before_building(mini: Path) -> None:
     assert f"port {port} nelze použít: už jej používá jiný program" in done.stderr
     assert "already" not in done.stderr
     assert "Náhled obnoven" not in done.stdout  # nothing was built first
+
+
+def test_zero_is_never_printed_as_minus_zero_whatever_was_printed_before() -> None:
+    from decimal import Decimal
+
+    from assembler.render import czech
+
+    # A chart tick at -0.0 printed first used to make every later 0 print as "-0"
+    # ("0 (-0 %)" in the plan's evaluation table).
+    assert czech.number(Decimal("-0")) == "0"
+    assert czech.number(Decimal("-0.3"), 0) == "0"
+    assert czech.percent(Decimal("0")) == "0\u00a0%"
+    assert czech.percent(Decimal("-0.2")) == "0\u00a0%"
+    assert czech.number(Decimal("-1.5"), 1) == "-1,5"
+    assert czech.number(1234567) == "1\u00a0234\u00a0567"

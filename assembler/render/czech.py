@@ -43,9 +43,18 @@ def _cs() -> Locale:
     return Locale.parse("cs_CZ")
 
 
-@lru_cache(maxsize=16384)
 def number(value: Decimal | int, decimals: int | None = None) -> str:
-    """1234567.5 → ``1 234 567,5`` with non-breaking spaces between digit groups."""
+    """1234567.5 → ``1 234 567,5`` with non-breaking spaces between digit groups; a zero
+    is never printed as ``-0`` (a rounded -0.3 or a chart tick at -0.0)."""
+    if value == 0 or (decimals is not None and Decimal(value).quantize(_step(decimals)) == 0):
+        value = abs(value)
+    # Before the cache: Decimal("-0") == 0 with the same hash, so a -0 printed first
+    # was handed out for every later 0.
+    return _number(value, decimals)
+
+
+@lru_cache(maxsize=16384)
+def _number(value: Decimal | int, decimals: int | None) -> str:
     from babel.numbers import format_decimal
 
     if decimals is None:
@@ -63,12 +72,15 @@ def money(value: Decimal | int) -> str:
     return f"{number(amount, decimals)}{NBSP}Kč"
 
 
+def _step(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
 def percent(value: Decimal | int | None, decimals: int = 0) -> str:
     """``51,4 %`` with a non-breaking space; a dash when there is nothing to show."""
     if value is None:
         return "–"
-    step = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(value).quantize(step, ROUND_HALF_UP)
+    rounded = Decimal(value).quantize(_step(decimals), ROUND_HALF_UP)
     return f"{number(rounded, decimals)}{NBSP}%"
 
 
