@@ -202,3 +202,33 @@ def test_failed_build_writes_nothing_and_keeps_old_outputs(run_cli: Run, mini: P
     assert "Nic nebylo zapsáno" in out
     assert (output / "plan.pdf").read_bytes() == b"old pdf"
     assert sorted(p.name for p in output.iterdir()) == ["plan.pdf"]
+
+
+def test_only_a_year_without_reports_says_so(
+    mini: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    # plan build --only monitoring-2027 with no reports for 2027 ended with exit 0 and
+    # not a word: the coordinator was left looking for a file that was never made.
+    from monitoring_data import write_monitoring
+
+    write_monitoring(mini)
+    code, out, _ = run_cli("build", str(mini), "--only", "monitoring-2027")
+    assert code == 2, out
+    assert (
+        "Za rok 2027 nejsou ve složce monitoring/ žádná hlášení oblastí, a tak monitorovací "
+        "zpráva za něj nevznikla. Hlášení jsou za roky 2026." in " ".join(out.split())
+    )
+    assert not (mini / "output").exists() or not list((mini / "output").iterdir())
+    code, out, _ = run_cli("build", str(mini), "--only", "monitoring-2026.pdf,monitoring-2027.pdf")
+    assert code == 0, out
+    assert "Za rok 2027 nejsou" in out and "output/monitoring-2026.pdf" in out
+
+
+def test_only_a_selection_that_makes_nothing_says_so(
+    mini: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, out, _ = run_cli("build", str(mini), "--only", "monitoring")
+    assert code == 2, out
+    assert "Nic nebylo sestaveno: výběr --only monitoring v tomto plánu nedává žádný výstup." in (
+        " ".join(out.split())
+    )

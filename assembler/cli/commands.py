@@ -10,7 +10,7 @@ from pathlib import Path
 from assembler.checks.pipeline import CheckResult
 from assembler.cli.terminal import Terminal
 from assembler.outputs import buildcache
-from assembler.outputs.build import check_project
+from assembler.outputs.build import BuildResult, check_project
 from assembler.problems.diagnostics import Problem, count_errors
 from assembler.render import czech
 
@@ -114,6 +114,8 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.info(summary(result.problems))
         terminal.warn("Nic nebylo zapsáno; předchozí výstupy zůstaly beze změny.")
         return 1
+    if only and not _selection_built(args.dir, only, result, terminal):
+        return 2
     lines = [str(p) for p in result.problems]
     if result.problems:
         terminal.info(summary(result.problems))
@@ -128,6 +130,37 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     if same:
         terminal.info("Beze změny: " + ", ".join(same))
     return 0
+
+
+def _selection_built(root: Path, only: list[str], result: BuildResult, terminal: Terminal) -> bool:
+    """Say which named report could not be made (a year without reports), and whether
+    ``--only`` made anything at all: a silent exit 0 left the user looking for a file."""
+    from assembler.outputs.registry import selected_years
+    from assembler.plan.monitoring import MONITORING_DIR, reported_years
+
+    have = reported_years(root)
+    missing = sorted((selected_years(only) or set()) - set(have))
+    known = (
+        f"Hlášení jsou za roky {', '.join(map(str, have))}."
+        if have
+        else f"Složka {MONITORING_DIR}/ žádná hlášení nemá."
+    )
+    if missing:
+        years = ", ".join(map(str, missing))
+        terminal.warn(
+            f"Za rok {years} nejsou ve složce {MONITORING_DIR}/ žádná hlášení oblastí, "
+            f"a tak monitorovací zpráva za něj nevznikla. {known}"
+        )
+    if result.written or result.unchanged:
+        return True
+    if not missing:
+        terminal.warn(
+            f"Nic nebylo sestaveno: výběr --only {','.join(only)} v tomto plánu nedává žádný "
+            "výstup. Monitorovací zprávy vznikají jen za roky s hlášeními ve složce "
+            f"{MONITORING_DIR}/ ({known[:-1].lower() if have else 'žádná tam nejsou'}), "
+            "výpisy obcí jen s více obcemi v registru území (plan.yaml, uzemi)."
+        )
+    return False
 
 
 def relative(path: Path, root: Path) -> str:

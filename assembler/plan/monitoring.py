@@ -94,6 +94,21 @@ def active(measure: Item[Measure], year: int) -> bool:
     return year in measure.model.timeline.years and not measure.cancelled
 
 
+def reported_years(root: Path) -> list[int]:
+    """The years whose folder holds an area file, without reading any: what ``plan build
+    --only monitoring-RRRR`` can make a report of."""
+    base = root / MONITORING_DIR
+    if not base.is_dir():
+        return []
+    return sorted(
+        int(folder.name)
+        for folder in base.iterdir()
+        if folder.is_dir()
+        and _YEAR.fullmatch(folder.name)
+        and any(p.suffix.lower() in _SUFFIXES and p.name != REPORT_FILE for p in folder.iterdir())
+    )
+
+
 def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:
     base = root / MONITORING_DIR
     if not base.is_dir():
