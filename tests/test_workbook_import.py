@@ -709,3 +709,29 @@ def test_a_warning_already_in_the_area_file_does_not_refuse_the_workbook(
     assert "chyba" not in out and "Načteno: seniori-2026.xlsx" in out
     assert "varování: Opatření SEN 1.2 je v plánu zrušené" in out
     assert "obtize: Chybí tři pečovatelky." in report.read_text(encoding="utf-8")
+
+
+def test_dates_typed_into_text_cells_are_kept_as_written(
+    sample: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    # Excel makes "1.3.2026" typed into the Obtíže column a date; it reached the report
+    # as "2026-03-01 00:00:00".
+    shutil.rmtree(sample / "monitoring" / "2026")
+    (sample / "monitoring" / "2026").mkdir()
+    folder = _export(sample, run_cli, "--po", "oblast")
+
+    def edit(book: openpyxl.Workbook) -> None:
+        _fill_everything(book)
+        hard = _cell(book, "Opatření", "SEN 1.1", 5)
+        hard.value, hard.number_format = datetime.datetime(2026, 3, 1), "d.m.yyyy"
+        _cell(book, "Indikátory", "SEN 1.1a", 8).value = datetime.datetime(2027, 1, 15, 9, 30)
+        _cell(book, "Opatření", "SEN 1.2", 4).value = 12.5
+
+    returned = _fill(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx", edit)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(sample))
+    assert code == 0, out
+    text = (sample / "monitoring" / "2026" / "10-seniori.yaml").read_text(encoding="utf-8")
+    assert "obtize: 1. 3. 2026\n" in text
+    assert "zdroj: 15. 1. 2027 9:30\n" in text
+    assert "hodnoceni: 12,5\n" in text or "hodnoceni: '12,5'\n" in text
+    assert "00:00:00" not in text

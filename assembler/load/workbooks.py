@@ -13,7 +13,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from assembler.load.xlsx import Check, Column, ReadBook, Refused, cell_name, open_workbook
+from assembler.load.xlsx import (
+    Check,
+    Column,
+    ReadBook,
+    Refused,
+    as_text,
+    cell_name,
+    open_workbook,
+)
 from assembler.problems.diagnostics import shown
 
 FORMAT_VERSION = "1"
@@ -226,7 +234,7 @@ def _signature(book: ReadBook) -> tuple[str, Value]:
         return who, when
     for number, (label, value) in book.rows(INSTRUCTIONS, 2):
         if label == FILLED_BY_LABEL:
-            who = "" if _blank(value) else str(value).strip()
+            who = "" if _blank(value) else as_text(value).strip()
         elif label == FILLED_ON_LABEL:
             when = Value(None if _blank(value) else value, INSTRUCTIONS, f"B{number}")
     return who, when

@@ -15,6 +15,7 @@ so entity expansion is refused too.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -273,6 +274,19 @@ def shown_value(cell: Any) -> Any:
         if percent == percent.to_integral_value()
         else percent.normalize()
     )
+
+
+def as_text(value: Any) -> str:
+    """A cell's value for a text column as the person saw it: Excel makes "1.3.2028" typed
+    into a text cell a date, which str() would turn into "2028-03-01 00:00:00"."""
+    if isinstance(value, datetime.datetime):
+        time = f" {value.hour}:{value.minute:02d}" if value.time() != datetime.time() else ""
+        return f"{value.day}. {value.month}. {value.year}{time}"
+    if isinstance(value, datetime.date):
+        return f"{value.day}. {value.month}. {value.year}"
+    if isinstance(value, float):
+        return repr(value).removesuffix(".0").replace(".", ",")
+    return str(value)
 
 
 def _too_many_rows(name: str, title: str) -> str:

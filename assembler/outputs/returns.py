@@ -21,7 +21,7 @@ from assembler.checks.monitoring import _unit_mismatch
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import LayoutError, MetaKey, ReturnedBook, Row, Value
-from assembler.load.xlsx import Refused
+from assembler.load.xlsx import Refused, as_text
 from assembler.models.chapter import Indicator, Measure
 from assembler.models.common import CzechDate, Money, Number
 from assembler.models.monitoring import MeasureReport, Percent
@@ -277,7 +277,7 @@ def _measures(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
 def _text(value: Any) -> str:
     """A text cell as the YAML keeps it: line ends as ``\n`` (Calc and Excel may write
     ``\r\n``), no trailing spaces, so an untouched text equals the recorded one."""
-    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = as_text(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
