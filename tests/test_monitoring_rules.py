@@ -337,6 +337,8 @@ def test_yearly_report_file_name_needs_the_year(mini: Path) -> None:
     (problem,) = problems_of(check_project(mini), "vystup-nazev")
     at(problem, "plan.yaml", position(mini, "plan.yaml", "zprava.pdf"))
     assert problem.message.startswith("Název souboru „zprava.pdf“ musí obsahovat {rok}")
+    # The example obeys the rule it explains (it said "např. monitoring.pdf").
+    assert problem.message.endswith("(např. monitoring-{rok}.pdf).")
 
 
 def test_a_broken_chapter_does_not_make_its_monitoring_unknown(mini: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assembler.checks.markup import IMAGE
 from assembler.checks.pipeline import CheckedPlan
+from assembler.models.plan_parts import OutputFiles
 from assembler.outputs.registry import (
     KEY,
     OUTPUTS,
@@ -191,7 +192,8 @@ def _unusable_name(output: Output, name: str) -> str | None:
     if output.yearly and YEAR not in name:
         return (
             f"Název souboru „{_shown(name)}“ musí obsahovat {YEAR}: zpráva vzniká za každý "
-            f"sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. {output.key})."
+            "sledovaný rok a bez roku v názvu by se zprávy přepisovaly (např. "
+            f"{OutputFiles.model_fields[output.setting].default})."
         )
     if output.per_municipality and KEY not in name:
         return (
