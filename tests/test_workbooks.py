@@ -95,3 +95,20 @@ def test_export_year_outside_period(sample: Path, run_cli, year: str) -> None:
     assert code == 2
     assert "mimo období plánu 2026–2029" in err
     assert not (sample / "output" / f"sesity-{year}").exists()
+
+
+def test_no_header_breaks_inside_a_word(sample: Path, run_cli) -> None:
+    # Calc printed "Opatřen-í", "Očekávan-o", "Skutečnos-t 2026": a bold header word needs
+    # about three characters of width more than it has letters.
+    code, out, _ = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
+    assert code == 0, out
+    book = openpyxl.load_workbook(sample / "output" / "sesity-2026" / "seniori-2026.xlsx")
+    for title in ("Opatření", "Indikátory", "Náklady"):
+        ws = book[title]
+        for cell in ws[1]:
+            width = ws.column_dimensions[cell.column_letter].width
+            longest = max(len(word) for word in str(cell.value).split())
+            assert width >= longest + 3, (title, cell.value, width)
+    # "Očekáváno / v roce / 2026" takes three lines in Calc: a two-line row cut the year off.
+    assert book["Indikátory"].row_dimensions[1].height >= 45
+    assert book["Pokyny"].row_dimensions[1].height >= 20  # the 14 pt title

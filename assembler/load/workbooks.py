@@ -60,6 +60,8 @@ INSTRUCTIONS = "Pokyny"
 LISTS = "Seznamy"
 META = "Údaje"
 
+# A width is in characters; a bold header word needs about three more than its letters,
+# or Calc breaks it inside the word (Opatřen-í).
 MEASURES = Layout(
     "Opatření",
     (
@@ -76,13 +78,13 @@ INDICATORS = Layout(
     "Indikátory",
     (
         Field("code", "Kód", 10),
-        Field("measure", "Opatření", 10),
+        Field("measure", "Opatření", 12),
         Field("name", "Indikátor", 36, wrap=True),
         Field("unit", "Jednotka", 12),
         Field("baseline", "Výchozí hodnota", 11),
         Field("target", "Cílová hodnota", 11),
-        Field("expected", "Očekáváno v roce {rok}", 12),
-        Field("value", "Skutečnost {rok}", 12, True, Check.NUMBER),
+        Field("expected", "Očekáváno v roce {rok}", 13),
+        Field("value", "Skutečnost {rok}", 14, True, Check.NUMBER),
         Field("source", "Zdroj údaje", 28, True, wrap=True),
         Field("note", "Poznámka", 30, True, wrap=True),
     ),
@@ -90,7 +92,7 @@ INDICATORS = Layout(
 COSTS = Layout(
     "Náklady",
     (
-        Field("measure", "Opatření", 10),
+        Field("measure", "Opatření", 12),
         Field("title", "Název opatření", 36, wrap=True),
         Field("source_name", "Zdroj financování", 28, wrap=True),
         Field("source", "Klíč zdroje", 12),

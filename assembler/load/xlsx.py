@@ -149,6 +149,8 @@ def _add_sheet(book: Any, sheet: Sheet) -> None:
     ws.print_options.gridLines = sheet.table
     if not sheet.table:
         ws["A1"].font = Font(bold=True, size=14)
+        # A row keeps the default 15 pt for the 14 pt title: it touched the line below.
+        ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, 21)
     protection = ws.protection
     protection.sheet = True
     # Garants may still widen columns, heighten rows and filter; keys stay locked.
@@ -158,11 +160,23 @@ def _add_sheet(book: Any, sheet: Sheet) -> None:
         ws.sheet_state = "hidden"
 
 
-def _lines(value: Any, width: int) -> int:
+def _lines(value: Any, width: int, bold: bool = False) -> int:
+    """Lines of a wrapped text as Calc and Excel break it: at spaces, a word longer than
+    the column split; a bold header fits a character less (a row cut "2028" off)."""
     if not isinstance(value, str) or not value:
         return 1
-    chars = max(width - 2, 4)
-    return sum(max(1, -(-len(part) // chars)) for part in value.split("\n"))
+    chars = max(width - (3 if bold else 2), 4)
+    total = 0
+    for part in value.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) <= chars:
+                used += 1 + len(word)
+                continue
+            lines += (1 if used else 0) + (len(word) - 1) // chars
+            used = (len(word) - 1) % chars + 1
+        total += lines
+    return total
 
 
 def _row_heights(ws: Any, sheet: Sheet) -> None:
@@ -172,7 +186,7 @@ def _row_heights(ws: Any, sheet: Sheet) -> None:
     for number, row in enumerate(rows, start=1):
         lines = max(
             (
-                _lines(value, column.width)
+                _lines(value, column.width, bold=sheet.table and number == 1)
                 for value, column in zip(row, sheet.columns, strict=False)
                 if column.wrap or not sheet.table or number == 1
             ),
