@@ -472,3 +472,20 @@ def test_progress_written_as_a_share_is_a_warning(mini: Path) -> None:
         "Pokrok 0,4 znamená 0,4 %, ne 40 %: pokrok se píše v procentech (pokrok: 40). "
         "Je-li 0,4 % správně, varování nevadí."
     )
+
+
+def test_a_reason_left_from_a_paused_status_is_a_warning(mini: Path) -> None:
+    # Set running again in a workbook, whose empty Důvod cell deletes nothing, a measure
+    # kept its old reason and the report printed "Důvod: …" under "Naplněno".
+    write_monitoring(mini)
+    edit(
+        mini, ROD_FILE, "    stav: naplneno\n", "    stav: naplneno\n    duvod: Chyběly prostory.\n"
+    )
+    (problem,) = problems_of(check(mini), "monitoring-duvod-navic")
+    at(problem, ROD_FILE, position(mini, ROD_FILE, "Chyběly prostory."))
+    assert problem.severity is Severity.WARNING
+    assert problem.message == (
+        "Opatření ROD 1.1 má stav „Naplněno“, hlášení však uvádí i důvod, který patří ke "
+        "stavům Pozastaveno, Zrušeno; zpráva jej vytiskne. Platí-li ještě, přesuňte text do "
+        "klíče obtize; jinak klíč duvod smažte."
+    )

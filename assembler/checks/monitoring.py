@@ -13,6 +13,7 @@ from decimal import Decimal
 from assembler.load.sources import Place, SourceFile
 from assembler.models.chapter import Indicator, Measure
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
+from assembler.models.plan_parts import StatusItem
 from assembler.plan.items import Item, ItemIndex
 from assembler.plan.monitoring import (
     MONITORING_DIR,
@@ -251,6 +252,17 @@ def _status_hint(typed: str, vocabulary: Mapping[str, object]) -> str:
     return did_you_mean(plain(typed), vocabulary)
 
 
+def _stale_reason(code: str, name: str, vocabulary: Mapping[str, StatusItem]) -> str:
+    # An empty workbook cell deletes nothing: a paused measure set running again in a
+    # workbook keeps its old reason, and the report printed "Důvod:" under "Rozpracováno".
+    needing = ", ".join(s.name for s in vocabulary.values() if s.needs_reason)
+    return (
+        f"Opatření {code} má stav „{name}“, hlášení však uvádí i důvod, který patří ke stavům "
+        f"{needing}; zpráva jej vytiskne. Platí-li ještě, přesuňte text do klíče obtize; "
+        "jinak klíč duvod smažte."
+    )
+
+
 def statuses(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     vocabulary = {s.key: s for s in project.info.measure_statuses}
     for area_report in monitored.areas:
@@ -265,6 +277,12 @@ def statuses(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                 )
                 yield Problem(
                     "monitoring-stav", message, area_report.source.location(["opatreni", i, "stav"])
+                )
+            elif not status.needs_reason and reported.reason:
+                yield Problem(
+                    "monitoring-duvod-navic",
+                    _stale_reason(code, status.name, vocabulary),
+                    area_report.source.location(["opatreni", i, "duvod"]),
                 )
             elif status.needs_reason and not reported.reason:
                 message = (

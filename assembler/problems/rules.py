@@ -212,6 +212,12 @@ _CATALOGUE = [
     ),
     Rule("monitoring-zrusene", W, _MON, "Hlášení o opatření, které je v plánu zrušené."),
     Rule(
+        "monitoring-duvod-navic",
+        W,
+        _MON,
+        "Důvod u stavu, který jej nemá (zůstal po pozastavení, např. ze sešitu).",
+    ),
+    Rule(
         "monitoring-pokrok",
         W,
         _MON,
