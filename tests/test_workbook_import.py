@@ -735,3 +735,18 @@ def test_dates_typed_into_text_cells_are_kept_as_written(
     assert "zdroj: 15. 1. 2027 9:30\n" in text
     assert "hodnoceni: 12,5\n" in text or "hodnoceni: '12,5'\n" in text
     assert "00:00:00" not in text
+
+
+def test_a_path_that_is_no_workbook_is_said_in_czech(
+    sample: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    # Was "Sešit neni.xlsx nelze otevřít (No such file or directory)."
+    code, out, _ = run_cli("monitor", "import", str(tmp_path / "neni.xlsx"), str(sample))
+    assert code == 1, out
+    assert "neni.xlsx: chyba: Sešit neni.xlsx neexistuje. Zkontrolujte cestu" in out
+    folder = tmp_path / "vracene"
+    folder.mkdir()
+    code, out, _ = run_cli("monitor", "import", str(folder), str(sample))
+    assert code == 1, out
+    assert "vracene je složka, ne sešit. Uveďte sešity v ní (např. vracene/*.xlsx)" in out
+    assert "directory" not in out.lower()

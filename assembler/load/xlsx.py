@@ -320,8 +320,7 @@ def open_workbook(path: Path, name: str) -> ReadBook:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise Refused("sesit-soubor", f"Sešit {name} nelze otevřít ({reason}).") from None
+        raise Refused("sesit-soubor", _unopened(name, err)) from None
     if head.startswith(_OLE_MAGIC):
         message = (
             f"Sešit {name} je chráněný heslem (zašifrovaný), a tak jej nelze přečíst. "
@@ -346,6 +345,24 @@ def open_workbook(path: Path, name: str) -> ReadBook:
     except Exception as err:  # a damaged part of the zip: openpyxl raises many kinds
         raise Refused("sesit-soubor", _damaged(name, err)) from None
     return ReadBook(name, list(book.sheetnames), book)
+
+
+def _unopened(name: str, err: OSError) -> str:
+    """Why a path given to plan monitor import is no readable file, in Czech (the OS said
+    "No such file or directory")."""
+    if isinstance(err, FileNotFoundError):
+        return f"Sešit {name} neexistuje. Zkontrolujte cestu a název souboru v příkazu."
+    if isinstance(err, IsADirectoryError):
+        return (
+            f"{name} je složka, ne sešit. Uveďte sešity v ní (např. {name}/*.xlsx); složku "
+            "plánu lze uvést jen jako poslední argument, za sešity."
+        )
+    if isinstance(err, PermissionError):
+        return f"Sešit {name} nelze otevřít: k souboru nemáte oprávnění ke čtení."
+    return (
+        f"Sešit {name} nelze otevřít: je zamčený jiným programem (zavřete jej v Excelu) "
+        "nebo leží na nedostupném disku."
+    )
 
 
 def _caused_by(err: BaseException | None, kind: type[BaseException]) -> bool:
