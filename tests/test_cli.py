@@ -222,6 +222,9 @@ def test_only_a_year_without_reports_says_so(
     code, out, _ = run_cli("build", str(mini), "--only", "monitoring-2026.pdf,monitoring-2027.pdf")
     assert code == 0, out
     assert "Za rok 2027 nejsou" in out and "output/monitoring-2026.pdf" in out
+    code, out, _ = run_cli("build", str(mini), "--only", "monitoring-2026.pdf,monitoring-2027.pdf")
+    assert code == 0 and "Beze změny od posledního sestavení" in out, out
+    assert "Za rok 2027 nejsou" in out  # the repeat build says it again
 
 
 def test_only_a_selection_that_makes_nothing_says_so(

@@ -10,7 +10,7 @@ from pathlib import Path
 from assembler.checks.pipeline import CheckResult
 from assembler.cli.terminal import Terminal
 from assembler.outputs import buildcache
-from assembler.outputs.build import BuildResult, check_project
+from assembler.outputs.build import check_project
 from assembler.problems.diagnostics import Problem, count_errors
 from assembler.render import czech
 
@@ -114,9 +114,15 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.info(summary(result.problems))
         terminal.warn("Nic nebylo zapsáno; předchozí výstupy zůstaly beze změny.")
         return 1
-    if only and not _selection_built(args.dir, only, result, terminal):
+    # A silent exit 0 left the user looking for a report that was never made.
+    missing = _missing_years(args.dir, only) if only else ""
+    if missing:
+        terminal.warn(missing)
+    if only and not (result.written or result.unchanged):
+        if not missing:
+            terminal.warn(_nothing_made(only))
         return 2
-    lines = [str(p) for p in result.problems]
+    lines = [str(p) for p in result.problems] + ([missing] if missing else [])
     if result.problems:
         terminal.info(summary(result.problems))
         lines.append(summary(result.problems))
@@ -132,35 +138,32 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     return 0
 
 
-def _selection_built(root: Path, only: list[str], result: BuildResult, terminal: Terminal) -> bool:
-    """Say which named report could not be made (a year without reports), and whether
-    ``--only`` made anything at all: a silent exit 0 left the user looking for a file."""
+def _missing_years(root: Path, only: list[str]) -> str:
+    """A note on the years ``--only`` names whose report cannot be made (no reports)."""
     from assembler.outputs.registry import selected_years
     from assembler.plan.monitoring import MONITORING_DIR, reported_years
 
     have = reported_years(root)
     missing = sorted((selected_years(only) or set()) - set(have))
+    if not missing:
+        return ""
     known = (
         f"Hlášení jsou za roky {', '.join(map(str, have))}."
         if have
         else f"Složka {MONITORING_DIR}/ žádná hlášení nemá."
     )
-    if missing:
-        years = ", ".join(map(str, missing))
-        terminal.warn(
-            f"Za rok {years} nejsou ve složce {MONITORING_DIR}/ žádná hlášení oblastí, "
-            f"a tak monitorovací zpráva za něj nevznikla. {known}"
-        )
-    if result.written or result.unchanged:
-        return True
-    if not missing:
-        terminal.warn(
-            f"Nic nebylo sestaveno: výběr --only {','.join(only)} v tomto plánu nedává žádný "
-            "výstup. Monitorovací zprávy vznikají jen za roky s hlášeními ve složce "
-            f"{MONITORING_DIR}/ ({known[:-1].lower() if have else 'žádná tam nejsou'}), "
-            "výpisy obcí jen s více obcemi v registru území (plan.yaml, uzemi)."
-        )
-    return False
+    return (
+        f"Za rok {', '.join(map(str, missing))} nejsou ve složce {MONITORING_DIR}/ žádná "
+        f"hlášení oblastí, a tak monitorovací zpráva za něj nevznikla. {known}"
+    )
+
+
+def _nothing_made(only: list[str]) -> str:
+    return (
+        f"Nic nebylo sestaveno: výběr --only {','.join(only)} v tomto plánu nedává žádný "
+        "výstup. Monitorovací zprávy vznikají jen za roky s hlášeními ve složce monitoring/, "
+        "výpisy obcí jen s více obcemi v registru území (plan.yaml, uzemi)."
+    )
 
 
 def relative(path: Path, root: Path) -> str:
