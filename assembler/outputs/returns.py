@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from assembler.checks.monitoring import _unit_mismatch
+from assembler.checks.monitoring_reports import unit_mismatch
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import LayoutError, MetaKey, ReturnedBook, Row, Value
@@ -365,7 +365,7 @@ def _indicators(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None
         area, local = item.area.code, item.model.code
 
         def unit(value: Decimal, indicator: Indicator = indicator, code: str = code) -> str | None:
-            return _unit_mismatch(indicator, value, code)
+            return unit_mismatch(indicator, value, code)
 
         _convert(
             reading,

@@ -47,7 +47,7 @@ def number(value: Decimal | int, decimals: int | None = None) -> str:
     """1234567.5 → ``1 234 567,5`` with non-breaking spaces between digit groups; a zero
     is never printed as ``-0`` (a rounded -0.3 or a chart tick at -0.0)."""
     if value == 0 or (decimals is not None and Decimal(value).quantize(_step(decimals)) == 0):
-        value = abs(value)
+        value = abs(Decimal(value))
     # Before the cache: Decimal("-0") == 0 with the same hash, so a -0 printed first
     # was handed out for every later 0.
     return _number(value, decimals)
