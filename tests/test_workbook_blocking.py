@@ -42,6 +42,16 @@ def _filled(source: Path, target: Path) -> Path:
     return target
 
 
+def _returned(sample: Path, tmp_path: Path, run_cli: Run) -> tuple[Path, Path]:
+    """The seniors' and the mental-health 2026 workbooks, exported and filled in."""
+    code, out, _ = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
+    assert code == 0, out
+    folder = sample / "output/sesity-2026"
+    seniors = _filled(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx")
+    mental = _filled(folder / "dusevni-zdravi-2026.xlsx", tmp_path / "dusevni-zdravi-2026.xlsx")
+    return seniors, mental
+
+
 def test_export_leaves_out_only_the_area_of_the_broken_file(sample: Path, run_cli: Run) -> None:
     _typo(sample)
     code, out, err = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
@@ -73,11 +83,7 @@ def test_another_years_error_does_not_block_the_export(sample: Path, run_cli: Ru
 def test_import_takes_the_other_areas_and_names_the_blocking_file(
     sample: Path, tmp_path: Path, run_cli: Run
 ) -> None:
-    code, out, _ = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
-    assert code == 0, out
-    folder = sample / "output/sesity-2026"
-    seniors = _filled(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx")
-    mental = _filled(folder / "dusevni-zdravi-2026.xlsx", tmp_path / "dusevni-zdravi-2026.xlsx")
+    seniors, mental = _returned(sample, tmp_path, run_cli)
     _typo(sample)
     before = (sample / SEN).read_bytes()
     code, out, _ = run_cli(
@@ -109,11 +115,7 @@ def test_an_unreadable_file_blocks_its_area_by_its_oblast_line(
 ) -> None:
     # The loader refused the file, so the plan does not know its area; its "oblast:"
     # line does. Creating a second SEN file, or overwriting this one, would lose it.
-    code, out, _ = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
-    assert code == 0, out
-    folder = sample / "output/sesity-2026"
-    seniors = _filled(folder / "seniori-2026.xlsx", tmp_path / "seniori-2026.xlsx")
-    mental = _filled(folder / "dusevni-zdravi-2026.xlsx", tmp_path / "dusevni-zdravi-2026.xlsx")
+    seniors, mental = _returned(sample, tmp_path, run_cli)
     copy = sample / "monitoring/2026/seniori-kopie.yaml"
     (sample / SEN).rename(copy)
     copy.write_text(broken(copy.read_text(encoding="utf-8")), encoding="utf-8")
