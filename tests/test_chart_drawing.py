@@ -144,3 +144,19 @@ def test_build_with_every_chart_cached_does_not_import_matplotlib(tmp_path: Path
         )
         runs.append(done.stdout.split()[-2:])
     assert runs == [["True", "True"], ["True", "False"]]  # drawn, then all from the cache
+
+
+@pytest.mark.parametrize("module", ["chart_drawing.py", "czech.py"])
+def test_a_change_to_the_code_that_writes_a_chart_draws_it_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    # czech.py writes the charts' numbers: after its -0 fix, a cached chart kept "-0".
+    code = tmp_path / "render"
+    shutil.copytree(Path(chartcache.__file__).parent, code)
+    monkeypatch.setattr(chartcache, "_CODE", code)
+    monkeypatch.setattr(chartcache, "_salt", None)
+    before = chartcache.key("status_chart")
+    with (code / module).open("a", encoding="utf-8") as changed:
+        changed.write("\n# changed\n")
+    monkeypatch.setattr(chartcache, "_salt", None)
+    assert chartcache.key("status_chart") != before

@@ -24,10 +24,17 @@ from platformdirs import user_cache_dir
 from assembler.outputs.writing import write_atomic
 
 FORMAT = 1
-_MODULES = ("charts.py", "chart_drawing.py", "chartcache.py", "images.py", "typst_engine.py")
-KEEP = 500  # entries: a 1000-measure plan has ~22 charts a year
+# The code a chart's bytes depend on; czech.py writes its numbers (a tick at -0.0).
+_MODULES = (
+    "charts.py",
+    "chart_drawing.py",
+    "chartcache.py",
+    "czech.py",
+    "images.py",
+    "typst_engine.py",
+)
+KEEP = 500  # entries: a 1000-measure plan has ~78 charts a year, and a PNG of each
 _CODE = Path(__file__).resolve().parent
-_CODE_FILES = _MODULES
 _salt: bytes | None = None
 
 
@@ -45,7 +52,7 @@ def key(description: str) -> str:
     if _salt is None:
         from importlib.metadata import version
 
-        code = b"".join((_CODE / name).read_bytes() for name in _CODE_FILES)
+        code = b"".join((_CODE / name).read_bytes() for name in _MODULES)
         _salt = code + version("matplotlib").encode()
     return hashlib.sha256(_salt + description.encode("utf-8")).hexdigest()
 
