@@ -13,6 +13,7 @@ from helpers import at, edit, only, position
 
 from assembler.checks.pipeline import check
 from assembler.load import parsecache
+from assembler.outputs import writing
 
 SEN = "chapters/10-seniori.md"
 Run = Callable[..., tuple[int, str, str]]
@@ -109,7 +110,7 @@ def test_a_planted_pickle_never_runs(
         planted = pickle.dumps(_Planted(marker))
         entry.write_bytes(planted)
         entry.with_suffix(".pickle").write_bytes(planted)  # where the old format kept it
-    monkeypatch.setattr(parsecache, "_stores", {})  # the next check is a new process
+    monkeypatch.setattr(writing, "_stores", {})  # the next check is a new process
     result = check(mini)
     assert result.ok, [str(p) for p in result.problems]
     assert not marker.exists()
@@ -157,7 +158,7 @@ def test_the_cache_is_pruned_to_its_bound(
     """Entries beyond KEEP go, oldest first, though the folder is not listed at every store;
     a temporary file a killed process left behind goes once it is stale."""
     monkeypatch.setattr(parsecache, "KEEP", 10)
-    monkeypatch.setattr(parsecache, "PRUNE_EVERY", 3)
+    monkeypatch.setattr(writing, "PRUNE_EVERY", 3)
     cache.mkdir()
     leftover = cache / ".abc.json.x1y2.tmp"
     leftover.write_bytes(b"{")

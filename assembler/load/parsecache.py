@@ -23,14 +23,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from assembler.outputs.writing import sweep, write_entry
+from assembler.outputs.writing import store_entry
 
 KEEP = 300  # entries; a 1000-measure plan's chapters are ~80 KiB each
-PRUNE_EVERY = 50  # stores between two prunings: the folder holds at most KEEP + 50
 _PARSER = Path(__file__).resolve().parent
 _PARSER_FILES = ("yamlio.py", "yamltree.py", "yamltags.py", "parsecache.py")
 _salt: bytes | None = None
-_stores: dict[Path, int] = {}  # entries this process stored, per cache folder
 
 
 class Miss:
@@ -103,13 +101,9 @@ def store(text: str, data: Any) -> None:
         entry, default=_marked, ensure_ascii=False, separators=(",", ":"), check_circular=False
     )
     try:
-        write_entry(base / f"{key}{_SUFFIX}", blob.encode("utf-8"))
-        # Listing the folder costs more than writing an entry: prune at a process's first
-        # store into a folder and then every PRUNE_EVERY stores (plan watch runs for hours).
-        stored = _stores.get(base, 0)
-        if stored % PRUNE_EVERY == 0:
-            _prune(base)
-        _stores[base] = stored + 1
+        if store_entry(base / f"{key}{_SUFFIX}", blob.encode("utf-8"), KEEP):
+            for legacy in base.glob("*.pickle"):  # entries of the pickle format: never read
+                legacy.unlink(missing_ok=True)
     except OSError:  # a read-only or full disk must not fail the check; it only runs slower
         return
 
@@ -164,15 +158,3 @@ def _hashable(key: Any) -> Any:
     if isinstance(key, list | dict):
         raise TypeError("a key that is a collection")
     return key
-
-
-def _prune(base: Path) -> None:
-    sweep(base)
-    for legacy in base.glob("*.pickle"):  # entries of the pickle format are never read
-        legacy.unlink(missing_ok=True)
-    entries = list(base.glob(f"*{_SUFFIX}"))
-    if len(entries) <= KEEP:
-        return
-    entries.sort(key=lambda p: p.stat().st_mtime)
-    for old in entries[: len(entries) - KEEP]:
-        old.unlink(missing_ok=True)

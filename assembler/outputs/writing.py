@@ -15,7 +15,7 @@ import errno
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -80,6 +80,32 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except WriteError as err:
         raise err.error from None
     return bool(written)
+
+
+# Stores a process made into each cache folder: listing a folder costs more than writing
+# an entry, so it is pruned at a process's first store and then every PRUNE_EVERY-th
+# (plan watch runs for hours); it holds at most its bound + PRUNE_EVERY entries.
+PRUNE_EVERY = 50
+_stores: dict[Path, int] = {}
+
+
+def store_entry(path: Path, data: bytes, keep: int) -> bool:
+    """Write a cache entry (:func:`write_entry`) and, when its folder is due to be listed,
+    keep only the ``keep`` newest entries of its suffix and sweep stale temporary files.
+    True when the folder was listed (the cache may then clear its own leftovers)."""
+    write_entry(path, data)
+    folder = path.parent
+    count = _stores.get(folder, 0)
+    _stores[folder] = count + 1
+    if count % PRUNE_EVERY:
+        return False
+    sweep(folder)
+    entries = list(folder.glob(f"*{path.suffix}"))
+    if len(entries) > keep:
+        entries.sort(key=lambda p: p.stat().st_mtime)
+        for old in entries[: len(entries) - keep]:
+            old.unlink(missing_ok=True)
+    return True
 
 
 def write_entry(path: Path, data: bytes) -> None:
@@ -164,17 +190,17 @@ def _keep(path: Path) -> Path | None:
 
 def _sweep(path: Path) -> None:
     """Remove temporary files of ``path`` left by a build that was killed."""
-    limit = time.time() - _STALE_SECONDS
-    for leftover in path.parent.glob(f".{path.name}.*{_SUFFIX}"):
-        with suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()
+    _remove_stale(path.parent.glob(f".{path.name}.*{_SUFFIX}"))
 
 
 def sweep(folder: Path) -> None:
     """Remove the temporary files of every file in ``folder`` left by a killed process."""
+    _remove_stale(folder.glob(f".*{_SUFFIX}"))
+
+
+def _remove_stale(leftovers: Iterable[Path]) -> None:
     limit = time.time() - _STALE_SECONDS
-    for leftover in folder.glob(f".*{_SUFFIX}"):
+    for leftover in leftovers:
         with suppress(OSError):
             if leftover.stat().st_mtime < limit:
                 leftover.unlink()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from assembler.outputs.writing import write_atomic
+from assembler.outputs.writing import store_entry
 
 FORMAT = 1
 # The code a chart's bytes depend on; czech.py writes its numbers (a tick at -0.0).
@@ -79,16 +79,6 @@ def store(chart_key: str, data: bytes, base: Path | None) -> None:
         return
     entry = {"format": FORMAT, "key": chart_key, "data": base64.b64encode(data).decode("ascii")}
     try:
-        write_atomic(base / f"{chart_key}.json", json.dumps(entry).encode("utf-8"))
-        _prune(base)
+        store_entry(base / f"{chart_key}.json", json.dumps(entry).encode("utf-8"), KEEP)
     except OSError:  # a read-only or full disk must not fail the build; it only runs slower
         return
-
-
-def _prune(base: Path) -> None:
-    entries = list(base.glob("*.json"))
-    if len(entries) <= KEEP:
-        return
-    entries.sort(key=lambda p: p.stat().st_mtime)
-    for old in entries[: len(entries) - KEEP]:
-        old.unlink(missing_ok=True)
