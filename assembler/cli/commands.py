@@ -91,6 +91,9 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         listed = ", ".join(relative(p, args.dir.resolve()) for p in cached.outputs)
         terminal.info(f"Beze změny od posledního sestavení: {listed}")
         return 0
+    # One-shot, as for the check: the collector would rescan the checked plan's objects
+    # at each collection while the charts are drawn (0.4 s of a cold report build).
+    gc.disable()
     try:
         with terminal.progress("Sestavuji plán…") as step:
             result = build(args.dir, only, strict=args.strict, progress=step)

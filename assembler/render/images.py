@@ -117,25 +117,32 @@ CHART_PPI = 200
 
 def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
     """Each chart's PNG for Word, at the text width: from the chart cache when the same
-    SVG was rasterised before, the others in a few Typst runs."""
+    SVG was rasterised before, the others in Typst runs of a few charts each. A run
+    waits only for its own charts: it rasterises the first ones while the later ones
+    are still being drawn (Typst leaves the interpreter to the drawing meanwhile)."""
     from assembler.render import chartcache
-    from assembler.render.typst_engine import svgs_to_png
+    from assembler.render.typst_engine import PER_RUN, svgs_to_png
 
-    keys = [
-        chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(c.svg).hexdigest()}")
-        for c in charts
-    ]
     base = chartcache.folder()
-    pngs = [chartcache.load(key, base) for key in keys]
-    missing = [i for i, png in enumerate(pngs) if png is None]
-    if not missing:
-        return [png for png in pngs if png is not None]
-    fonts = tuple(dict.fromkeys(f for c in charts for f in c.fonts))
-    drawn = svgs_to_png([charts[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
-    for i, png in zip(missing, drawn, strict=True):
-        chartcache.store(keys[i], png, base)
-        pngs[i] = png
-    return [png for png in pngs if png is not None]
+    pngs: list[bytes] = []
+    for start in range(0, len(charts), PER_RUN):
+        run = charts[start : start + PER_RUN]
+        keys = [
+            chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(c.svg).hexdigest()}")
+            for c in run
+        ]
+        found = [chartcache.load(key, base) for key in keys]
+        missing = [i for i, png in enumerate(found) if png is None]
+        if not missing:
+            pngs.extend(png for png in found if png is not None)
+            continue
+        fonts = tuple(dict.fromkeys(f for c in run for f in c.fonts))
+        drawn = svgs_to_png([run[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
+        for i, png in zip(missing, drawn, strict=True):
+            chartcache.store(keys[i], png, base)
+            found[i] = png
+        pngs.extend(png for png in found if png is not None)
+    return pngs
 
 
 def stand_in(chart: Chart) -> bytes:
