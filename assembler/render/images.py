@@ -133,14 +133,12 @@ def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
         ]
         found = [chartcache.load(key, base) for key in keys]
         missing = [i for i, png in enumerate(found) if png is None]
-        if not missing:
-            pngs.extend(png for png in found if png is not None)
-            continue
-        fonts = tuple(dict.fromkeys(f for c in run for f in c.fonts))
-        drawn = svgs_to_png([run[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
-        for i, png in zip(missing, drawn, strict=True):
-            chartcache.store(keys[i], png, base)
-            found[i] = png
+        if missing:
+            fonts = tuple(dict.fromkeys(f for c in run for f in c.fonts))
+            drawn = svgs_to_png([run[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
+            for i, png in zip(missing, drawn, strict=True):
+                chartcache.store(keys[i], png, base)
+                found[i] = png
         pngs.extend(png for png in found if png is not None)
     return pngs
 

@@ -66,25 +66,17 @@ def svg_to_png(svg: bytes, ppi: int = 200, width_cm: int = 8, fonts: tuple[str, 
     return bytes(png)
 
 
-def svgs_to_png(
-    svgs: Sequence[bytes], width_cm: int, ppi: int, fonts: tuple[str, ...]
-) -> list[bytes]:
-    """Each SVG as a PNG ``width_cm`` wide, set in the font folders ``fonts`` only; a
-    page each in runs of ``PER_RUN`` (the same bytes as one run per SVG, without paying
-    for starting Typst and loading its fonts each time)."""
-    return [
-        png
-        for start in range(0, len(svgs), PER_RUN)
-        for png in _pngs(svgs[start : start + PER_RUN], width_cm, ppi, fonts)
-    ]
-
-
 # SVGs per Typst run: the 78 charts of a 1000-measure report took 4.4 s CPU in runs of
 # one, 3.3 s in a single run (a run grows faster than its pages) and 2.5 s in runs of 20.
 PER_RUN = 20
 
 
-def _pngs(svgs: Sequence[bytes], width_cm: int, ppi: int, fonts: tuple[str, ...]) -> list[bytes]:
+def svgs_to_png(
+    svgs: Sequence[bytes], width_cm: int, ppi: int, fonts: tuple[str, ...]
+) -> list[bytes]:
+    """Each SVG as a PNG ``width_cm`` wide, set in the font folders ``fonts`` only: a page
+    each in one Typst run (the same bytes as one run per SVG, without paying for starting
+    Typst and loading its fonts each time). Callers pass at most ``PER_RUN`` SVGs."""
     pages = "".join(
         f'#page(image(bytes(sys.inputs.at("svg{i}")), format: "svg", width: {width_cm}cm))\n'
         for i in range(len(svgs))
