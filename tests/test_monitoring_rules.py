@@ -372,12 +372,12 @@ def test_missing_reports_hint_only_a_status_the_plan_has(mini: Path) -> None:
 
 
 def test_an_unreadable_area_file_is_not_called_missing(mini: Path) -> None:
-    # A report refused for a bad amount used to get "nemá soubor hlášení; založte jej",
-    # sending the coordinator to create a second file for the area.
+    # A report refused for a date that does not exist used to get "nemá soubor hlášení;
+    # založte jej", sending the coordinator to create a second file for the area.
     write_monitoring(mini)
-    edit(mini, ROD_FILE, "{obec: 80000,", "{obec: -80000,")
+    edit(mini, ROD_FILE, "datum: 2027-01-25", "datum: 2027-02-30")
     result = check(mini)
-    assert problems_of(result, "castka")[0].location.file == ROD_FILE
+    assert problems_of(result, "spatna-hodnota")[0].location.file == ROD_FILE
     (problem,) = problems_of(result, "monitoring-chybi")
     assert "založte jej" not in problem.message
     assert (
@@ -428,7 +428,7 @@ def test_missing_report_of_one_area_does_not_blame_another_areas_broken_file(
 ) -> None:
     write_monitoring(mini)
     (mini / ROD_FILE).unlink()
-    edit(mini, SEN_FILE, "hodnota: 6", "hodnota: šest")
+    edit(mini, SEN_FILE, "datum: 2027-01-20", "datum: 2027-02-30")
     found = problems_of(check(mini), "monitoring-chybi")
     rod = [p for p in found if "ROD 1.1" in p.message]
     sen = [p for p in found if "SEN 1." in p.message]

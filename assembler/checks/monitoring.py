@@ -220,6 +220,8 @@ def _indicators(
             yield Problem("monitoring-duplicita", message, where)
             continue
         seen.add(value.code)
+        if (*path, "hodnota") in area_report.stand_ins:
+            continue  # the value was refused (spatna-hodnota says so): nothing to judge
         problem = unit_mismatch(indicator, value.value, full)
         if problem:
             yield Problem(

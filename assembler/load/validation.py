@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -19,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from assembler.load.hints import Hints, value_at
+from assembler.load.modelpaths import aliases_at, field_at
+from assembler.load.salvage import YamlPath, set_aside
 from assembler.load.sources import SourceFile
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
@@ -40,12 +40,45 @@ def validate_model(
             "ne samotný text nebo seznam."
         )
         return None, [Problem("spatna-hodnota", message, source.location())]
+    found, errors = _validated(model, data)
+    return found, _problems(model, source, errors, info)
+
+
+def validate_salvaged(
+    model: type[M], source: SourceFile
+) -> tuple[M | None, list[Problem], frozenset[YamlPath]]:
+    """As validate_model, but a file whose every error is a value that can be set aside
+    (load/salvage.py) is read without those values, so the plan's rules judge the rest of
+    it in the same run; the paths of the stand-ins come with it. Only errors of rules that
+    cannot be relaxed qualify: they stop every output that the salvaged file could reach."""
+    data = source.data
+    if not isinstance(data, dict):
+        found, problems = validate_model(model, source)
+        return found, problems, frozenset()
+    found, errors = _validated(model, data)
+    problems = _problems(model, source, errors, None)
+    if not errors or any(RULES[p.rule].configurable for p in problems):
+        return found, problems, frozenset()
+    salvaged = set_aside(model, data, errors)
+    kept, left = _validated(model, salvaged.data) if salvaged else (None, errors)
+    if salvaged is None or left:
+        return None, problems, frozenset()
+    return kept, problems, salvaged.stand_ins
+
+
+def _validated(model: type[M], data: dict[Any, Any]) -> tuple[M | None, list[ErrorDetails]]:
     try:
         return model.model_validate(data), []
     except ValidationError as err:
-        errors = _without_split_numbers(_without_typo_twins(model, err.errors()))
-        hints = Hints(source, info)
-        return None, [_problem(model, source, error, hints) for error in errors]
+        return None, err.errors()
+
+
+def _problems(
+    model: type[BaseModel], source: SourceFile, errors: list[ErrorDetails], info: PlanInfo | None
+) -> list[Problem]:
+    errors = _without_split_numbers(_without_typo_twins(model, errors))
+    hints = Hints(source, info)
+    return [_problem(model, source, error, hints) for error in errors]
 
 
 def _without_typo_twins(model: type[BaseModel], errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -121,7 +154,7 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
         return "spatna-hodnota", _INVALID_KEY.format(key=shown(loc[-1] if loc else ""))
     name = _key_name(loc)
     if kind == "missing":
-        field = _field_at(model, loc)
+        field = field_at(model, loc)
         hint = f" ({field.title}: {field.description})" if field else ""
         return "chybi-klic", f"Chybí povinný klíč „{name}“{hint} Doplňte jej."
     if kind == "extra_forbidden":
@@ -141,7 +174,7 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], error: ErrorDetails) 
 def _empty(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:
     """A key written without a value (``nazev:`` and nothing after it), with an example
     of what belongs there when the model has one."""
-    field = _field_at(model, loc) if loc and isinstance(loc[-1], str) else None
+    field = field_at(model, loc) if loc and isinstance(loc[-1], str) else None
     example = ""
     sample = field.examples[0] if field is not None and field.examples else None
     if isinstance(sample, bool):
@@ -173,7 +206,7 @@ def _key_name(loc: tuple[Any, ...]) -> str:
 
 def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
     """The allowed key closest to an unknown one, if any is close."""
-    allowed = _aliases_at(model, loc[:-1])
+    allowed = aliases_at(model, loc[:-1])
     close = difflib.get_close_matches(str(loc[-1]).lower(), allowed, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -188,7 +221,7 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     close = _suggestion(model, loc)
     if close:
         return f"Neznámý klíč „{unknown}“. Měli jste na mysli „{close}“?"
-    listed = ", ".join(_aliases_at(model, loc[:-1]))
+    listed = ", ".join(aliases_at(model, loc[:-1]))
     return f"Neznámý klíč „{unknown}“. Na tomto místě lze použít: {listed}."
 
 
@@ -258,51 +291,3 @@ _MESSAGES: dict[str, _Explain] = {
         f"ne {_show(e['input'])}."
     ),
 }
-
-
-def _field_at(model: type[BaseModel], loc: Sequence[Any]) -> Any:
-    owner = _type_at(model, loc[:-1])
-    if isinstance(owner, type) and issubclass(owner, BaseModel):
-        for field in owner.model_fields.values():
-            if field.alias == loc[-1]:
-                return field
-    return None
-
-
-def _aliases_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
-    owner = _type_at(model, loc)
-    if isinstance(owner, type) and issubclass(owner, BaseModel):
-        return [str(f.alias) for f in owner.model_fields.values()]
-    return []
-
-
-def _type_at(tp: Any, loc: Sequence[Any]) -> Any:
-    """Follow a pydantic error path through model annotations to the type found there."""
-    for step in loc:
-        tp = _descend(_unwrap(tp), step)
-        if tp is None:
-            return None
-    return _unwrap(tp)
-
-
-def _unwrap(tp: Any) -> Any:
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        tp = options[0] if len(options) == 1 else tp
-    return tp
-
-
-def _descend(tp: Any, step: Any) -> Any:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        for field in tp.model_fields.values():
-            if field.alias == step:
-                return field.annotation
-        return None
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is list and args:
-        return args[0]
-    if origin is dict and len(args) == 2:
-        return args[1]
-    return None

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assembler.load.salvage import YamlPath
 from assembler.load.sources import SourceFile, read_yaml_file
-from assembler.load.validation import validate_model
+from assembler.load.validation import validate_salvaged
 from assembler.models.chapter import Area, Indicator, Measure
 from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
 from assembler.plan.items import Item, ItemIndex, Kind
@@ -33,10 +34,13 @@ _EMPTY = (
 
 @dataclass(frozen=True)
 class AreaReport:
-    """One working group's file for one year."""
+    """One working group's file for one year. A file read without its refused values
+    (load/salvage.py) has errors; ``stand_ins`` are the places of the required numbers
+    among them, which hold a stand-in that no rule may judge."""
 
     source: SourceFile
     report: AreaMonitoring
+    stand_ins: frozenset[YamlPath] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -144,14 +148,15 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
                 unread.append(UnreadFile(path.name))
             continue
         if path.name == REPORT_FILE:
-            info, found = validate_model(ReportInfo, source)
+            # It has no required number, so nothing of it stands in for a refused value.
+            info, found, _ = validate_salvaged(ReportInfo, source)
             info_source = source if info is not None else None
             problems += found
             continue
-        report, found = validate_model(AreaMonitoring, source)
+        report, found, stand_ins = validate_salvaged(AreaMonitoring, source)
         problems += found
         if report is not None:
-            areas.append(AreaReport(source, report))
+            areas.append(AreaReport(source, report, stand_ins))
         else:
             unread.append(UnreadFile(path.name, _named_area(source.data)))
     folder_name = f"{MONITORING_DIR}/{folder.name}"
