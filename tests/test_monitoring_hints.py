@@ -1,7 +1,7 @@
 """The hints in monitoring messages point somewhere the coordinator can go: a "did you
-mean" prefers a measure that is still running to a cancelled one, and a wrong year is
-answered only with years of the plan's period (feature plan, its reports, the sample's
-workbooks)."""
+mean" offers only a measure running that year (never a cancelled one, nor one whose
+timeline has ended or not yet begun), and a wrong year is answered only with years of
+the plan's period (feature plan, its reports, the sample's workbooks)."""
 
 from __future__ import annotations
 
@@ -40,10 +40,40 @@ def test_unknown_measure_suggests_a_running_one_not_a_cancelled_one(tmp_path: Pa
     assert "„1.3“" not in message
 
 
-def test_a_cancelled_measure_is_suggested_when_nothing_else_is_close(tmp_path: Path) -> None:
-    # 3.11 is close only to 3.1, which is cancelled with its goal.
+def test_a_cancelled_measure_is_not_suggested_when_nothing_else_is_close(tmp_path: Path) -> None:
+    # 3.11 is close only to 3.1, which is cancelled with its goal: it was offered all the
+    # same, and the garant reported the cancelled measure.
     message = _unknown_measure(_feature(tmp_path), "3.11")
-    assert message.startswith("Opatření SEN 3.11 v plánu není. Měli jste na mysli „3.1“?")
+    assert message == (
+        "Opatření SEN 3.11 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+    )
+
+
+def test_a_measure_that_begins_later_is_not_suggested(tmp_path: Path) -> None:
+    # 2.11 is close only to 2.1, which runs 2027–2028: in 2026 there is nothing to report.
+    message = _unknown_measure(_feature(tmp_path), "2.11")
+    assert message == (
+        "Opatření SEN 2.11 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+    )
+
+
+def test_a_measure_that_has_ended_is_not_suggested(tmp_path: Path) -> None:
+    # 1.2 ran in 2026 only: in the 2027 report, 1.22 is no typo of it.
+    root = _feature(tmp_path)
+    shutil.copytree(root / "monitoring/2026", root / "monitoring/2027")
+    name = "monitoring/2027/10-seniori.yaml"
+    edit(root, name, "rok: 2026", "rok: 2027")
+    for folder in (name, SEN):
+        edit(root, folder, "  - kod: 1.2\n", "  - kod: 1.22\n")
+    found = {p.location.file: p for p in problems_of(check(root), "monitoring-kod")}
+    at(found[name], name, position(root, name, "kod: 1.22", len("kod: ")))
+    assert found[name].message == (
+        "Opatření SEN 1.22 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+    )
+    # The same typo in 2026, when 1.2 runs, is offered it.
+    assert found[SEN].message.startswith(
+        "Opatření SEN 1.22 v plánu není. Měli jste na mysli „1.2“?"
+    )
 
 
 def test_year_outside_the_period_is_not_offered_as_a_folder(tmp_path: Path) -> None:

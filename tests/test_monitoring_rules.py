@@ -43,7 +43,8 @@ CASES = [
         "  - kod: 1.1\n",
         "  - kod: 1.3\n",
         "1.3",
-        "Opatření SEN 1.3 v plánu není. Měli jste na mysli „1.2“? Opatření oblasti SEN: 1.1, 1.2.",
+        # 1.2 is closer, but it starts in 2027: only a measure running in 2026 is offered.
+        "Opatření SEN 1.3 v plánu není. Měli jste na mysli „1.1“? Opatření oblasti SEN: 1.1, 1.2.",
     ),
     Case(
         "monitoring-kod",

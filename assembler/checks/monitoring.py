@@ -26,6 +26,7 @@ from assembler.plan.monitoring import (
     AreaReport,
     MonitoredYear,
     Monitoring,
+    active,
     areas,
     indicators_of,
     measures_of,
@@ -139,6 +140,9 @@ def area_files(project: Project, items: ItemIndex, monitored: MonitoredYear) -> 
 def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
     for area_report, area in _planned(items, monitored):
         planned = measures_of(items, area)
+        # A typo is offered only a measure running that year: one that has ended, not yet
+        # begun or was cancelled would lead the garant to report the wrong measure.
+        running = [code for code, m in planned.items() if active(m, monitored.year)]
         seen: dict[str, int] = {}
         for i, reported in enumerate(area_report.report.measures):
             # Located only when reported: finding a position re-reads the file's YAML.
@@ -147,7 +151,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
             if measure is None:
                 message = (
                     f"Opatření {area.code} {reported.code} v plánu není."
-                    f"{did_you_mean(reported.code, planned, _cancelled(planned))} "
+                    f"{did_you_mean(reported.code, running)} "
                     f"Opatření oblasti {area.code}: {', '.join(planned)}."
                 )
                 yield Problem("monitoring-kod", message, where.location)
@@ -186,10 +190,6 @@ def _outside_timeline(measure: Item[Measure], year: int) -> str:
         "oblasti a plánu. Začalo-li opatření dřív, upravte harmonogram (a náklady roku) "
         "v kapitole; jinak hlášení o něm smažte."
     )
-
-
-def _cancelled(measures: dict[str, Item[Measure]]) -> list[str]:
-    return [code for code, measure in measures.items() if measure.cancelled]
 
 
 def _indicators(

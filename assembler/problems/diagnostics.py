@@ -117,17 +117,9 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def did_you_mean(word: str, candidates: Iterable[str], unlikely: Iterable[str] = ()) -> str:
-    """A Czech "did you mean" sentence for the closest candidate, or an empty string.
-
-    ``unlikely`` candidates (a cancelled measure) are suggested only when no other is
-    close: a typo of an active code should not lead to reporting a cancelled one."""
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A Czech "did you mean" sentence for the closest candidate, or an empty string."""
     options = list(candidates)
-    avoided = set(unlikely)
-    if avoided:
-        preferred = did_you_mean(word, [c for c in options if c not in avoided])
-        if preferred:
-            return preferred
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in options}
