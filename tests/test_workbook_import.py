@@ -270,10 +270,10 @@ def _number_in_date_cell(book: openpyxl.Workbook) -> None:
             "Řádek 7 má vyplněné hodnoty, ale nemá kód",
             "sesit-kod",
         ),
-        # Said "(řádek 5)", the row of the location itself, not the first one.
+        # Said "(řádek 7)", the row of the location itself, not the first one.
         (
             _row_twice,
-            "charita-2026.xlsx:Náklady!A5",
+            "charita-2026.xlsx:Náklady!A7",
             "je v listu podruhé (poprvé na řádku 2)",
             "sesit-kod",
         ),

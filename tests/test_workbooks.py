@@ -63,12 +63,23 @@ def test_export_per_garant(sample: Path, run_cli) -> None:
     number = next(v for v in ws.data_validations.dataValidation if v.type == "decimal")
     assert "H2" in str(number.sqref)
 
-    costs = [r for r in book["Náklady"].iter_rows(min_row=2, values_only=True) if r[0] == "SEN 1.1"]
-    assert [(r[3], r[4], r[5]) for r in costs] == [
+    ws = book["Náklady"]
+    costs = [row for row in ws.iter_rows(min_row=2) if row[0].value == "SEN 1.1"]
+    assert [(r[3].value, r[4].value, r[5].value) for r in costs] == [
         ("obec", 1450000, 1476000),
         ("mpsv", 2100000, 2002000),
         ("uhrady", 380000, 368000),
+        (None, None, None),  # for a source the plan does not foresee
     ]
+    # Only the last row's source is chosen, from the plan's sources on the hidden sheet.
+    free, planned = costs[-1][2], costs[0][2]
+    assert not free.protection.locked and planned.protection.locked
+    assert free.fill.fgColor.rgb == costs[0][5].fill.fgColor.rgb != "00000000"
+    (chosen,) = [v for v in ws.data_validations.dataValidation if free.coordinate in v.sqref]
+    assert chosen.type == "list" and chosen.formula1 == "Seznamy!$C$2:$C$8"
+    assert planned.coordinate not in chosen.sqref and "grant nadace" in chosen.prompt
+    sources = [r[2] for r in book["Seznamy"].iter_rows(min_row=2, values_only=True)]
+    assert sources[0] == "Rozpočet obce" and sources[-1] == "Jiné zdroje" and len(sources) == 7
     assert book["Náklady"].page_setup.orientation == "landscape"
     assert book.security.lockStructure
 

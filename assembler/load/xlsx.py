@@ -31,6 +31,7 @@ import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -69,6 +70,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Input:
+    """A single cell to fill in outside the value columns; with ``choices`` (a range such
+    as Seznamy!$C$2:$C$8) a drop-down list, with ``prompt`` a note shown on selecting it."""
+
+    cell: str
+    choices: str = ""
+    prompt: str = ""
+
+
+@dataclass(frozen=True)
 class Sheet:
     title: str
     columns: tuple[Column, ...]
@@ -76,7 +87,7 @@ class Sheet:
     hidden: bool = False
     table: bool = True  # False: free text lines (instructions), no header row
     landscape: bool = True
-    inputs: tuple[str, ...] = ()  # single cells to fill in outside the value columns
+    inputs: tuple[Input, ...] = ()
 
 
 _VALIDATIONS: dict[Check, dict[str, Any]] = {
@@ -134,9 +145,7 @@ def _add_sheet(book: Any, sheet: Sheet) -> None:
     _row_heights(ws, sheet)
     for i, column in enumerate(sheet.columns, start=1):
         _format_column(ws, i, column, first, last, sheet.table)
-    for name in sheet.inputs:
-        ws[name].protection = Protection(locked=False)
-        ws[name].fill = _VALUE_FILL
+    _inputs(ws, sheet.inputs)
     if sheet.table:
         ws.freeze_panes = "C2"
         ws.print_title_rows = "1:1"
@@ -158,6 +167,32 @@ def _add_sheet(book: Any, sheet: Sheet) -> None:
     protection.sort = False
     if sheet.hidden:
         ws.sheet_state = "hidden"
+
+
+def _inputs(ws: Any, inputs: Sequence[Input]) -> None:
+    """Unlock and colour the input cells; one list validation per list and prompt (a
+    1000-measure workbook has a thousand such cells, not a thousand validations)."""
+    lists: dict[tuple[str, str], list[str]] = {}
+    for given in inputs:
+        cell = ws[given.cell]
+        cell.protection = Protection(locked=False)
+        cell.fill = _VALUE_FILL
+        if given.choices:
+            lists.setdefault((given.choices, given.prompt), []).append(given.cell)
+    for (choices, prompt), cells in lists.items():
+        rule = _list_rule(choices)
+        if prompt:
+            rule.prompt, rule.showInputMessage = prompt, True
+        rule.sqref = MultiCellRange(" ".join(cells))
+        ws.add_data_validation(rule)
+
+
+def _list_rule(choices: str) -> DataValidation:
+    rule = DataValidation(type="list", formula1=choices, allow_blank=True)
+    rule.error = "Vyberte hodnotu ze seznamu."
+    rule.errorTitle = "Neplatná hodnota"
+    rule.showErrorMessage = True
+    return rule
 
 
 def _lines(value: Any, width: int, bold: bool = False) -> int:
@@ -214,17 +249,16 @@ def _format_column(ws: Any, index: int, column: Column, first: int, last: int, t
         return
     area = f"{letter}{first}:{letter}{last}"
     if column.check is Check.LIST:
-        rule = DataValidation(type="list", formula1=column.choices, allow_blank=True)
-        rule.error = "Vyberte hodnotu ze seznamu."
+        rule = _list_rule(column.choices)
     elif column.check in _VALIDATIONS:
         settings = dict(_VALIDATIONS[column.check])
         message = settings.pop("error")
         rule = DataValidation(allow_blank=True, **settings)
         rule.error = message
+        rule.errorTitle = "Neplatná hodnota"
+        rule.showErrorMessage = True
     else:
         return
-    rule.errorTitle = "Neplatná hodnota"
-    rule.showErrorMessage = True
     ws.add_data_validation(rule)
     rule.add(area)
 

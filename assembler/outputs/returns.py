@@ -21,7 +21,7 @@ from assembler.checks.monitoring_reports import unit_mismatch
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import LayoutError, MetaKey, ReturnedBook, Row, Value
-from assembler.load.xlsx import Refused, as_text
+from assembler.load.xlsx import Refused, as_text, cell_name
 from assembler.models.chapter import Indicator, Measure
 from assembler.models.common import CzechDate, Money, Number
 from assembler.models.monitoring import MeasureReport, Percent
@@ -406,32 +406,103 @@ def _costs(plan: CheckedPlan, book: ReturnedBook, reading: Reading) -> None:
     measures = {r.item.code: r for r in reading.group.rows}
     sources = {s.key: s.name for s in plan.project.info.funding_sources}
     seen: dict[str, int] = {}
-    for row in book.tables[layout.COSTS.title]:
+    # The planned rows first: a source chosen again in a measure's free row is the second.
+    rows = sorted(book.tables[layout.COSTS.title], key=lambda r: r.get("source") is None)
+    for row in rows:
         found = _code(reading, row, "measure", measures, "opatření")
         if found is None:
             continue
-        key_cell = row.get("source")
-        key = str(key_cell.value).strip() if key_cell else ""
-        if key not in sources:
-            message = (
-                f"Klíč zdroje „{shown(key)}“ není mezi zdroji financování plánu."
-                f"{did_you_mean(key, sources)} Zdroje: {', '.join(sources)}."
-            )
-            reading.error("sesit-kod", message, key_cell or row.get("measure"))
-            continue
-        name_cell = row.get("source_name")
-        if name_cell is not None and str(name_cell.value).strip() != sources[key]:
-            message = (
-                f"Klíč zdroje {key} patří zdroji „{shown(sources[key])}“, řádek však uvádí "
-                f"„{shown(name_cell.value)}“: klíč byl změněn. Vraťte původní klíč, nebo "
-                "vyplňte nový sešit."
-            )
-            reading.error("sesit-kod", message, key_cell)
-            continue
-        if _twice(reading, row, f"{found.item.code} {key}", seen):
-            continue
+        code = found.item.code
+        if row.get("source") is None:
+            key = _unplanned_source(reading, row, sources, code)
+            if key is None or _chosen_again(reading, row, f"{code} {key}", sources[key], seen):
+                continue
+        else:
+            key = _planned_source(reading, row, sources)
+            if key is None or _twice(reading, row, f"{code} {key}", seen):
+                continue
         area, local = found.area.code, found.measure.code
         _convert(reading, row, "actual", _MONEY, area, local, ("skutecne_naklady", key))
+
+
+def _planned_source(reading: Reading, row: Row, sources: dict[str, str]) -> str | None:
+    """The key of an exported cost row, or None (reported) when it was changed."""
+    key_cell = row.get("source")
+    key = str(key_cell.value).strip() if key_cell else ""
+    if key not in sources:
+        message = (
+            f"Klíč zdroje „{shown(key)}“ není mezi zdroji financování plánu."
+            f"{did_you_mean(key, sources)} Zdroje: {', '.join(sources)}."
+        )
+        reading.error("sesit-kod", message, key_cell or row.get("measure"))
+        return None
+    name_cell = row.get("source_name")
+    if name_cell is not None and str(name_cell.value).strip() != sources[key]:
+        message = (
+            f"Klíč zdroje {key} patří zdroji „{shown(sources[key])}“, řádek však uvádí "
+            f"„{shown(name_cell.value)}“: klíč byl změněn. Vraťte původní klíč, nebo "
+            "vyplňte nový sešit."
+        )
+        reading.error("sesit-kod", message, key_cell)
+        return None
+    return key
+
+
+def _unplanned_source(reading: Reading, row: Row, sources: dict[str, str], code: str) -> str | None:
+    """The source chosen in a measure's row without a key (one the plan does not foresee),
+    or None: the row left empty, or a mistake (reported)."""
+    name_cell, amount = row.get("source_name"), row.get("actual")
+    if name_cell is None:
+        if amount is not None:
+            message = (
+                f"Částka u opatření {code} nemá zdroj financování. Vyberte zdroj ze seznamu "
+                f"ve sloupci Zdroj financování (buňka {_beside(row, 'source_name')}), "
+                "nebo částku smažte."
+            )
+            reading.error("sesit-hodnota", message, amount)
+        return None
+    typed = " ".join(as_text(name_cell.value).split())
+    by_name = {name.lower(): key for key, name in sources.items()}
+    key = by_name.get(typed.lower()) or (typed if typed in sources else None)
+    if key is None:
+        names = list(sources.values())
+        message = (
+            f"Zdroj financování „{shown(typed)}“ není mezi zdroji plánu."
+            f"{did_you_mean(typed, names)} Vyberte zdroj ze seznamu (šipka v buňce): "
+            f"{', '.join(names)}. Chybí-li tam, ať jej koordinátor doplní do "
+            "zdroje_financovani v plan.yaml."
+        )
+        reading.error("neznamy-zdroj", message, name_cell)
+        return None
+    if amount is None:
+        message = (
+            f"U opatření {code} je vybrán zdroj „{shown(sources[key])}“, ale chybí částka. "
+            f"Napište ji do buňky {_beside(row, 'actual')}, nebo zdroj smažte."
+        )
+        reading.error("sesit-hodnota", message, name_cell)
+        return None
+    return key
+
+
+def _beside(row: Row, key: str) -> str:
+    """The cell of cost column ``key`` in ``row`` (F7 for the amount of row 7)."""
+    return cell_name(row.number, layout.COSTS.index(key) + 1)
+
+
+def _chosen_again(reading: Reading, row: Row, cost: str, name: str, seen: dict[str, int]) -> bool:
+    """A source chosen in a measure's free row that the measure has on a row already;
+    ``cost`` is the measure's code and the source's key (SEN 1.4 obec)."""
+    first = seen.get(cost)
+    if first is None:
+        seen[cost] = row.number
+        return False
+    code = cost.rsplit(" ", 1)[0]
+    message = (
+        f"Zdroj „{shown(name)}“ má opatření {code} už na řádku {first}. Částku napište tam "
+        "a v tomto řádku zdroj i částku smažte."
+    )
+    reading.error("sesit-hodnota", message, row.get("source_name"))
+    return True
 
 
 def recorded(report: MeasureReport | None, target: Target) -> Any:

@@ -9,9 +9,10 @@ reads the returned ones back.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ from assembler.checks.monitoring import reported_area
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import FORMAT_VERSION, MetaKey
-from assembler.load.xlsx import Column, Sheet, workbook_bytes
+from assembler.load.xlsx import Column, Input, Sheet, cell_name, workbook_bytes
 from assembler.models.chapter import Area, Measure
 from assembler.models.monitoring import MeasureReport
+from assembler.models.plan_parts import StatusItem, VocabItem
 from assembler.models.vocab import GroupKind
 from assembler.outputs.registry import workbook_folder
 from assembler.plan.evaluation import expected_value, final_target
@@ -120,19 +122,15 @@ def export(plan: CheckedPlan, year: int, made: Iterable[Group]) -> dict[Path, by
 
 
 def _sheets(plan: CheckedPlan, group: Group, year: int, today: datetime.date) -> list[Sheet]:
-    statuses = plan.project.info.measure_statuses
+    info = plan.project.info
+    statuses, sources = info.measure_statuses, info.funding_sources
     choices = f"{layout.LISTS}!$A$2:$A${len(statuses) + 1}"
     return [
         _instructions(plan, group, year),
         _table(layout.MEASURES, year, _measure_rows(plan, group), choices),
         _table(layout.INDICATORS, year, _indicator_rows(group, year)),
-        _table(layout.COSTS, year, _cost_rows(plan, group, year)),
-        Sheet(
-            layout.LISTS,
-            (Column("Stav", 24), Column("Klíč", 16)),
-            [(s.name, s.key) for s in statuses],
-            hidden=True,
-        ),
+        _costs(plan, group, year),
+        _lists(statuses, sources),
         Sheet(
             layout.META,
             (Column("Klíč", 14), Column("Hodnota", 60)),
@@ -140,6 +138,18 @@ def _sheets(plan: CheckedPlan, group: Group, year: int, today: datetime.date) ->
             hidden=True,
         ),
     ]
+
+
+def _lists(statuses: Sequence[StatusItem], sources: Sequence[VocabItem]) -> Sheet:
+    """The hidden sheet the drop-down lists choose from: statuses in A, sources in C."""
+    columns = ("Stav", 24), ("Klíč", 16), ("Zdroj financování", 40), ("Klíč", 16)
+    pairs = itertools.zip_longest(
+        [(s.name, s.key) for s in statuses],
+        [(f.name, f.key) for f in sources],
+        fillvalue=(None, None),
+    )
+    rows = [(*status, *source) for status, source in pairs]
+    return Sheet(layout.LISTS, tuple(Column(*c) for c in columns), rows, hidden=True)
 
 
 def _table(table: layout.Layout, year: int, rows: list[list[Any]], choices: str = "") -> Sheet:
@@ -198,9 +208,31 @@ def _rounded(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
 
 
+# A source the plan does not foresee for a measure (a foundation's grant) is chosen in
+# the measure's free cost row, the one without a key (returns.py reads it by that).
+_UNPLANNED_PROMPT = (
+    "Zdroj, který plán u opatření nepředpokládá (např. grant nadace): vyberte jej ze "
+    "seznamu a do sloupce Skutečnost napište částku."
+)
+_KEY = layout.COSTS.index("source")
+
+
+def _costs(plan: CheckedPlan, group: Group, year: int) -> Sheet:
+    rows = _cost_rows(plan, group, year)
+    sources = len(plan.project.info.funding_sources)
+    choices = f"{layout.LISTS}!$C$2:$C${sources + 1}"
+    column = layout.COSTS.index("source_name") + 1
+    unplanned = tuple(
+        Input(cell_name(number, column), choices, _UNPLANNED_PROMPT)
+        for number, row in enumerate(rows, start=2)
+        if row[_KEY] is None
+    )
+    return replace(_table(layout.COSTS, year, rows), inputs=unplanned)
+
+
 def _cost_rows(plan: CheckedPlan, group: Group, year: int) -> list[list[Any]]:
     names = {s.key: s.name for s in plan.project.info.funding_sources}
-    rows = []
+    rows: list[list[Any]] = []
     for row in group.rows:
         planned = row.measure.costs.get(year, {})
         actual = row.report.actual_costs if row.report else {}
@@ -215,6 +247,7 @@ def _cost_rows(plan: CheckedPlan, group: Group, year: int) -> list[list[Any]]:
                     actual.get(key),
                 ]
             )
+        rows.append([row.item.code, row.measure.title, None, None, None, None])
     return rows
 
 
@@ -259,7 +292,10 @@ def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
         "Indikátory: do sloupce Skutečnost napište naměřenou hodnotu za rok v jednotce "
         "indikátoru (číslo, desetinná čárka, např. 14,5). Sloupec Očekáváno ukazuje, kolik "
         "plán pro tento rok předpokládá.",
-        "Náklady: skutečně vynaložené částky za rok v korunách podle zdrojů financování.",
+        "Náklady: skutečně vynaložené částky za rok v korunách podle zdrojů financování. "
+        "Každé opatření má navíc řádek bez klíče zdroje pro zdroj, který plán nepředpokládá "
+        "(např. grant nadace): zdroj vyberte ze seznamu ve sloupci Zdroj financování a "
+        "napište částku.",
         "Co už je vyplněné, pochází z dosavadního hlášení. Změníte-li to, koordinátor uvidí "
         "obě hodnoty a rozhodne.",
         "Řádky smíte řadit a filtrovat; listy nepřejmenovávejte, sloupce nepřesouvejte, "
@@ -279,5 +315,5 @@ def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
         rows,
         table=False,
         landscape=False,
-        inputs=(f"B{len(rows) - 1}", f"B{len(rows)}"),
+        inputs=(Input(f"B{len(rows) - 1}"), Input(f"B{len(rows)}")),
     )

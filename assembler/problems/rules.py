@@ -246,7 +246,7 @@ _CATALOGUE = [
         "sesit-hodnota",
         E,
         _BOOK,
-        "Hodnota v sešitu není číslo, částka nebo datum, nebo chybí stav.",
+        "Hodnota v sešitu není číslo, částka nebo datum, nebo chybí stav, zdroj či částka.",
         False,
     ),
     Rule(
