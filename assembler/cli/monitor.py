@@ -103,7 +103,8 @@ def _year_ok(year: int, period: Any, terminal: Terminal) -> bool:
 
 
 def run_export(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.outputs.workbooks import export, groups
+    from assembler.outputs.workbook_groups import groups
+    from assembler.outputs.workbooks import export
     from assembler.outputs.writing import WriteError, write_all
 
     if not environment_ok(args.dir, terminal):
@@ -200,7 +201,8 @@ def add_import_status(
 
 def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.outputs.merge import Merge
-    from assembler.outputs.returns import Reading, read_workbook
+    from assembler.outputs.returned_cells import Reading
+    from assembler.outputs.returns import read_workbook
     from assembler.outputs.writing import WriteError, write_all
 
     paths: list[Path] = list(args.paths)
@@ -264,7 +266,7 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
-    from assembler.outputs.workbooks import groups
+    from assembler.outputs.workbook_groups import groups
 
     if not environment_ok(args.dir, terminal):
         return 2

@@ -2,7 +2,7 @@
 it carries about itself; and reading a returned workbook back into located values.
 
 Export (outputs/workbooks.py) lays sheets out from these declarations and import
-(outputs/returns.py) finds every column by its key, so the two cannot drift apart.
+(outputs/returned_sheets.py) finds every column by its key, so the two cannot drift apart.
 """
 
 from __future__ import annotations

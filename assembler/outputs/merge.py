@@ -22,7 +22,7 @@ from assembler.load import yamlio
 from assembler.load.sources import yaml_source
 from assembler.load.validation import validate_model
 from assembler.models.monitoring import AreaMonitoring, MeasureReport
-from assembler.outputs.returns import Edit, Reading, recorded
+from assembler.outputs.returned_cells import Edit, Reading, recorded
 from assembler.plan.monitoring import MONITORING_DIR, AreaReport, MonitoredYear, Monitoring
 from assembler.problems.diagnostics import Location, Problem, settle, shown
 
