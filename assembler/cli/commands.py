@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import gc
 from pathlib import Path
@@ -43,12 +44,20 @@ def summary(problems: list[Problem]) -> str:
     return f"Nalezeno: {' a '.join(parts)} v {where}."
 
 
+def one_shot() -> None:
+    """For a command that checks or builds once and ends: the cyclic collector stays off
+    (it would only rescan the plan's objects, 0.4 s of a cold report build), and what is
+    left at the end is frozen, so the interpreter's exit skips its final full collection
+    of every object the build made (0.4–0.8 s after a 1000-measure report, measured)."""
+    gc.disable()
+    atexit.unregister(gc.freeze)  # once, however often the CLI runs in one process
+    atexit.register(gc.freeze)
+
+
 def run_check(args: argparse.Namespace, terminal: Terminal) -> int:
     if not environment_ok(args.dir, terminal):
         return 2
-    # A one-shot process: the cyclic collector would only rescan the plan's objects
-    # (and a final full sweep cost 0.15 s on a 1000-measure plan), so it stays off.
-    gc.disable()
+    one_shot()
     result = check_project(args.dir, strict=args.strict)
     report(result, terminal)
     return 0 if result.ok else 1
@@ -91,9 +100,7 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         listed = ", ".join(relative(p, args.dir.resolve()) for p in cached.outputs)
         terminal.info(f"Beze změny od posledního sestavení: {listed}")
         return 0
-    # One-shot, as for the check: the collector would rescan the checked plan's objects
-    # at each collection while the charts are drawn (0.4 s of a cold report build).
-    gc.disable()
+    one_shot()
     try:
         with terminal.progress("Sestavuji plán…") as step:
             result = build(args.dir, only, strict=args.strict, progress=step)
