@@ -44,6 +44,7 @@ def reference(document: Document) -> bytes:
 
 
 def render(document: Document) -> bytes:
+    charts = images.chart_media_later(document.charts)  # rasterised while pandoc works
     markdown = images.for_pandoc(
         document.markdown, document.root, raster_svg=True, charts=document.charts
     )
@@ -59,4 +60,4 @@ def render(document: Document) -> bytes:
         ],
         files={"reference.docx": reference(document), "fig-alt.lua": resources.read("fig-alt.lua")},
     )
-    return docx_toc.finish(data, images.chart_media(document.charts))
+    return docx_toc.finish(data, charts.result())

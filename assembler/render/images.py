@@ -24,6 +24,7 @@ import hashlib
 import struct
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from assembler.checks.image_files import ALLOWED_SUFFIXES
@@ -171,6 +172,17 @@ def stand_in(chart: Chart) -> bytes:
 def chart_media(charts: Sequence[Chart]) -> dict[bytes, bytes]:
     """Each chart's stand-in PNG → its PNG, for the finished DOCX."""
     return dict(zip((stand_in(c) for c in charts), chart_pngs(charts), strict=True))
+
+
+# One thread rasterises charts for Word, beside the drawing and the format workers: a
+# DOCX's charts are made while pandoc lays out its text, not after it (Typst leaves the
+# interpreter while it works). 1000-measure report, cold, all formats: 0.1-0.5 s sooner.
+_RASTERISER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-png")
+
+
+def chart_media_later(charts: Sequence[Chart]) -> Future[dict[bytes, bytes]]:
+    """:func:`chart_media`, begun now on the rasterising thread."""
+    return _RASTERISER.submit(chart_media, charts)
 
 
 def with_chart_svgs(page: bytes, charts: Sequence[Chart]) -> bytes:
