@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import struct
 import zlib
 from collections.abc import Callable, Sequence
@@ -187,11 +188,13 @@ def chart_media_later(charts: Sequence[Chart]) -> Future[dict[bytes, bytes]]:
 
 def with_chart_svgs(page: bytes, charts: Sequence[Chart]) -> bytes:
     """The HTML page with each chart's SVG embedded where pandoc left its target (in an
-    image tag: a text showing ``src="graf-…"`` has its ``<`` escaped)."""
-    for chart in charts:
-        uri = _uri(chart.svg, "image/svg+xml", raster_svg=False)
-        page = page.replace(f'<img src="{chart.target}"'.encode(), f'<img src="{uri}"'.encode())
-    return page
+    image tag: a text showing ``src="graf-…"`` has its ``<`` escaped). One pass over the
+    page: a replace per chart copied the whole page 78 times (0.18 s of a report)."""
+    if not charts:
+        return page
+    uris = {c.target.encode(): _uri(c.svg, "image/svg+xml", raster_svg=False) for c in charts}
+    tag = re.compile(b'<img src="(' + b"|".join(map(re.escape, uris)) + b')"')
+    return tag.sub(lambda m: b'<img src="' + uris[m.group(1)].encode() + b'"', page)
 
 
 def for_pandoc(markdown: str, root: Path, raster_svg: bool, charts: tuple[Chart, ...] = ()) -> str:
