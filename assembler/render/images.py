@@ -26,6 +26,7 @@ import struct
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from assembler.checks.image_files import ALLOWED_SUFFIXES
@@ -145,6 +146,13 @@ def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
     return pngs
 
 
+@lru_cache(maxsize=64)
+def _blank_rows(width: int, height: int) -> bytes:
+    """The compressed pixels of a blank 1-bit image: the same for every stand-in of a size
+    (compressing them took 1.3 ms, twice for each of a report's 78 charts)."""
+    return zlib.compress(bytes(((width + 7) // 8 + 1) * height), 9)
+
+
 def stand_in(chart: Chart) -> bytes:
     """A blank PNG of the size of the chart's PNG, naming the chart (so no two are the
     same file): pandoc lays out the DOCX with it while the chart is still being drawn,
@@ -158,13 +166,12 @@ def stand_in(chart: Chart) -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1-bit grey
-    rows = bytes(((width + 7) // 8 + 1) * height)
     return b"".join(
         (
             b"\x89PNG\r\n\x1a\n",
             chunk(b"IHDR", header),
             chunk(b"tEXt", b"Title\0" + chart.target.encode("utf-8")),
-            chunk(b"IDAT", zlib.compress(rows, 9)),
+            chunk(b"IDAT", _blank_rows(width, height)),
             chunk(b"IEND", b""),
         )
     )

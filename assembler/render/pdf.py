@@ -35,10 +35,13 @@ def chart_image(target: str) -> str:
 
 
 def _charts(typst: str, document: Document) -> str:
-    """A generated chart is no file under Typst's root: its SVG comes in sys.inputs."""
-    for chart in document.charts:
-        typst = typst.replace(f'image("{chart.target}"', chart_image(chart.target))
-    return typst
+    """A generated chart is no file under Typst's root: its SVG comes in sys.inputs. One
+    pass over the source, not a copy of it per chart."""
+    if not document.charts:
+        return typst
+    opened = {f'image("{c.target}"': chart_image(c.target) for c in document.charts}
+    call = re.compile("|".join(map(re.escape, opened)))
+    return call.sub(lambda m: opened[m.group(0)], typst)
 
 
 def font_paths(document: Document) -> list[str]:
