@@ -224,7 +224,7 @@ def test_read_only_output_folder(run_cli: Run, mini: Path, monkeypatch: pytest.M
 
 def test_every_output_is_declared_once_and_can_show_every_accepted_image() -> None:
     from assembler.checks.markup import IMAGE_TYPES
-    from assembler.models.plan_parts import OutputFiles
+    from assembler.models.publication import OutputFiles
     from assembler.outputs.registry import FOLDER_SETTING, OUTPUTS
 
     keys = [o.key for o in OUTPUTS]

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from assembler.models.chapter import Indicator
-from assembler.models.plan_parts import StatusItem
+from assembler.models.registers import StatusItem
 from assembler.plan.items import ItemIndex
 from assembler.plan.monitoring import AreaReport, MonitoredYear, active, areas, measures_of
 from assembler.plan.project import Project

@@ -12,18 +12,13 @@ from assembler.models.placement import EVERYWHERE, NOWHERE, Output, printed
 from assembler.models.plan_parts import (
     APPROVAL_EXAMPLE,
     COORDINATOR_EXAMPLE,
-    ESF_EXAMPLE,
     Approval,
     Contact,
-    EsfPublicity,
     Municipality,
-    Organisation,
-    OutputFiles,
     Period,
-    SharedGoal,
-    StatusItem,
-    VocabItem,
 )
+from assembler.models.publication import ESF_EXAMPLE, EsfPublicity, OutputFiles
+from assembler.models.registers import Organisation, SharedGoal, StatusItem, VocabItem
 from assembler.models.territory import TERRITORY_EXAMPLE, SteeringGroup, Territory
 from assembler.models.vocab import PlanStatus
 from assembler.problems.rules import Level

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assembler.checks.markup import IMAGE
 from assembler.checks.pipeline import CheckedPlan
-from assembler.models.plan_parts import OutputFiles
+from assembler.models.publication import OutputFiles
 from assembler.outputs.registry import (
     KEY,
     OUTPUTS,

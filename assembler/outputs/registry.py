@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.models.plan_parts import OutputFiles
+from assembler.models.publication import OutputFiles
 from assembler.render.documents import Document, DocumentKind, Part
 from assembler.render.formats import DOCX, HTML, PDF, Files, Format
 

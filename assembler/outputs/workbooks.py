@@ -20,7 +20,7 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import FORMAT_VERSION, MetaKey
 from assembler.load.xlsx import Column, Input, Sheet, cell_name, workbook_bytes
-from assembler.models.plan_parts import StatusItem, VocabItem
+from assembler.models.registers import StatusItem, VocabItem
 from assembler.models.vocab import GroupKind
 from assembler.outputs.registry import workbook_folder
 from assembler.outputs.workbook_groups import Group
