@@ -138,6 +138,9 @@ def area_files(project: Project, items: ItemIndex, monitored: MonitoredYear) -> 
 
 
 def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Iterator[Problem]:
+    # A folder outside the plan's period is one mistake (years() says so): no measure
+    # runs then, and a warning for each would only bury that message.
+    in_period = monitored.year in project.info.period.years
     for area_report, area in _planned(items, monitored):
         planned = measures_of(items, area)
         # A typo is offered only a measure running that year: one that has ended, not yet
@@ -163,6 +166,8 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     f"podruhé (poprvé na řádku {line}). Obě hlášení slučte do jednoho."
                 )
                 yield Problem("monitoring-duplicita", message, where.location)
+                # Its indicator codes are checked all the same: all mistakes in one run.
+                yield from _indicators(items, area_report, i, measure, reported)
                 continue
             seen[reported.code] = i
             if measure.cancelled:
@@ -171,7 +176,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     "do zprávy započítá jen jako informace. Není-li potřeba, smažte je."
                 )
                 yield Problem("monitoring-zrusene", message, where.location)
-            elif monitored.year not in measure.model.timeline.years:
+            elif in_period and monitored.year not in measure.model.timeline.years:
                 yield Problem(
                     "monitoring-mimo-harmonogram",
                     _outside_timeline(measure, monitored.year),

@@ -76,7 +76,7 @@ def _check(root: Path, strict: bool) -> CheckResult:
     sources, problems = read_sources(root)
     project, found = assemble(sources)
     problems += found
-    monitoring, found = read_monitoring(root)
+    monitoring, found = read_monitoring(root, project.info.period.start if project else None)
     problems += found
     if project is None:
         return CheckResult(None, settle(problems, None, strict))

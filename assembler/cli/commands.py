@@ -80,6 +80,7 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
         UnknownMunicipalityError,
         choices,
         select,
+        suggestion,
     )
     from assembler.outputs.writing import WriteError
 
@@ -89,7 +90,9 @@ def run_build(args: argparse.Namespace, terminal: Terminal) -> int:
     try:
         select(only)
     except SelectionError as err:
-        terminal.error(f"--only: neznámý výstup {', '.join(err.unknown)}. Možnosti: {choices()}.")
+        hint = suggestion(err.unknown[0]) if len(err.unknown) == 1 else ""
+        listed = ", ".join(err.unknown)
+        terminal.error(f"--only: neznámý výstup {listed}.{hint} Možnosti: {choices()}.")
         return 2
     options = [",".join(only or []), str(args.strict)]
     inputs = buildcache.inputs(args.dir, options, buildcache.tool_versions())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assembler.models.publication import OutputFiles
+from assembler.problems.diagnostics import did_you_mean
 from assembler.render.documents import Document, DocumentKind, Part
 from assembler.render.formats import DOCX, HTML, PDF, Files, Format
 
@@ -150,15 +151,24 @@ def _year_word(word: str) -> str | None:
 def select(only: Iterable[str] | None) -> tuple[Output, ...]:
     """The outputs ``--only`` words name: an output (plan.pdf), a document (summary),
     a format (pdf) or one year's report (monitoring-2026.pdf); everything without words."""
-    words = [w.strip().lower() for w in only or () if w.strip()]
-    if not words:
+    typed = [w.strip().lower() for w in only or () if w.strip()]
+    if not typed:
         return OUTPUTS
-    words = [_year_word(w) or w for w in words]
+    words = [_year_word(w) or w for w in typed]
     known = set().union(*(_words(o) for o in OUTPUTS))
-    unknown = [w for w in words if w not in known]
+    # The words as typed: monitoring-2026.xlsx is reported so, not as monitoring.xlsx.
+    unknown = [t for t, w in zip(typed, words, strict=True) if w not in known]
     if unknown:
         raise SelectionError(unknown)
     return tuple(o for o in OUTPUTS if _words(o) & set(words))
+
+
+def suggestion(word: str) -> str:
+    """A "did you mean" for an unknown ``--only`` word (monitoringg → monitoring); none
+    for a year's or a municipality's word, whose form the list of choices shows."""
+    if _year_word(word) is not None:
+        return ""
+    return did_you_mean(word, sorted(set().union(*(_words(o) for o in OUTPUTS))))
 
 
 def selected_years(only: Iterable[str] | None) -> frozenset[int] | None:

@@ -113,18 +113,21 @@ def reported_years(root: Path) -> list[int]:
     )
 
 
-def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:
+def read_monitoring(root: Path, first_year: int | None = None) -> tuple[Monitoring, list[Problem]]:
+    """Every year folder of ``monitoring/``; ``first_year`` (the plan's, when its plan.yaml
+    could be read) is the example year of the messages about misplaced files."""
     base = root / MONITORING_DIR
     if not base.is_dir():
         return Monitoring(), []
-    problems: list[Problem] = []
+    example = f"{MONITORING_DIR}/{first_year or 2026}/"
+    problems = list(_loose_files(base, example))
     years = []
     for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
         name = f"{MONITORING_DIR}/{folder.name}/"
         if not _YEAR.fullmatch(folder.name):
             message = (
                 f"Složka {name} není rok. Hlášení za rok patří do složky pojmenované rokem, "
-                f"např. {MONITORING_DIR}/2026/; složku přejmenujte."
+                f"např. {example}; složku přejmenujte."
             )
             problems.append(Problem("monitoring-rok", message, Location(name)))
             continue
@@ -132,6 +135,20 @@ def read_monitoring(root: Path) -> tuple[Monitoring, list[Problem]]:
         problems += found
         years.append(year)
     return Monitoring(tuple(years)), problems
+
+
+def _loose_files(base: Path, example: str) -> Iterator[Problem]:
+    """A report saved in ``monitoring/`` itself belongs to no year: it would never be read,
+    and its area would only be reported missing without a word about the file."""
+    for path in sorted(base.iterdir()):
+        if path.is_file() and path.suffix.lower() in _SUFFIXES:
+            name = f"{MONITORING_DIR}/{path.name}"
+            message = (
+                f"Soubor {name} leží přímo ve složce {MONITORING_DIR}/, a tak se nenačte: "
+                "hlášení patří do složky roku, za který se vykazuje. Přesuňte jej tam "
+                f"(např. {example}{path.name})."
+            )
+            yield Problem("monitoring-rok", message, Location(name))
 
 
 def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list[Problem]]:

@@ -1,0 +1,190 @@
+"""A new user's plan (tests/fixtures/lhota), written from the README alone: two area chapters
+(RDM, ZAV) with indicators in days, %, calls, hours and contacts, and two monitored years.
+
+Each test is a mistake a garant or coordinator made on it, checked as they see it: the
+message, its place and the exit code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, edit, position
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def lhota(tmp_path: Path) -> Path:
+    target = tmp_path / "lhota"
+    shutil.copytree(FIXTURES / "lhota", target)
+    return target
+
+
+def _lines(out: str) -> str:
+    """The terminal wraps long messages; the words are what the user reads."""
+    return " ".join(out.split())
+
+
+def test_the_plan_as_written_from_the_readme_is_clean(lhota: Path, run_cli: Run) -> None:
+    code, out, err = run_cli("check", str(lhota))
+    assert (code, out.strip(), err) == (0, "Plán je v pořádku.", "")
+
+
+def test_a_report_saved_in_the_monitoring_folder_itself_is_an_error(
+    lhota: Path, run_cli: Run
+) -> None:
+    # It was silently ignored: "Plán je v pořádku." while the garant's file was never read.
+    shutil.copy(lhota / "monitoring/2028/20-rodiny.yaml", lhota / "monitoring/20-rodiny.yaml")
+    code, out, _ = run_cli("check", str(lhota))
+    assert code == 1
+    assert (
+        "monitoring/20-rodiny.yaml: chyba: Soubor monitoring/20-rodiny.yaml leží přímo ve "
+        "složce monitoring/, a tak se nenačte: hlášení patří do složky roku, za který se "
+        "vykazuje. Přesuňte jej tam (např. monitoring/2027/20-rodiny.yaml). [monitoring-rok]"
+    ) in _lines(out)
+
+
+def test_a_folder_that_is_not_a_year_names_a_year_of_this_plan(lhota: Path, run_cli: Run) -> None:
+    # The example was monitoring/2026/, a year before this plan's period 2027–2029.
+    (lhota / "monitoring/letos").mkdir()
+    shutil.copy(lhota / "monitoring/2028/20-rodiny.yaml", lhota / "monitoring/letos/")
+    code, out, _ = run_cli("check", str(lhota))
+    assert code == 1
+    assert (
+        "monitoring/letos/: chyba: Složka monitoring/letos/ není rok. Hlášení za rok patří do "
+        "složky pojmenované rokem, např. monitoring/2027/; složku přejmenujte. [monitoring-rok]"
+    ) in _lines(out)
+
+
+def test_a_year_outside_the_period_is_one_error_without_timeline_warnings(
+    lhota: Path, run_cli: Run
+) -> None:
+    # A warning per measure ("běží v letech 2027–2029, v roce 2031 ne; hlášení se přesto
+    # započítá") buried the one mistake, and no report of 2031 is ever made to count it in.
+    (lhota / "monitoring/2031").mkdir()
+    text = (lhota / "monitoring/2028/20-rodiny.yaml").read_text(encoding="utf-8")
+    (lhota / "monitoring/2031/20-rodiny.yaml").write_text(
+        text.replace("rok: 2028", "rok: 2031"), encoding="utf-8"
+    )
+    code, out, _ = run_cli("check", str(lhota))
+    assert code == 1
+    assert out.strip().splitlines()[-1] == "Nalezeno: 1 chyba v 1 souboru."
+    assert (
+        "monitoring/2031/20-rodiny.yaml:2:6: chyba: Složka monitoring/2031/ je za rok 2031, ten "
+        "leží mimo období plánu 2027–2029. Přesuňte hlášení do složky roku, za který se "
+        "vykazuje (monitoring/2027/ až monitoring/2029/). [monitoring-rok]"
+    ) in _lines(out)
+    assert "monitoring-mimo-harmonogram" not in out
+
+
+def test_every_mistake_of_a_file_in_one_run(lhota: Path, run_cli: Run) -> None:
+    name = "monitoring/2028/20-rodiny.yaml"
+    edit(lhota, name, "  - kod: 1.2\n    stav: nezahajeno", "  - kod: 1.3\n    stav: Nezahájeno")
+    edit(lhota, name, "        hodnota: 62", "        hodnota: 162")
+    # A second report of 2.1 whose indicator code is mistyped as well: the duplicate's
+    # indicators went unchecked, so the typo surfaced only after merging the two.
+    edit(
+        lhota,
+        name,
+        "  - kod: 2.1\n",
+        "  - kod: 2.1\n    stav: hotovo\n    indikatory:\n      - {kod: 2.1b, hodnota: 5}\n"
+        "  - kod: 2.1\n",
+    )
+    code, out, _ = run_cli("check", str(lhota))
+    assert code == 1
+    text = _lines(out)
+    expected = [
+        (
+            "162",
+            0,
+            "chyba: Hodnota 162 u indikátoru RDM 1.1b nedává smysl: jednotka je %, procento "
+            "musí být 0 až 100. Opravte hodnotu. [monitoring-hodnota]",
+        ),
+        (
+            "1.3",
+            0,
+            "chyba: Opatření RDM 1.3 v plánu není. Měli jste na mysli „1.2“? Opatření oblasti "
+            "RDM: 1.1, 1.2, 2.1. [monitoring-kod]",
+        ),
+        (
+            "Nezahájeno",
+            0,
+            "chyba: Stav „Nezahájeno“ není ve slovníku stavů. Klíč stavu se píše malými "
+            "písmeny bez diakritiky, jak jej uvádí plan.yaml: nezahajeno.",
+        ),
+        ("hotovo", 0, "chyba: Stav „hotovo“ není ve slovníku stavů."),
+        (
+            "2.1b",
+            0,
+            "chyba: Opatření RDM 2.1 nemá indikátor RDM 2.1b. Měli jste na mysli „2.1a“? "
+            "Jeho indikátory: 2.1a. [monitoring-kod]",
+        ),
+    ]
+    for needle, shift, message in expected:
+        line, col = position(lhota, name, needle, shift)
+        assert f"{name}:{line}:{col}: {message}" in text, (needle, out)
+    line, col = position(lhota, name, "- kod: 2.1\n", shift=len("- kod: "), nth=2)
+    first = position(lhota, name, "- kod: 2.1")[0]
+    assert (
+        f"{name}:{line}:{col}: chyba: Opatření RDM 2.1 je za rok 2028 vykázáno podruhé (poprvé "
+        f"na řádku {first}). Obě hlášení slučte do jednoho. [monitoring-duplicita]"
+    ) in text
+
+
+def test_only_names_the_output_as_typed_and_suggests_a_close_one(lhota: Path, run_cli: Run) -> None:
+    code, _, err = run_cli("build", str(lhota), "--only", "monitoring-2027.xlsx")
+    assert code == 2
+    assert _lines(err).startswith("chyba: --only: neznámý výstup monitoring-2027.xlsx. Možnosti:")
+    code, _, err = run_cli("build", str(lhota), "--only", "monitoringg")
+    assert code == 2
+    assert _lines(err).startswith(
+        "chyba: --only: neznámý výstup monitoringg. Měli jste na mysli „monitoring“? Možnosti:"
+    )
+    assert not (lhota / "output").exists()
+
+
+def test_report_of_the_second_year_has_the_figures_a_garant_can_recount(
+    lhota: Path, run_cli: Run
+) -> None:
+    code, out, _ = run_cli("build", str(lhota), "--only", "monitoring-2028.html")
+    assert code == 0, out
+    html = (lhota / "output/monitoring-2028.html").read_text(encoding="utf-8")
+    text = _lines(_visible(html))
+    # RDM: goal 1 (70 % and 0 %) 35 %, goal 2 100 % → 67.5 %; ZAV (66 %, 50 %) 58 %;
+    # the plan 62.75 %. Costs: 840 000 planned, 772 000.50 spent (92 %).
+    for figure in (
+        "Pokrok plánu: 62,8 %.",
+        "Pokrok oblasti v roce 2028: 67,5 % (cíl 1: 35,0 %; cíl 2: 100,0 %).",
+        "Pokrok oblasti v roce 2028: 58,0 % (cíl 1: 58,0 %).",
+        "Náklady: plánováno 840 000 Kč, skutečně vynaloženo 772 000,50 Kč (92 %).",
+    ):
+        assert figure in text, figure
+    # Waiting days 21 → 7 by 2029 (lower is better), 9 in 2028: attained
+    # (9 − 21) / (7 − 21) = 86 %, expected 21 − 14 · 2/3 = 11.7, so on track.
+    rows = [
+        [_lines(_visible(cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
+    ]
+    waiting = next(r for r in rows if r and r[0].startswith("RDM 1.1a"))
+    assert waiting == [
+        "RDM 1.1a Průměrná čekací doba na první konzultaci",
+        "dny",
+        "21 (2026)",
+        "7 (2029)",
+        "11,7",
+        "9",
+        "86 %",
+        "na dobré cestě",
+    ]
+
+
+def _visible(html: str) -> str:
+    """The text a reader sees: tags, styles and images out, entities and no-break spaces
+    as plain characters (pandoc ends each block with a line break)."""
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", "", html)).replace("\u00a0", " ").replace("\u202f", " ")
