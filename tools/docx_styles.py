@@ -235,8 +235,14 @@ def styles() -> str:
         ),
         paragraph_style("ImageCaption", "Image Caption", "Caption", custom=True),
         paragraph_style("Figure", "Figure", ppr='<w:jc w:val="left" />', custom=True),
+        # Space before: a chart right under a table was drawn by LibreOffice with a stub
+        # of the table's bottom rule at the figure's left edge.
         paragraph_style(
-            "CaptionedFigure", "Captioned Figure", "Figure", ppr="<w:keepNext />", custom=True
+            "CaptionedFigure",
+            "Captioned Figure",
+            "Figure",
+            ppr='<w:keepNext /><w:spacing w:before="160" />',
+            custom=True,
         ),
         paragraph_style(
             "TOCHeading",
