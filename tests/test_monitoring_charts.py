@@ -20,8 +20,9 @@ from monitoring_data import write_monitoring
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
 from assembler.plan.yearly import evaluate
-from assembler.render import chart_drawing, charts
+from assembler.render import chart_drawing, charts, resources
 from assembler.render import images as chart_images
+from assembler.render.docx import body_font
 from assembler.render.monitoring import monitoring_document, years_with_data
 
 NBSP = "\u00a0"
@@ -107,7 +108,10 @@ def test_docx_charts_are_the_drawn_pngs_where_pandoc_placed_stand_ins(built: Pat
     assert plan is not None
     monitored = next(y for y in years_with_data(plan) if y.year == 2026)
     drawn = monitoring_document(plan, monitored).charts
-    pngs = chart_images.chart_pngs(drawn)
+    # In the shipped template's body font (Calibri → the shipped Carlito).
+    family = chart_images.chart_font(body_font(resources.read("reference.docx")))
+    assert family == "Carlito"
+    pngs = chart_images.chart_pngs(drawn, family)
     with zipfile.ZipFile(built / "output" / "monitoring-2026.docx") as docx:
         media = [docx.read(n) for n in docx.namelist() if n.startswith("word/media/")]
     assert sorted(media) == sorted(pngs)  # no stand-in left, none lost

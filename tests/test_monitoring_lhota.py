@@ -6,9 +6,11 @@ message, its place and the exit code."""
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -16,6 +18,8 @@ from typing import Any
 
 import pytest
 from helpers import FIXTURES, edit, position
+
+import assembler
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -251,3 +255,66 @@ def _accent_runs(image: Any) -> list[list[tuple[int, int]]]:
             x += 1
         rows.append(row)
     return rows
+
+
+_DOCX_AND_HTML = "monitoring-2028.docx,monitoring-2028.html"
+
+
+def _docx_charts(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as docx:
+        return [docx.read(n) for n in sorted(docx.namelist()) if n.startswith("word/media/")]
+
+
+def _html_charts(path: Path) -> list[bytes]:
+    page = path.read_text(encoding="utf-8")
+    found = re.findall(r'<img\s+src="data:image/svg\+xml;base64,([^"]+)"', page)
+    return [base64.b64decode(svg) for svg in found]
+
+
+def _set_in(svgs: list[bytes], family: bytes) -> list[bytes]:
+    """The charts' PNGs as Typst sets them with ``family`` as their only font, from the
+    folders a chart may use: matplotlib's and the shipped one."""
+    from assembler.render.charts import FONT_FOLDERS
+    from assembler.render.images import CHART_PPI, CHART_WIDTH_CM
+    from assembler.render.typst_engine import svgs_to_png
+
+    shipped = str(Path(assembler.__file__).parent / "resources" / "fonts")
+    named = [re.sub(rb"font-family:[^;\"]*", b"font-family: '" + family + b"'", s) for s in svgs]
+    return svgs_to_png(named, CHART_WIDTH_CM, CHART_PPI, (*FONT_FOLDERS, shipped))
+
+
+def test_docx_charts_are_set_in_the_font_of_the_docx_body(lhota: Path, run_cli: Run) -> None:
+    # The PNGs were in DejaVu Sans beside Calibri text (Carlito in LibreOffice): a wider,
+    # rounder face than every table and caption around them.
+    code, out, _ = run_cli(
+        "build", str(lhota), "--only", "monitoring-2028.docx,monitoring-2028.html"
+    )
+    assert code == 0, out
+    with zipfile.ZipFile(lhota / "output/monitoring-2028.docx") as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+    assert re.search(r'<w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri"', styles)
+    svgs = _html_charts(lhota / "output/monitoring-2028.html")
+    pngs = _docx_charts(lhota / "output/monitoring-2028.docx")
+    assert len(svgs) == len(pngs) == 4
+    assert sorted(pngs) == sorted(_set_in(svgs, b"Carlito"))
+    assert not set(pngs) & set(_set_in(svgs, b"DejaVu Sans"))
+
+
+def test_a_template_in_another_font_keeps_the_charts_font(lhota: Path, run_cli: Run) -> None:
+    # No shipped font matches Arial: the charts stay in their own DejaVu Sans, as in the
+    # PDF, rather than in a third face.
+    with zipfile.ZipFile(Path(assembler.__file__).parent / "resources/reference.docx") as shipped:
+        parts = {n: shipped.read(n) for n in shipped.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'"Calibri"', b'"Arial"')
+    (lhota / "sablony").mkdir()
+    with zipfile.ZipFile(lhota / "sablony/mesto.docx", "w") as own:
+        for name, data in parts.items():
+            own.writestr(name, data)
+    edit(lhota, "plan.yaml", "osnova:", "vystupy:\n  sablona_docx: sablony/mesto.docx\n\nosnova:")
+    code, out, _ = run_cli(
+        "build", str(lhota), "--only", "monitoring-2028.docx,monitoring-2028.html"
+    )
+    assert code == 0, out
+    svgs = _html_charts(lhota / "output/monitoring-2028.html")
+    pngs = _docx_charts(lhota / "output/monitoring-2028.docx")
+    assert sorted(pngs) == sorted(_set_in(svgs, b"DejaVu Sans"))

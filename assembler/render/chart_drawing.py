@@ -6,7 +6,9 @@ Byte-reproducible: no date in the metadata, a fixed hash salt for the SVG ids.
 Text stays text in DejaVu Sans, the font matplotlib ships (charts.FONT_FOLDERS):
 Typst is given that very file, so the PDF and the PNG do not depend on installed
 fonts; a browser without it falls back to a narrower sans-serif, which fits the
-room laid out for DejaVu. Glyphs as paths made each chart three times slower.
+room laid out for DejaVu, and so does Carlito (four fifths of its width), in which
+the DOCX's PNGs are set to match the body text (images.chart_font). Glyphs as paths
+made each chart three times slower.
 
 Drawing is most of a report's time, so a chart is laid out once, by hand, instead
 of by the constrained layout engine (which draws everything an extra time to

@@ -117,12 +117,35 @@ def _uri(data: bytes, mime: str, raster_svg: bool) -> str:
 CHART_WIDTH_CM = 16
 CHART_PPI = 200
 
+# A DOCX template's body font (lower case) → the font shipped here that the chart PNGs
+# are set in to match it. Calibri, the shipped template's, cannot be shipped; Carlito
+# (SIL OFL, resources/fonts) is its metric-compatible twin, which LibreOffice shows in
+# Calibri's place anyway. Typst embeds no sans-serif of its own, and the machine's fonts
+# are never used (the PNG would change with the machine). Any other body font keeps the
+# charts' own DejaVu Sans, as in the PDF and HTML.
+_BODY_FONTS = {"calibri": "Carlito", "carlito": "Carlito"}
+_FONT_FOLDER = str(Path(__file__).resolve().parent.parent / "resources" / "fonts")
+_FAMILY = re.compile(rb"font-family:\s*")
 
-def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
-    """Each chart's PNG for Word, at the text width: from the chart cache when the same
-    SVG was rasterised before, the others in Typst runs of a few charts each. A run
-    waits only for its own charts: it rasterises the first ones while the later ones
-    are still being drawn (Typst leaves the interpreter to the drawing meanwhile)."""
+
+def chart_font(body_font: str | None) -> str | None:
+    """The family the DOCX charts are set in for a template whose body is ``body_font``;
+    None keeps the charts' own font."""
+    return _BODY_FONTS.get((body_font or "").strip().lower())
+
+
+def in_family(svg: bytes, family: str) -> bytes:
+    """The SVG with ``family`` first in each of its font lists: a text with a character
+    the family lacks is set whole in the SVG's own font (no missing glyph)."""
+    return _FAMILY.sub(b"font-family: '" + family.encode("ascii") + b"', ", svg)
+
+
+def chart_pngs(charts: Sequence[Chart], family: str | None = None) -> list[bytes]:
+    """Each chart's PNG for Word, at the text width, its text in ``family`` (a value of
+    :func:`chart_font`) when given: from the chart cache when the same SVG was
+    rasterised before, the others in Typst runs of a few charts each. A run waits only
+    for its own charts: it rasterises the first ones while the later ones are still
+    being drawn (Typst leaves the interpreter to the drawing meanwhile)."""
     from assembler.render import chartcache
     from assembler.render.typst_engine import PER_RUN, svgs_to_png
 
@@ -130,15 +153,17 @@ def chart_pngs(charts: Sequence[Chart]) -> list[bytes]:
     pngs: list[bytes] = []
     for start in range(0, len(charts), PER_RUN):
         run = charts[start : start + PER_RUN]
+        svgs = [in_family(c.svg, family) if family else c.svg for c in run]
         keys = [
-            chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(c.svg).hexdigest()}")
-            for c in run
+            chartcache.key(f"png {CHART_WIDTH_CM} cm {hashlib.sha256(svg).hexdigest()}")
+            for svg in svgs
         ]
         found = [chartcache.load(key, base) for key in keys]
         missing = [i for i, png in enumerate(found) if png is None]
         if missing:
             fonts = tuple(dict.fromkeys(f for c in run for f in c.fonts))
-            drawn = svgs_to_png([run[i].svg for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
+            fonts += (_FONT_FOLDER,) if family else ()
+            drawn = svgs_to_png([svgs[i] for i in missing], CHART_WIDTH_CM, CHART_PPI, fonts)
             for i, png in zip(missing, drawn, strict=True):
                 chartcache.store(keys[i], png, base)
                 found[i] = png
@@ -177,9 +202,11 @@ def stand_in(chart: Chart) -> bytes:
     )
 
 
-def chart_media(charts: Sequence[Chart]) -> dict[bytes, bytes]:
-    """Each chart's stand-in PNG → its PNG, for the finished DOCX."""
-    return dict(zip((stand_in(c) for c in charts), chart_pngs(charts), strict=True))
+def chart_media(charts: Sequence[Chart], body_font: str | None = None) -> dict[bytes, bytes]:
+    """Each chart's stand-in PNG → its PNG, for the finished DOCX whose body text is set
+    in ``body_font``."""
+    pngs = chart_pngs(charts, chart_font(body_font))
+    return dict(zip((stand_in(c) for c in charts), pngs, strict=True))
 
 
 # One thread rasterises charts for Word, beside the drawing and the format workers: a
@@ -188,9 +215,11 @@ def chart_media(charts: Sequence[Chart]) -> dict[bytes, bytes]:
 _RASTERISER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-png")
 
 
-def chart_media_later(charts: Sequence[Chart]) -> Future[dict[bytes, bytes]]:
+def chart_media_later(
+    charts: Sequence[Chart], body_font: str | None = None
+) -> Future[dict[bytes, bytes]]:
     """:func:`chart_media`, begun now on the rasterising thread."""
-    return _RASTERISER.submit(chart_media, charts)
+    return _RASTERISER.submit(chart_media, charts, body_font)
 
 
 def with_chart_svgs(page: bytes, charts: Sequence[Chart]) -> bytes:
