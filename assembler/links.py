@@ -10,7 +10,7 @@ Markdown links or plain text; nothing scans the texts for references again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -169,6 +169,14 @@ def link(
             referrers.setdefault(ref.target.code, {})[ref.owner] = None
     done = Links(items, everything, links.removed, referrers, links.unverified, texts, resolved)
     return done, problems + wrong
+
+
+def check_outside(links: Links, texts: Iterable[Text]) -> list[Problem]:
+    """The broken references of texts printed outside the plan (the garants' monitoring
+    reports), reported like the plan's own: resolved on the spot instead, an unknown code
+    was printed as "(vyřazeno)" without a word. They stay out of the plan's backlinks and
+    used abbreviations (``link`` keeps neither)."""
+    return [p for text in texts if "[[" in text.text for p in _resolve_text(text, links)[2]]
 
 
 def _resolve_text(

@@ -318,3 +318,70 @@ def test_a_template_in_another_font_keeps_the_charts_font(lhota: Path, run_cli: 
     svgs = _html_charts(lhota / "output/monitoring-2028.html")
     pngs = _docx_charts(lhota / "output/monitoring-2028.docx")
     assert sorted(pngs) == sorted(_set_in(svgs, b"DejaVu Sans"))
+
+
+def test_workbook_cycle_for_a_year_without_reports(lhota: Path, run_cli: Run) -> None:
+    # The README's cycle for 2029: export, a garant fills five yellow cells, import.
+    import openpyxl
+
+    code, out, _ = run_cli("monitor", "export", "2029", str(lhota))
+    assert code == 0, out
+    book_file = lhota / "output/sesity-2029/poradna-2029.xlsx"
+    book = openpyxl.load_workbook(book_file)
+    book["Opatření"]["C2"] = "Rozpracováno"
+    book["Opatření"]["D2"] = "85 %"
+    book["Indikátory"]["H2"] = "6"
+    book["Indikátory"]["H3"] = 120  # a share in %: over 100
+    book["Náklady"]["F2"] = "130 000"
+    book["Pokyny"]["B13"] = "Mgr. Karel Dvořák"
+    book["Pokyny"]["B14"] = "20. 1. 2030"
+    returned = lhota.parent / "vracene.xlsx"
+    book.save(returned)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(lhota))
+    text = _lines(out)
+    assert code == 1
+    assert (
+        "vracene.xlsx:Indikátory!H3: chyba: Hodnota 120 u indikátoru RDM 1.1b nedává smysl: "
+        "jednotka je %, procento musí být 0 až 100. Opravte hodnotu. [monitoring-hodnota]"
+    ) in text
+    assert "Nenačteno (nic z nich nebylo zapsáno): vracene.xlsx" in text
+    # It ended with a bare "Plán je v pořádku.", as if the workbook had been taken.
+    assert text.endswith("Kontrola plánu po načtení: Plán je v pořádku.")
+    assert not (lhota / "monitoring/2029").exists()
+
+    book["Indikátory"]["H3"] = "72,5"
+    book.save(returned)
+    code, out, _ = run_cli("monitor", "import", str(returned), str(lhota))
+    assert code == 0, out
+    assert "Načteno: vracene.xlsx (nových nebo změněných hodnot: 5)" in _lines(out)
+    written = (lhota / "monitoring/2029/20-rodiny.yaml").read_text(encoding="utf-8")
+    for line in ("vykazal: Mgr. Karel Dvořák", "datum: 2030-01-20", "pokrok: 85", "hodnota: 72.5"):
+        assert line in written
+    assert "skutecne_naklady: {obec: 130000}" in written
+
+
+def test_a_reference_in_a_garants_evaluation_is_checked_like_the_plans(
+    lhota: Path, run_cli: Run
+) -> None:
+    # [[RDM 1.3]] (no such measure) passed the check and the report printed
+    # "RDM 1.3 (vyřazeno)", as if the measure had been removed from the plan.
+    name = "monitoring/2028/20-rodiny.yaml"
+    edit(
+        lhota, name, "spolupracuje se školou.", "spolupracuje se školou, viz [[1.3]] a [[ZAV 1.1]]."
+    )
+    code, out, _ = run_cli("build", str(lhota), "--only", "monitoring-2028.html")
+    assert code == 1
+    line, col = position(lhota, name, "[[1.3]]")
+    assert out.strip().splitlines()[0] == (
+        f"{name}:{line}:{col}: chyba: Odkaz míří na kód RDM 1.3, který v plánu není. Měli jste "
+        "na mysli „RDM 1.2“? [odkaz-neznamy]"
+    )
+    assert not (lhota / "output").exists()
+    edit(lhota, name, "[[1.3]]", "[[1.2]]")
+    code, out, _ = run_cli("build", str(lhota), "--only", "monitoring-2028.html")
+    assert code == 0, out
+    text = _lines(_visible((lhota / "output/monitoring-2028.html").read_text(encoding="utf-8")))
+    assert (
+        "Poradna spolupracuje se školou, viz opatření RDM 1.2 Krizový telefon pro rodiče "
+        "a opatření ZAV 1.1 Terénní program v obci."
+    ) in text

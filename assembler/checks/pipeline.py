@@ -15,7 +15,7 @@ from assembler.checks.engine import check_engine
 from assembler.checks.markup import check_markup
 from assembler.checks.monitoring import check_monitoring
 from assembler.checks.written import check_written
-from assembler.links import Links, link
+from assembler.links import Links, check_outside, link
 from assembler.load.sources import SourceFile
 from assembler.plan.items import ItemIndex, index_items
 from assembler.plan.monitoring import Monitoring, monitoring_texts, read_monitoring
@@ -87,7 +87,9 @@ def _check(root: Path, strict: bool) -> CheckResult:
     problems += found
     problems += check_abbreviations(project, items, texts)
     # Reports are rendered like chapters: their texts pass the same link and engine rules.
-    rendered = (*texts, *monitoring_texts(monitoring))
+    reported = tuple(monitoring_texts(monitoring))
+    problems += check_outside(links, reported)
+    rendered = (*texts, *reported)
     problems += check_markup(project, rendered)
     problems += check_engine(rendered)
     problems += check_characters(_printed_sources(project, monitoring))

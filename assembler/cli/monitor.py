@@ -261,7 +261,11 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
         for note in merge.notes():
             terminal.warn(note)
     after = check_project(root)
-    report(after, terminal)
+    for problem in after.problems:
+        terminal.problem(problem)
+    # Named as the check after the import: a bare "Plán je v pořádku." under a refused
+    # workbook read as if the workbook had been taken.
+    terminal.info(f"Kontrola plánu po načtení: {summary(after.problems)}")
     return 0 if after.ok and not refused else 1
 
 
