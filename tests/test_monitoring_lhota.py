@@ -385,3 +385,26 @@ def test_a_reference_in_a_garants_evaluation_is_checked_like_the_plans(
         "Poradna spolupracuje se školou, viz opatření RDM 1.2 Krizový telefon pro rodiče "
         "a opatření ZAV 1.1 Terénní program v obci."
     ) in text
+
+
+def test_a_wrong_year_is_not_fixed_by_moving_onto_last_years_file(
+    lhota: Path, run_cli: Run
+) -> None:
+    # Copied from 2027 with its year left: "nebo soubor přesuňte do složky monitoring/2027/"
+    # would have replaced the 2027 report's description there.
+    info = (lhota / "monitoring/2027/zprava.yaml").read_text(encoding="utf-8")
+    (lhota / "monitoring/2028/zprava.yaml").write_text(info, encoding="utf-8")
+    edit(lhota, "monitoring/2028/20-rodiny.yaml", "rok: 2028", "rok: 2029")
+    code, out, _ = run_cli("check", str(lhota))
+    assert code == 1
+    assert (
+        "monitoring/2028/zprava.yaml:1:6: chyba: Soubor je ve složce monitoring/2028/, ale uvádí "
+        "rok 2027. Opravte rok na 2028 (složka monitoring/2027/ už soubor zprava.yaml má). "
+        "[monitoring-rok]"
+    ) in _lines(out)
+    # A folder without such a file is still offered.
+    assert (
+        "monitoring/2028/20-rodiny.yaml:2:6: chyba: Soubor je ve složce monitoring/2028/, ale "
+        "uvádí rok 2029. Opravte rok na 2028, nebo soubor přesuňte do složky monitoring/2029/. "
+        "[monitoring-rok]"
+    ) in _lines(out)

@@ -78,11 +78,15 @@ def years(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Itera
         return
     for source, year in files:
         if year != monitored.year:
-            # Only a year of the plan's period is a folder to move the file to.
+            # Only a year of the plan's period is a folder to move the file to, and only
+            # when that does not replace the file of the same name there.
+            taken = (source.path.parent.parent / str(year) / source.path.name).exists()
             move = (
-                f", nebo soubor přesuňte do složky {MONITORING_DIR}/{year}/"
-                if year in period.years
-                else f" (rok {year} leží mimo období plánu {span})"
+                f" (rok {year} leží mimo období plánu {span})"
+                if year not in period.years
+                else f" (složka {MONITORING_DIR}/{year}/ už soubor {source.path.name} má)"
+                if taken
+                else f", nebo soubor přesuňte do složky {MONITORING_DIR}/{year}/"
             )
             message = (
                 f"Soubor je ve složce {monitored.folder}/, ale uvádí rok {year}. Opravte rok "
