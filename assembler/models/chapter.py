@@ -21,17 +21,10 @@ from assembler.models.common import (
     YesNo,
     yaml_key,
 )
-from assembler.models.measure import (
-    MEASURE_EXAMPLE,
-    Activity,
-    Indicator,
-    IndicatorValue,
-    Measure,
-    Milestone,
-    Service,
-    Timeline,
-)
+from assembler.models.indicator import Indicator, IndicatorValue
+from assembler.models.measure import MEASURE_EXAMPLE, Activity, Measure, Milestone, Timeline
 from assembler.models.placement import NOWHERE, Output, printed
+from assembler.models.service import Service
 from assembler.models.vocab import LegalItem, TriadRole
 
 __all__ = [

@@ -1,4 +1,7 @@
-"""A measure of an area chapter with its parts: services, indicators, activities, timeline."""
+"""A measure of an area chapter with its activities, timeline and costs.
+
+Its indicators are in indicator.py, the registered services it concerns in service.py.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +11,25 @@ from typing import Annotated, Any
 from assembler.models.common import (
     INTERNAL_NOTE,
     ActivityCode,
-    Digits,
-    IndicatorCode,
     Many,
     Markdown,
     MeasureCode,
     Model,
     Money,
-    Number,
     OrgKey,
-    Paragraph,
     SharedGoalCode,
     Text,
     VocabKey,
     Year,
-    YesNo,
     yaml_key,
 )
+from assembler.models.indicator import INDICATOR_EXAMPLE, Indicator
 from assembler.models.placement import AS_PARENT, EVERYWHERE, NOWHERE, Output, printed
-from assembler.models.vocab import MeasureKind, ServiceForm
+from assembler.models.service import Service
+from assembler.models.vocab import MeasureKind
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
 TIMELINE_EXAMPLE = {"od": 2026, "do": 2029}
-INDICATOR_EXAMPLE: dict[str, Any] = {
-    "kod": "1.1a",
-    "nazev": "Počet klientů, kterým je poskytnuta péče po 18. hodině",
-    "jednotka": "osoby",
-    "vychozi_hodnota": {"hodnota": 0, "rok": 2025},
-    "cilova_hodnota": [{"hodnota": 60, "rok": 2029}],
-    "vyssi_je_lepsi": True,
-    "zdroj_overeni": "roční výkaz poskytovatele",
-}
 MEASURE_EXAMPLE: dict[str, Any] = {
     "kod": Decimal("1.1"),
     "nazev": "Rozšíření pečovatelské služby o večery a víkendy",
@@ -73,129 +64,6 @@ class Timeline(Model):
     @property
     def years(self) -> range:
         return range(self.start, self.end + 1)
-
-
-class IndicatorValue(Model):
-    value: Number = yaml_key(
-        "hodnota",
-        "Hodnota",
-        "Číselná hodnota v měrné jednotce indikátoru.",
-        example=60,
-        printed=printed(Output.PLAN, Output.MONITORING),
-    )
-    year: Year = yaml_key(
-        "rok",
-        "Rok",
-        "Rok, ke kterému hodnota platí.",
-        example=2029,
-        printed=printed(Output.PLAN, Output.MONITORING),
-    )
-
-
-class Indicator(Model):
-    code: IndicatorCode = yaml_key(
-        "kod",
-        "Kód",
-        "Kód opatření a malé písmeno, např. 1.2a. Trvalý klíč pro monitoring.",
-        example="1.1a",
-        printed=printed(Output.PLAN, Output.MONITORING),
-    )
-    name: Text = yaml_key(
-        "nazev",
-        "Název",
-        "Co se měří, např. Počet podpořených osob.",
-        example="Počet klientů, kterým je poskytnuta péče po 18. hodině",
-        printed=printed(Output.PLAN, Output.MONITORING),
-    )
-    unit: Text = yaml_key(
-        "jednotka",
-        "Měrná jednotka",
-        "Např. osoby, hodiny, %, lůžka.",
-        example="osoby",
-        printed=printed(Output.PLAN, Output.MONITORING),
-    )
-    baseline: IndicatorValue = yaml_key(
-        "vychozi_hodnota",
-        "Výchozí hodnota",
-        "Hodnota a rok před začátkem plánu.",
-        example={"hodnota": 0, "rok": 2025},
-    )
-    targets: Many[IndicatorValue] = yaml_key(
-        "cilova_hodnota",
-        "Cílová hodnota",
-        "Hodnota a rok, kterých má být dosaženo; pro více milníků seznam.",
-        example=[{"hodnota": 25, "rok": 2026}, {"hodnota": 60, "rok": 2029}],
-    )
-    higher_is_better: YesNo = yaml_key(
-        "vyssi_je_lepsi",
-        "Vyšší je lepší",
-        "ano, pokud je cílem hodnotu zvýšit; ne, pokud snížit (např. čekací doba).",
-        example=True,
-        printed=printed(Output.PLAN),
-    )
-    verification: Text = yaml_key(
-        "zdroj_overeni",
-        "Zdroj ověření",
-        "Odkud hodnota pochází, např. výkazy poskytovatele.",
-        example="roční výkaz poskytovatele",
-        printed=printed(Output.PLAN),
-    )
-    external_code: Text | None = yaml_key(
-        "externi_kod",
-        "Externí kód",
-        "Kód indikátoru v programu podpory (ESF, OP Z+) nebo v krajském plánu.",
-        None,
-        example="6 00 00",
-        printed=printed(Output.PLAN),
-    )
-
-
-class Service(Model):
-    identifier: Digits = yaml_key(
-        "identifikator",
-        "Identifikátor služby",
-        "Identifikátor v registru poskytovatelů (7 číslic).",
-        example=4829157,
-        printed=printed(Output.PLAN),
-    )
-    name: Text | None = yaml_key(
-        "nazev",
-        "Název služby",
-        "Název služby, jak je registrována.",
-        None,
-        example="Pečovatelská služba Lipovany",
-        printed=printed(Output.PLAN),
-    )
-    section: Paragraph = yaml_key(
-        "paragraf",
-        "Druh služby (§)",
-        "Paragraf zákona o sociálních službách, např. 40 nebo 60a.",
-        example=40,
-        printed=printed(Output.PLAN),
-    )
-    forms: Many[Annotated[ServiceForm, ServiceForm.schema()]] = yaml_key(
-        "forma",
-        "Forma",
-        f"{ServiceForm.choices()} (i více).",
-        [],
-        example=["terenni", "ambulantni"],
-        printed=printed(Output.PLAN),
-    )
-    provider: OrgKey = yaml_key(
-        "poskytovatel",
-        "Poskytovatel",
-        "Klíč organizace z registru.",
-        example="PECOVATELSKA",
-        printed=printed(Output.PLAN),
-    )
-    territory: Many[Text] = yaml_key(
-        "uzemi",
-        "Území",
-        "Klíče obcí a lokalit z plan.yaml (uzemi), kde služba působí; bez uvedení území opatření.",
-        [],
-        example=["JANOV", "TREMESNA"],
-        printed=printed(Output.PLAN),
-    )
 
 
 class Activity(Model):
