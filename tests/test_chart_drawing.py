@@ -160,3 +160,30 @@ def test_a_change_to_the_code_that_writes_a_chart_draws_it_afresh(
         changed.write("\n# changed\n")
     monkeypatch.setattr(chartcache, "_salt", None)
     assert chartcache.key("status_chart") != before
+
+
+def test_another_shipped_font_or_typst_rasterises_the_pngs_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The DOCX PNGs are Typst's rendering in the shipped Carlito: a cached PNG from an
+    # older font file or Typst release would be another picture than this one makes.
+    import importlib.metadata
+
+    fonts = tmp_path / "fonts"
+    shutil.copytree(chartcache._FONTS, fonts)
+    monkeypatch.setattr(chartcache, "_FONTS", fonts)
+    monkeypatch.setattr(chartcache, "_salt", None)
+    before = chartcache.key("png 16 cm")
+    font = next(fonts.glob("*.ttf"))
+    font.write_bytes(font.read_bytes() + b"\0")
+    monkeypatch.setattr(chartcache, "_salt", None)
+    assert chartcache.key("png 16 cm") != before
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(chartcache, "_salt", None)
+    after_font = chartcache.key("png 16 cm")
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "0.0.0" if name == "typst" else real(name)
+    )
+    monkeypatch.setattr(chartcache, "_salt", None)
+    assert chartcache.key("png 16 cm") != after_font

@@ -35,6 +35,7 @@ _MODULES = (
 )
 KEEP = 500  # entries: a 1000-measure plan has ~78 charts a year, and a PNG of each
 _CODE = Path(__file__).resolve().parent
+_FONTS = _CODE.parent / "resources" / "fonts"
 _salt: bytes | None = None
 
 
@@ -53,7 +54,10 @@ def key(description: str) -> str:
         from importlib.metadata import version
 
         code = b"".join((_CODE / name).read_bytes() for name in _MODULES)
-        _salt = code + version("matplotlib").encode()
+        # The PNGs are Typst's rendering in the shipped fonts: a new Typst or font is
+        # another picture, as new drawing code is.
+        fonts = b"".join(p.read_bytes() for p in sorted(_FONTS.glob("*.ttf")))
+        _salt = code + fonts + version("matplotlib").encode() + version("typst").encode()
     return hashlib.sha256(_salt + description.encode("utf-8")).hexdigest()
 
 
