@@ -4,7 +4,7 @@ The PDF prints only what the fonts embedded in Typst have (the list is computed 
 the fonts themselves, see render/coverage.py, and shipped as a data file); Typst
 refuses the rest and the whole build fails. Control characters cannot be printed
 nor stored in a DOCX at all. A file's text is already refused when it holds a control
-character (load/sources.py), but a double-quoted YAML value can still write one as an
+character (load/filetext.py), but a double-quoted YAML value can still write one as an
 escape (``"\\e"``, ``"\\x01"``, ``"\\uFFFE"``).
 
 Every string of plan.yaml, of chapters (front matter and body) and of monitoring

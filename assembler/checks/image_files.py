@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from assembler.checks.characters import printable
-from assembler.load.sources import read_bounded
+from assembler.load.filetext import read_bounded
 
 _SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),

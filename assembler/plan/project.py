@@ -7,13 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.load.sources import (
-    Place,
-    SourceFile,
-    read_bounded,
-    read_chapter,
-    read_plan_file,
-)
+from assembler.load.filetext import read_bounded
+from assembler.load.sources import Place, SourceFile, read_chapter, read_plan_file
 from assembler.load.validation import validate_chapter, validate_model
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
