@@ -13,19 +13,18 @@ from assembler.models.common import (
     Many,
     Markdown,
     Model,
-    OrgKey,
     PriorityCode,
     SharedGoalCode,
     Text,
     VocabKey,
-    YesNo,
     yaml_key,
 )
 from assembler.models.indicator import Indicator, IndicatorValue
 from assembler.models.measure import MEASURE_EXAMPLE, Activity, Measure, Milestone, Timeline
+from assembler.models.people import MANAGER_EXAMPLE, Person, WorkingGroup
 from assembler.models.placement import NOWHERE, Output, printed
 from assembler.models.service import Service
-from assembler.models.vocab import LegalItem, TriadRole
+from assembler.models.vocab import LegalItem
 
 __all__ = [
     "Activity",
@@ -45,90 +44,10 @@ __all__ = [
 ]
 
 Legal = Annotated[LegalItem, LegalItem.schema()]
-Role = Annotated[TriadRole, TriadRole.schema()]
 
 # Examples shared by several keys, as the YAML reader yields them (see yaml_key).
-_MANAGER_EXAMPLE = {"jmeno": "Bc. Jana Kratochvílová", "organizace": "CHARITA"}
 _GOAL_TITLE = "Senioři mohou co nejdéle žít ve svém domově"
 _GOAL_EXAMPLE: dict[str, Any] = {"kod": 1, "nazev": _GOAL_TITLE, "opatreni": [MEASURE_EXAMPLE]}
-
-
-class Person(Model):
-    name: Text = yaml_key(
-        "jmeno",
-        "Jméno",
-        "Jméno a příjmení, případně s titulem.",
-        example="Bc. Jana Kratochvílová",
-        printed=printed(Output.PLAN),
-    )
-    position: Text | None = yaml_key(
-        "funkce",
-        "Funkce",
-        "Funkce nebo pracovní pozice.",
-        None,
-        example="vedoucí terénních služeb",
-        printed=printed(Output.PLAN),
-    )
-    organisation: OrgKey | None = yaml_key(
-        "organizace",
-        "Organizace",
-        "Klíč organizace z registru organizací v plan.yaml.",
-        None,
-        example="CHARITA",
-        printed=printed(Output.PLAN),
-    )
-    role: Role | None = yaml_key(
-        "role",
-        "Role v triádě",
-        f"{TriadRole.choices()}.",
-        None,
-        example="poskytovatel",
-        printed=NOWHERE,
-    )
-    email: Text | None = yaml_key(
-        "email",
-        "E-mail",
-        "Osobní e-mail; neveřejný, pokud není verejny_kontakt: ano.",
-        None,
-        example="jana.kratochvilova@charita-lipovany.example.cz",
-        printed=printed(Output.PLAN, only_with="verejny_kontakt"),
-    )
-    phone: Text | None = yaml_key(
-        "telefon",
-        "Telefon",
-        "Osobní telefon; neveřejný, pokud není verejny_kontakt: ano.",
-        None,
-        example="+420 731 402 118",
-        printed=printed(Output.PLAN, only_with="verejny_kontakt"),
-    )
-    public_contact: YesNo = yaml_key(
-        "verejny_kontakt",
-        "Zveřejnit kontakt",
-        "Zda se e-mail a telefon smějí objevit ve výstupech. Výchozí: ne (osobní údaje).",
-        False,
-        example=True,
-        printed=NOWHERE,
-    )
-
-
-class WorkingGroup(Model):
-    name: Text = yaml_key(
-        "nazev",
-        "Název skupiny",
-        "Název pracovní skupiny.",
-        example="Pracovní skupina Senioři",
-        printed=printed(Output.PLAN),
-    )
-    manager: Person = yaml_key(
-        "manazer", "Manažer skupiny", "Kdo skupinu vede.", example=_MANAGER_EXAMPLE
-    )
-    members: Many[Person] = yaml_key(
-        "clenove",
-        "Členové",
-        "Členové skupiny.",
-        [],
-        example=[{"jmeno": "Mgr. Petr Dvořák", "organizace": "PECOVATELSKA"}],
-    )
 
 
 class Priority(Model):
@@ -276,7 +195,7 @@ class Area(Model):
         "pracovni_skupina",
         "Pracovní skupina",
         "Kdo kapitolu připravil.",
-        example={"nazev": "Pracovní skupina Senioři", "manazer": _MANAGER_EXAMPLE},
+        example={"nazev": "Pracovní skupina Senioři", "manazer": MANAGER_EXAMPLE},
     )
     target_groups: Many[VocabKey] = yaml_key(
         "cilove_skupiny",

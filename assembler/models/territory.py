@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from assembler.models.chapter import Person
 from assembler.models.common import Ico, Many, Markdown, Model, TerritoryKey, Text, yaml_key
+from assembler.models.people import Person
 from assembler.models.placement import NOWHERE, Output, printed
 from assembler.models.vocab import LocalityKind, MunicipalStatus
 
