@@ -1,11 +1,13 @@
 """The hints in monitoring messages point somewhere the coordinator can go: a "did you
 mean" offers only a measure running that year (never a cancelled one, nor one whose
-timeline has ended or not yet begun), and a wrong year is answered only with years of
-the plan's period (feature plan, its reports, the sample's workbooks)."""
+timeline has ended or not yet begun), an unknown code is answered with the measures
+running that year, cut when there are many, and a wrong year is answered only with years
+of the plan's period (feature plan, its reports, a generated plan, the sample's workbooks)."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import openpyxl
 from helpers import FIXTURES, at, edit, position, problems_of
 
 from assembler.checks.pipeline import check
+from assembler.plan.items import Kind
 
 Run = Callable[..., tuple[int, str, str]]
 SEN = "monitoring/2026/10-seniori.yaml"
@@ -45,7 +48,7 @@ def test_a_cancelled_measure_is_not_suggested_when_nothing_else_is_close(tmp_pat
     # same, and the garant reported the cancelled measure.
     message = _unknown_measure(_feature(tmp_path), "3.11")
     assert message == (
-        "Opatření SEN 3.11 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+        "Opatření SEN 3.11 v plánu není. V roce 2026 běží opatření oblasti SEN: 1.1, 1.2."
     )
 
 
@@ -53,7 +56,7 @@ def test_a_measure_that_begins_later_is_not_suggested(tmp_path: Path) -> None:
     # 2.11 is close only to 2.1, which runs 2027–2028: in 2026 there is nothing to report.
     message = _unknown_measure(_feature(tmp_path), "2.11")
     assert message == (
-        "Opatření SEN 2.11 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+        "Opatření SEN 2.11 v plánu není. V roce 2026 běží opatření oblasti SEN: 1.1, 1.2."
     )
 
 
@@ -68,11 +71,40 @@ def test_a_measure_that_has_ended_is_not_suggested(tmp_path: Path) -> None:
     found = {p.location.file: p for p in problems_of(check(root), "monitoring-kod")}
     at(found[name], name, position(root, name, "kod: 1.22", len("kod: ")))
     assert found[name].message == (
-        "Opatření SEN 1.22 v plánu není. Opatření oblasti SEN: 1.1, 1.2, 1.3, 2.1, 3.1."
+        "Opatření SEN 1.22 v plánu není. V roce 2027 běží opatření oblasti SEN: 1.1, 2.1."
     )
     # The same typo in 2026, when 1.2 runs, is offered it.
     assert found[SEN].message.startswith(
         "Opatření SEN 1.22 v plánu není. Měli jste na mysli „1.2“?"
+    )
+
+
+def test_a_long_list_of_running_measures_is_cut_after_twelve(tmp_path: Path) -> None:
+    # A generated chapter of 60 measures, some of which do not run in 2026: the message
+    # listed all 60 (six lines on a terminal), the ones not running among them.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate, monitoring
+
+    root = generate(tmp_path / "plan", chapters=1, measures=60)
+    monitoring(root, [2026])
+    (name,) = [f"monitoring/2026/{p.name}" for p in (root / "monitoring/2026").iterdir()]
+    text = (root / name).read_text(encoding="utf-8")
+    first = text.split("  - kod: ", 1)[1].split("\n", 1)[0]
+    edit(root, name, f"  - kod: {first}\n", "  - kod: 99.9\n")
+    plan = check(root).plan
+    assert plan is not None
+    codes = [
+        m.model.code
+        for m in plan.items.of(Kind.MEASURE)
+        if 2026 in m.model.timeline.years and not m.cancelled
+    ]
+    assert 12 < len(codes) < 60  # long, and not every measure runs in 2026
+    (problem,) = problems_of(check(root), "monitoring-kod")
+    at(problem, name, position(root, name, "kod: 99.9", len("kod: ")))
+    assert problem.message == (
+        "Opatření SEN 99.9 v plánu není. V roce 2026 běží opatření oblasti SEN: "
+        f"{', '.join(codes[:12])} a {len(codes) - 12} dalších (všechna jsou v kapitole "
+        "chapters/10-sen.md)."
     )
 
 

@@ -114,8 +114,8 @@ def test_every_mistake_of_a_file_in_one_run(lhota: Path, run_cli: Run) -> None:
         (
             "1.3",
             0,
-            "chyba: Opatření RDM 1.3 v plánu není. Měli jste na mysli „1.2“? Opatření oblasti "
-            "RDM: 1.1, 1.2, 2.1. [monitoring-kod]",
+            "chyba: Opatření RDM 1.3 v plánu není. Měli jste na mysli „1.2“? V roce 2028 běží "
+            "opatření oblasti RDM: 1.1, 1.2, 2.1. [monitoring-kod]",
         ),
         (
             "Nezahájeno",

@@ -44,7 +44,9 @@ CASES = [
         "  - kod: 1.3\n",
         "1.3",
         # 1.2 is closer, but it starts in 2027: only a measure running in 2026 is offered.
-        "Opatření SEN 1.3 v plánu není. Měli jste na mysli „1.1“? Opatření oblasti SEN: 1.1, 1.2.",
+        # Nor listed: the list is of the codes a garant can report on in 2026.
+        "Opatření SEN 1.3 v plánu není. Měli jste na mysli „1.1“? V roce 2026 běží opatření "
+        "oblasti SEN: 1.1.",
     ),
     Case(
         "monitoring-kod",

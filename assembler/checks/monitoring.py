@@ -33,6 +33,7 @@ from assembler.plan.monitoring import (
 )
 from assembler.plan.project import Project
 from assembler.problems.diagnostics import Location, Problem, did_you_mean
+from assembler.render import czech
 
 
 def _date(value: datetime.date) -> str:
@@ -147,8 +148,8 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
     in_period = monitored.year in project.info.period.years
     for area_report, area in _planned(items, monitored):
         planned = measures_of(items, area)
-        # A typo is offered only a measure running that year: one that has ended, not yet
-        # begun or was cancelled would lead the garant to report the wrong measure.
+        # A typo is offered, and listed, only the measures running that year: one that has
+        # ended, not yet begun or was cancelled would lead the garant to report it.
         running = [code for code, m in planned.items() if active(m, monitored.year)]
         seen: dict[str, int] = {}
         for i, reported in enumerate(area_report.report.measures):
@@ -159,7 +160,7 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                 message = (
                     f"Opatření {area.code} {reported.code} v plánu není."
                     f"{did_you_mean(reported.code, running)} "
-                    f"Opatření oblasti {area.code}: {', '.join(planned)}."
+                    f"{_running_listed(area, running, monitored.year)}"
                 )
                 yield Problem("monitoring-kod", message, where.location)
                 continue
@@ -187,6 +188,26 @@ def measures(project: Project, items: ItemIndex, monitored: MonitoredYear) -> It
                     where.location,
                 )
             yield from _indicators(items, area_report, i, measure, reported)
+
+
+# Codes a message lists before it says how many more there are: a chapter of sixty
+# measures made a message of six lines, the suggestion lost in the middle of it.
+_LISTED_CODES = 12
+
+
+def _running_listed(area: AreaItem, running: list[str], year: int) -> str:
+    """The area's measures a garant can report on in ``year`` (the ones running), cut
+    after _LISTED_CODES with where to find the rest: those that have ended, not begun or
+    were cancelled are no code to correct a typo to."""
+    if not running:
+        return f"V roce {year} žádné opatření oblasti {area.code} neběží."
+    listed = ", ".join(running[:_LISTED_CODES])
+    rest = len(running) - _LISTED_CODES
+    if rest > 0:
+        chapter = f" v kapitole {area.chapter.source.name}" if area.chapter else ""
+        more = czech.plural(rest, "další", "další", "dalších")
+        listed += f" a {more} (všechna jsou{chapter})"
+    return f"V roce {year} běží opatření oblasti {area.code}: {listed}."
 
 
 def _outside_timeline(measure: Item[Measure], year: int) -> str:
