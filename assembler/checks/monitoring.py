@@ -250,7 +250,7 @@ def _indicators(
             yield Problem("monitoring-duplicita", message, where)
             continue
         seen.add(value.code)
-        if (*path, "hodnota") in area_report.stand_ins:
+        if (*path, "hodnota") in area_report.set_aside.stand_ins:
             continue  # the value was refused (spatna-hodnota says so): nothing to judge
         problem = unit_mismatch(indicator, value.value, full)
         if problem:
@@ -277,5 +277,11 @@ def check_monitoring(project: Project, items: ItemIndex, monitoring: Monitoring)
     ]
 
 
+def reported_file(monitored: MonitoredYear, code: str) -> AreaReport | None:
+    """The file an area reports the year by (the first, if written twice)."""
+    return next((a for a in monitored.areas if a.report.area == code), None)
+
+
 def reported_area(monitored: MonitoredYear, code: str) -> AreaMonitoring | None:
-    return next((a.report for a in monitored.areas if a.report.area == code), None)
+    found = reported_file(monitored, code)
+    return found.report if found else None

@@ -185,7 +185,8 @@ def add_import_status(
     status = subparser(
         actions,
         "status",
-        "kdo už za rok vykázal a co chybí: tabulka po garantech (nebo oblastech)",
+        "kdo už za rok vykázal a co chybí: tabulka po garantech (nebo oblastech); chyby "
+        "hlášení toho roku vypíše jako plan check a odmítnuté hodnoty nepočítá",
         "  plan monitor status 2026\n  plan monitor status 2026 muj-plan --po oblast",
         run_status,
     )
@@ -271,6 +272,7 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
 
 def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.outputs.workbook_groups import groups
+    from assembler.outputs.year_status import tally, with_errors
 
     if not environment_ok(args.dir, terminal):
         return 2
@@ -281,30 +283,16 @@ def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
     plan = result.plan
     if not _year_ok(args.rok, plan.project.info.period, terminal):
         return 2
+    shown: set[str] = set()
+    # Printed as plan check prints them: the coordinator sees what to have fixed.
+    erroneous = blockers(plan, result.problems).of_year(args.rok)
+    _why(erroneous, terminal, shown)
     rows, missing = [], []
     for group in groups(plan, args.rok, _GROUPS[args.po]):
-        done = [r for r in group.rows if r.report is not None]
-        indicators = [(r, i) for r in group.rows for i in r.measure.indicators]
-        valued = [
-            (r, i)
-            for r, i in indicators
-            if r.report and any(v.code == i.code for v in r.report.indicators)
-        ]
-        # As the report's list of missing actual costs: {obec: 0} plans nothing to report.
-        costs = [r for r in group.rows if sum(r.measure.costs.get(args.rok, {}).values())]
-        spent = [r for r in costs if r.report and r.report.actual_costs]
-        absent = [r.item.code for r in group.rows if r.report is None]
-        if not done:
+        found = tally(group, args.rok)
+        if not found.handed_in:
             missing.append(group.name)
-        rows.append(
-            [
-                group.name,
-                f"{len(done)} z {len(group.rows)}",
-                f"{len(valued)} z {len(indicators)}",
-                f"{len(spent)} z {len(costs)}",
-                ", ".join(absent) or "–",
-            ]
-        )
+        rows.append([group.name, *found.cells()])
     who = "Garant" if args.po == "garant" else "Oblast"
     headers = [who, "Opatření", "Indikátory", "Náklady", "Chybí hlášení o opatřeních"]
     terminal.table(f"Monitoring za rok {args.rok}", headers, rows)
@@ -314,4 +302,8 @@ def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
         terminal.ok("Každý garant už něco odevzdal.")
     else:
         terminal.ok("Za každou oblast už něco přišlo.")
-    return 0
+    if erroneous:
+        terminal.warn(with_errors(plan, args.rok, [b.file for b in erroneous]))
+    if any(p.location.file not in shown for p in result.problems):
+        terminal.info(f"{summary(result.problems)} Vypíše je plan check.")
+    return 1 if erroneous else 0

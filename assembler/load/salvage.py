@@ -41,15 +41,37 @@ class _Fate(Enum):
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """Where a file's refused values were: what counts them (``plan monitor status``)
+    must not take a stand-in or a removed amount for a reported one."""
+
+    stand_ins: frozenset[YamlPath] = frozenset()  # a required number, now STAND_IN
+    removed: frozenset[YamlPath] = frozenset()
+
+    def under(self, path: YamlPath) -> bool:
+        """Whether a value at ``path`` or inside it was refused."""
+        return any(p[: len(path)] == path for p in self.stand_ins | self.removed)
+
+    def within(self, path: YamlPath) -> SetAside:
+        """The refused values inside ``path``, by their paths from there."""
+        n = len(path)
+        return SetAside(
+            frozenset(p[n:] for p in self.stand_ins if p[:n] == path and p[n:]),
+            frozenset(p[n:] for p in self.removed if p[:n] == path and p[n:]),
+        )
+
+
+@dataclass(frozen=True)
 class Salvaged:
     data: Any  # a copy of the file's data without the refused values
-    stand_ins: frozenset[YamlPath]  # where a required number was replaced by STAND_IN
+    set_aside: SetAside
 
 
 def set_aside(model: type[BaseModel], data: Any, errors: Iterable[ErrorDetails]) -> Salvaged | None:
     """``data`` without the values of ``errors``, or None when one cannot be set aside."""
     kept = copy.deepcopy(data)
     stand_ins: set[YamlPath] = set()
+    removed: set[YamlPath] = set()
     for error in errors:
         found = _fate(model, tuple(error["loc"]), error["type"])
         if found is None:
@@ -57,10 +79,11 @@ def set_aside(model: type[BaseModel], data: Any, errors: Iterable[ErrorDetails])
         fate, path = found
         if fate is _Fate.REMOVED:
             _remove(kept, path)
+            removed.add(path)
         else:
             _replace(kept, path, STAND_IN)
             stand_ins.add(path)
-    return Salvaged(kept, frozenset(stand_ins))
+    return Salvaged(kept, SetAside(frozenset(stand_ins), frozenset(removed)))
 
 
 def _fate(model: type[BaseModel], loc: YamlPath, kind: str) -> tuple[_Fate, YamlPath] | None:

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from assembler.load.hints import Hints, value_at
 from assembler.load.modelpaths import aliases_at, field_at
-from assembler.load.salvage import YamlPath, set_aside
+from assembler.load.salvage import SetAside, set_aside
 from assembler.load.sources import SourceFile
 from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
@@ -46,24 +46,24 @@ def validate_model(
 
 def validate_salvaged(
     model: type[M], source: SourceFile
-) -> tuple[M | None, list[Problem], frozenset[YamlPath]]:
+) -> tuple[M | None, list[Problem], SetAside]:
     """As validate_model, but a file whose every error is a value that can be set aside
     (load/salvage.py) is read without those values, so the plan's rules judge the rest of
-    it in the same run; the paths of the stand-ins come with it. Only errors of rules that
+    it in the same run; where the refused values were comes with it. Only errors of rules that
     cannot be relaxed qualify: they stop every output that the salvaged file could reach."""
     data = source.data
     if not isinstance(data, dict):
         found, problems = validate_model(model, source)
-        return found, problems, frozenset()
+        return found, problems, SetAside()
     found, errors = _validated(model, data)
     problems = _problems(model, source, errors, None)
     if not errors or any(RULES[p.rule].configurable for p in problems):
-        return found, problems, frozenset()
+        return found, problems, SetAside()
     salvaged = set_aside(model, data, errors)
     kept, left = _validated(model, salvaged.data) if salvaged else (None, errors)
     if salvaged is None or left:
-        return None, problems, frozenset()
-    return kept, problems, salvaged.stand_ins
+        return None, problems, SetAside()
+    return kept, problems, salvaged.set_aside
 
 
 def _validated(model: type[M], data: dict[Any, Any]) -> tuple[M | None, list[ErrorDetails]]:

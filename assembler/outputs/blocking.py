@@ -40,6 +40,10 @@ class Blockers:
     files: tuple[Blocking, ...]
     year_of: dict[str, int]  # the year of each file in ``files``
 
+    def of_year(self, year: int) -> list[Blocking]:
+        """Every file of ``year`` with errors, whatever area it names."""
+        return [b for b in self.files if self.year_of[b.file] == year]
+
     def blocking(self, year: int, areas: Iterable[str]) -> list[Blocking]:
         """The files of ``year`` whose errors stop a workbook of these areas."""
         wanted = set(areas)

@@ -7,11 +7,12 @@ share it, so a workbook is read back against the same measures it was made with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.checks.monitoring import reported_area
+from assembler.checks.monitoring import reported_file
 from assembler.checks.pipeline import CheckedPlan
+from assembler.load.salvage import SetAside
 from assembler.models.chapter import Area, Measure
 from assembler.models.monitoring import MeasureReport
 from assembler.models.vocab import GroupKind
@@ -24,10 +25,12 @@ NO_GARANT = "bez-garanta"
 
 @dataclass(frozen=True)
 class Row:
-    """One measure of a workbook with what is already recorded about it."""
+    """One measure of a workbook with what is already recorded about it, and where its
+    entry held a value that was refused (paths inside the entry: ``("pokrok",)``)."""
 
     item: Item[Measure]
     report: MeasureReport | None
+    refused: SetAside = field(default_factory=SetAside)
 
     @property
     def area(self) -> Area:
@@ -52,16 +55,18 @@ class Group:
         return f"{self.stem}-{year}.xlsx"
 
 
-def _reports(plan: CheckedPlan, year: int) -> dict[str, MeasureReport]:
-    """Recorded reports by full measure code (the first one if written twice)."""
+def _reports(plan: CheckedPlan, year: int) -> dict[str, tuple[MeasureReport, SetAside]]:
+    """Recorded reports by full measure code (the first one if written twice), each with
+    the values of its entry that were refused."""
     monitored = plan.monitoring.get(year)
-    found: dict[str, MeasureReport] = {}
+    found: dict[str, tuple[MeasureReport, SetAside]] = {}
     if monitored is None:
         return found
     for _, area in plan.project.areas:
-        report = reported_area(monitored, area.code)
-        for measure in report.measures if report else []:
-            found.setdefault(f"{area.code} {measure.code}", measure)
+        file = reported_file(monitored, area.code)
+        for i, measure in enumerate(file.report.measures if file else []):
+            refused = file.set_aside.within(("opatreni", i)) if file else SetAside()
+            found.setdefault(f"{area.code} {measure.code}", (measure, refused))
     return found
 
 
@@ -77,11 +82,11 @@ def groups(plan: CheckedPlan, year: int, kind: GroupKind) -> list[Group]:
     for item in plan.items.of(Kind.MEASURE):
         if item.cancelled:
             continue
-        report = reports.get(item.code)
+        report, refused = reports.get(item.code, (None, SetAside()))
         if report is None and not active(item, year):
             continue
         key = item.area.code if kind is GroupKind.AREA else item.model.guarantor or ""
-        keyed.setdefault(key, []).append(Row(item, report))
+        keyed.setdefault(key, []).append(Row(item, report, refused))
     found = []
     for key, rows in keyed.items():
         if kind is GroupKind.AREA:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assembler.load.salvage import YamlPath
+from assembler.load.salvage import SetAside
 from assembler.load.sources import SourceFile, read_yaml_file
 from assembler.load.validation import validate_salvaged
 from assembler.models.chapter import Area, Indicator, Measure
@@ -35,12 +35,13 @@ _EMPTY = (
 @dataclass(frozen=True)
 class AreaReport:
     """One working group's file for one year. A file read without its refused values
-    (load/salvage.py) has errors; ``stand_ins`` are the places of the required numbers
-    among them, which hold a stand-in that no rule may judge."""
+    (load/salvage.py) has errors; ``set_aside`` says where they were: a required number
+    holds a stand-in that no rule may judge, and neither it nor a removed value was
+    reported."""
 
     source: SourceFile
     report: AreaMonitoring
-    stand_ins: frozenset[YamlPath] = frozenset()
+    set_aside: SetAside = field(default_factory=SetAside)
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,10 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
             info_source = source if info is not None else None
             problems += found
             continue
-        report, found, stand_ins = validate_salvaged(AreaMonitoring, source)
+        report, found, set_aside = validate_salvaged(AreaMonitoring, source)
         problems += found
         if report is not None:
-            areas.append(AreaReport(source, report, stand_ins))
+            areas.append(AreaReport(source, report, set_aside))
         else:
             unread.append(UnreadFile(path.name, _named_area(source.data)))
     folder_name = f"{MONITORING_DIR}/{folder.name}"
