@@ -19,12 +19,12 @@ from assembler.load.validation import validate_salvaged
 from assembler.models.chapter import Area, Indicator, Measure
 from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
 from assembler.plan.items import Item, ItemIndex, Kind
+from assembler.plan.stray_files import Contents, is_read, misnamed, stray_problems
 from assembler.plan.texts import Text
 from assembler.problems.diagnostics import Location, Problem
 
 MONITORING_DIR = "monitoring"
 _YEAR = re.compile(r"\d{4}")
-_SUFFIXES = (".yaml", ".yml")
 
 _EMPTY = (
     "Soubor hlášení je prázdný. Doplňte oblast, rok, vykazal, datum a seznam opatreni "
@@ -110,7 +110,7 @@ def reported_years(root: Path) -> list[int]:
         for folder in base.iterdir()
         if folder.is_dir()
         and _YEAR.fullmatch(folder.name)
-        and any(p.suffix.lower() in _SUFFIXES and p.name != REPORT_FILE for p in folder.iterdir())
+        and any(is_read(p, Contents.REPORTS) and p.name != REPORT_FILE for p in folder.iterdir())
     )
 
 
@@ -142,7 +142,7 @@ def _loose_files(base: Path, example: str) -> Iterator[Problem]:
     """A report saved in ``monitoring/`` itself belongs to no year: it would never be read,
     and its area would only be reported missing without a word about the file."""
     for path in sorted(base.iterdir()):
-        if path.is_file() and path.suffix.lower() in _SUFFIXES:
+        if path.is_file() and is_read(path, Contents.REPORTS):
             name = f"{MONITORING_DIR}/{path.name}"
             message = (
                 f"Soubor {name} leží přímo ve složce {MONITORING_DIR}/, a tak se nenačte: "
@@ -157,8 +157,12 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
     areas = []
     unread: list[UnreadFile] = []
     info = info_source = None
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES):
-        name = f"{MONITORING_DIR}/{folder.name}/{path.name}"
+    folder_name = f"{MONITORING_DIR}/{folder.name}"
+    problems += stray_problems(folder, folder_name, Contents.REPORTS)
+    # 10-seniori.yaml.txt may be the area missing: the message must not say "založte jej".
+    unread += (UnreadFile(path.name) for path in misnamed(folder, Contents.REPORTS))
+    for path in sorted(p for p in folder.iterdir() if is_read(p, Contents.REPORTS)):
+        name = f"{folder_name}/{path.name}"
         source, found = read_yaml_file(path, name, root, _EMPTY)
         problems += found
         if source is None:
@@ -177,7 +181,6 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
             areas.append(AreaReport(source, report, set_aside))
         else:
             unread.append(UnreadFile(path.name, _named_area(source.data)))
-    folder_name = f"{MONITORING_DIR}/{folder.name}"
     monitored = MonitoredYear(year, folder_name, tuple(areas), info, info_source, tuple(unread))
     return monitored, problems
 

@@ -14,6 +14,7 @@ from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import CODED_LISTS
+from assembler.plan.stray_files import Contents, is_read, misnamed, stray_problems
 from assembler.problems.diagnostics import Location, Problem
 
 PLAN_FILE = "plan.yaml"
@@ -33,6 +34,8 @@ class Sources:
     files: tuple[str, ...] = ()
     # Codes found by a plain text scan of chapters whose YAML could not be read.
     unreadable_codes: frozenset[str] = frozenset()
+    # Chapters saved with .txt added (10-seniori.md.txt): reported, never read.
+    misnamed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,24 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         )
         problems.append(Problem("chybi-plan", message, Location(PLAN_FILE)))
     chapters = []
-    chapter_paths = sorted((root / CHAPTER_DIR).glob("*.md"))
+    folder = root / CHAPTER_DIR
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    chapter_paths = [path for path in paths if is_read(path, Contents.CHAPTERS)]
     if not chapter_paths:
         message = (
             "Ve složce chapters/ není žádná kapitola (soubor .md). Přidejte kapitolu "
             "příkazem plan new-chapter nebo zkopírujte vzorovou kapitolu."
         )
         problems.append(Problem("zadne-kapitoly", message, Location(f"{CHAPTER_DIR}/")))
+    problems += stray_problems(folder, CHAPTER_DIR, Contents.CHAPTERS)
+    misnamed_files = misnamed(folder, Contents.CHAPTERS)
     unreadable: set[str] = set()
+    # A chapter saved as 10-seniori.md.txt is not read, but its codes are its author's:
+    # references to them must not each become another error.
+    for path in misnamed_files:
+        raw, _ = read_bounded(path, f"{CHAPTER_DIR}/{path.name}", root)
+        if raw is not None:
+            unreadable |= scanned_codes(raw.decode("utf-8", "replace"))
     for path in chapter_paths:
         name = f"{CHAPTER_DIR}/{path.name}"
         source, found = read_chapter(path, name, root)
@@ -115,7 +128,9 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         if raw is not None:
             unreadable |= scanned_codes(raw.decode("utf-8", "replace"))
     names = tuple(path.name for path in chapter_paths)
-    return Sources(root, plan, tuple(chapters), names, frozenset(unreadable)), problems
+    saved_as = tuple(path.name for path in misnamed_files)
+    sources = Sources(root, plan, tuple(chapters), names, frozenset(unreadable), saved_as)
+    return sources, problems
 
 
 def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:
@@ -199,7 +214,7 @@ def _outline(
             source, chapter = valid[entry]
             items.append(OutlineItem(ChapterFile(source, chapter, len(items) + 1)))
         elif entry not in present:
-            problems.append(_missing_entry(entry, present, where.location))
+            problems.append(_missing_entry(entry, present, sources.misnamed, where.location))
     if info.outline:
         for name in present:
             if name not in seen:
@@ -213,10 +228,16 @@ def _outline(
     return tuple(items), problems
 
 
-def _missing_entry(entry: str, present: list[str], where: Location) -> Problem:
+def _missing_entry(
+    entry: str, present: list[str], misnamed: tuple[str, ...], where: Location
+) -> Problem:
     if entry.endswith(".md"):
+        saved_as = next((name for name in misnamed if name.lower() == f"{entry}.txt".lower()), None)
         close = difflib.get_close_matches(entry, present, n=1)
-        hint = f" Měli jste na mysli „{close[0]}“?" if close else ""
+        if saved_as is not None:
+            hint = f" Je uložen jako chapters/{saved_as}; přejmenujte jej na {entry}."
+        else:
+            hint = f" Měli jste na mysli „{close[0]}“?" if close else ""
         message = f"Osnova uvádí soubor chapters/{entry}, který neexistuje.{hint}"
         return Problem("osnova-chybi-soubor", message, where)
     close = difflib.get_close_matches(entry, list(GENERATED_SECTIONS), n=1)

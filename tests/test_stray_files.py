@@ -1,0 +1,121 @@
+"""Files the plan would pass over unread are located problems: a report or chapter saved
+by Notepad with .txt added (Windows hides it) is an error, so neither check nor build
+goes on as if the area had no report; a document or workbook left among them is a
+warning (sample plan)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import only, problems_of
+
+from assembler.checks.pipeline import check
+from assembler.problems.diagnostics import Location, Severity
+
+Run = Callable[..., tuple[int, str, str]]
+_EXPLORER = (
+    "V Průzkumníku souborů zapněte Zobrazit → Přípony názvů souborů (Windows přípony jinak "
+    "skrývají) a soubor přejmenujte na {fixed}; v Poznámkovém bloku příště při ukládání "
+    "zvolte Uložit jako typ: Všechny soubory."
+)
+
+
+def _rename(root: Path, name: str, new: str) -> None:
+    (root / name).rename(root / Path(name).parent / new)
+
+
+@pytest.mark.parametrize("saved", ["10-seniori.yaml.txt", "10-seniori.YAML.TXT"])
+def test_a_report_saved_with_txt_added_is_an_error_at_the_file(sample: Path, saved: str) -> None:
+    _rename(sample, "monitoring/2026/10-seniori.yaml", saved)
+    result = check(sample)
+    problem = only(result, "skryta-pripona")
+    assert problem.location == Location(f"monitoring/2026/{saved}")
+    assert problem.severity is Severity.ERROR
+    fixed = saved.removesuffix(saved[-4:])
+    assert problem.message == (
+        f"Soubor se jmenuje {saved}, ne {fixed}, a tak se nenačte: oblast by ve zprávě byla "
+        f"bez hlášení. {_EXPLORER.format(fixed=fixed)}"
+    )
+    assert not result.ok
+    # The area's missing report points to the file rather than asking for a new one.
+    for missing in problems_of(result, "monitoring-chybi"):
+        assert missing.location == Location("monitoring/2026/")
+        assert f"Je-li to {saved}, opravte chyby hlášené u něj" in missing.message
+        assert "nemá soubor hlášení" not in missing.message
+
+
+def test_a_chapter_saved_with_txt_added_is_an_error_and_the_outline_names_it(
+    sample: Path,
+) -> None:
+    _rename(sample, "chapters/10-seniori.md", "10-seniori.md.txt")
+    result = check(sample)
+    problem = only(result, "skryta-pripona")
+    assert problem.location == Location("chapters/10-seniori.md.txt")
+    assert problem.message == (
+        "Soubor se jmenuje 10-seniori.md.txt, ne 10-seniori.md, a tak se nenačte: kapitola by "
+        f"v plánu chyběla. {_EXPLORER.format(fixed='10-seniori.md')}"
+    )
+    outline = only(result, "osnova-chybi-soubor")
+    assert outline.message == (
+        "Osnova uvádí soubor chapters/10-seniori.md, který neexistuje. Je uložen jako "
+        "chapters/10-seniori.md.txt; přejmenujte jej na 10-seniori.md."
+    )
+    # Its codes are known from the file's text: references to SEN from the other chapters
+    # and the SEN reports are not each another error.
+    errors = sorted(p.rule for p in result.problems if p.is_error)
+    assert errors == ["osnova-chybi-soubor", "skryta-pripona"], [str(p) for p in result.problems]
+
+
+def test_plan_build_refuses_a_misnamed_report_and_writes_nothing(
+    sample: Path, run_cli: Run
+) -> None:
+    _rename(sample, "monitoring/2026/10-seniori.yaml", "10-seniori.yaml.txt")
+    code, out, err = run_cli("build", str(sample), "--only", "monitoring.html")
+    assert code == 1, out + err
+    assert "monitoring/2026/10-seniori.yaml.txt: chyba: Soubor se jmenuje" in out + err
+    assert not (sample / "output").exists()
+
+
+def test_documents_and_workbooks_among_the_files_are_warnings(sample: Path) -> None:
+    (sample / "monitoring/2026/charita-2026.xlsx").write_bytes(b"PK\x03\x04")
+    (sample / "chapters/seniori-od-garanta.docx").write_bytes(b"PK\x03\x04")
+    (sample / "chapters/poznamky.txt").write_text("k doplnění\n", encoding="utf-8")
+    # Office's lock file and a hidden file are nobody's mistake.
+    (sample / "chapters/~$niori-od-garanta.docx").write_bytes(b"x")
+    (sample / "monitoring/2026/.zprava.yaml.swp").write_bytes(b"x")
+    result = check(sample)
+    assert result.ok, [str(p) for p in result.problems]
+    found = {str(p.location): p for p in problems_of(result, "cizi-soubor")}
+    assert sorted(found) == [
+        "chapters/poznamky.txt",
+        "chapters/seniori-od-garanta.docx",
+        "monitoring/2026/charita-2026.xlsx",
+    ]
+    assert all(p.severity is Severity.WARNING for p in found.values())
+    assert found["monitoring/2026/charita-2026.xlsx"].message == (
+        "Soubor se nenačte: hlášení je textový soubor .yaml nebo .yml. Je-li to vrácený sešit "
+        "s hlášením, načtěte jej příkazem plan monitor import monitoring/2026/charita-2026.xlsx "
+        "a potom jej přesuňte mimo složku monitoring/2026/."
+    )
+    assert found["chapters/seniori-od-garanta.docx"].message == (
+        "Soubor se nenačte: kapitola je textový soubor .md. Je-li v něm kapitola, text "
+        "zkopírujte do kapitoly .md (novou založí plan new-chapter); jinak jej přesuňte mimo "
+        "složku chapters/."
+    )
+    assert found["chapters/poznamky.txt"].message == (
+        "Soubor se nenačte: kapitola je textový soubor .md. Je-li to kapitola, zapněte "
+        "v Průzkumníku souborů Zobrazit → Přípony názvů souborů a soubor přejmenujte na "
+        "poznamky.md; jinak jej přesuňte mimo složku chapters/."
+    )
+
+
+def test_a_chapter_with_a_capital_suffix_is_read_as_on_windows(sample: Path) -> None:
+    # Windows matches *.md whatever the case; the check must not depend on the system.
+    _rename(sample, "chapters/10-seniori.md", "10-seniori.MD")
+    result = check(sample)
+    assert problems_of(result, "cizi-soubor") == []
+    assert problems_of(result, "skryta-pripona") == []
+    problem = only(result, "osnova-neuvadi-soubor")
+    assert "Kapitola chapters/10-seniori.MD není v osnově." in problem.message
