@@ -10,6 +10,7 @@ from monitoring_data import SEN_FILE, write_monitoring
 
 from assembler.checks.pipeline import check
 from assembler.outputs.build import build
+from assembler.problems.diagnostics import Severity
 
 SEN = "chapters/10-seniori.md"
 BODY = "Seniorů přibývá."
@@ -62,6 +63,29 @@ def test_a_yaml_text_starting_deep_is_refused(mini: Path) -> None:
     problem = only(check(mini), "nadpis-preskakuje")
     at(problem, SEN_FILE, position(mini, SEN_FILE, "### Přehled"))
     assert "úrovně 3 (###) je prvním nadpisem" in problem.message
+
+
+def test_a_level_one_heading_in_a_monitoring_text_is_a_warning_with_the_fix(mini: Path) -> None:
+    """README asks garants for ## (was: # accepted and printed as ##, unsaid)."""
+    _evaluation(mini, "Úvod.\n\n# Přehled\n\nText.\n\n## Podrobnosti\n\nDalší text.")
+    result = check(mini)
+    problem = only(result, "nadpis-uroven")
+    at(problem, SEN_FILE, position(mini, SEN_FILE, "# Přehled"))
+    assert problem.severity is Severity.WARNING and result.ok
+    assert problem.message == (
+        "Nadpis # v textu „hodnoceni“: text pole se tiskne pod nadpisem, ke kterému patří "
+        "(např. hodnocení pod názvem opatření), a nadpis # se v něm vytiskne stejně jako ##. "
+        "Nadpisy v poli začínají ##: každému nadpisu tohoto textu přidejte jeden znak # "
+        "(# → ##, ## → ###)."
+    )
+    assert [p.rule for p in result.problems] == ["nadpis-uroven"]
+
+
+def test_a_chapter_body_may_start_at_level_one(mini: Path) -> None:
+    # The warning is for YAML text fields only: a body's # is moved under the chapter title.
+    edit(mini, SEN, "## Popis oblasti", "# Popis oblasti")
+    edit(mini, SEN, BODY, f"{BODY}\n\n## Pododdíl\n\nText.")
+    assert check(mini).problems == []
 
 
 def test_headings_in_order_pass(mini: Path) -> None:

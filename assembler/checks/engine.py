@@ -9,6 +9,8 @@ A paragraph of a hundred pages is no error, but Typst's justified line breaking
 of it takes minutes (a 900 KB paragraph: over a minute, against seconds for the
 same text in ordinary paragraphs): it is a warning here, and the PDF sets such a
 paragraph with simple line breaking (render/long_text.py), which is linear.
+A # heading in a YAML text field passes too, but is printed as ## (render.markdown.under):
+a warning with the fix, since the author wrote a level the output does not show.
 """
 
 from __future__ import annotations
@@ -58,11 +60,30 @@ def _headings(text: Text, masked: str) -> Iterator[Problem]:
     # of them.
     previous = min(level for level, _ in found) - 1 if text.path is None else 1
     previous = min(previous, 1)
+    if text.path is not None:
+        yield from _top_level(text, found)
     for index, (level, offset) in enumerate(found):
         if level > previous + 1:
             message = _skip(level, None if index == 0 else previous)
             yield Problem("nadpis-preskakuje", message, text.location(offset))
         previous = level
+
+
+def _top_level(text: Text, found: list[tuple[int, int]]) -> Iterator[Problem]:
+    """A # in a YAML text field passes the engine but is printed a level deeper than
+    written (a garant's evaluation under its measure's heading, as ##). Said once per
+    text: its other headings move with it, so the fix is the same for all of them."""
+    offset = next((offset for level, offset in found if level == 1), None)
+    if offset is None:
+        return
+    key = next((part for part in reversed(text.path or ()) if isinstance(part, str)), "")
+    message = (
+        f"Nadpis # v textu „{key}“: text pole se tiskne pod nadpisem, ke kterému patří "
+        "(např. hodnocení pod názvem opatření), a nadpis # se v něm vytiskne stejně jako ##. "
+        "Nadpisy v poli začínají ##: každému nadpisu tohoto textu přidejte jeden znak # "
+        "(# → ##, ## → ###)."
+    )
+    yield Problem("nadpis-uroven", message, text.location(offset))
 
 
 def _skip(level: int, previous: int | None) -> str:

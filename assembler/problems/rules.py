@@ -179,6 +179,12 @@ _CATALOGUE = [
         "Znak, který PDF nevytiskne: žádné písmo plánu jej nemá (emoji, CJK), v kterékoli hodnotě.",
         False,
     ),
+    Rule(
+        "nadpis-uroven",
+        W,
+        _OUT,
+        "Nadpis # v poli hlavičky nebo hlášení (popis, hodnocení) se tiskne jako ##.",
+    ),
     Rule("vnoreni-hloubka", E, _OUT, "Seznam nebo citace vnořená hlouběji než 10 úrovní.", False),
     Rule("odstavec-dlouhy", W, _OUT, "Odstavec delší než 10 000 znaků (asi tři strany)."),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
