@@ -119,3 +119,19 @@ def test_a_chapter_with_a_capital_suffix_is_read_as_on_windows(sample: Path) -> 
     assert problems_of(result, "skryta-pripona") == []
     problem = only(result, "osnova-neuvadi-soubor")
     assert "Kapitola chapters/10-seniori.MD není v osnově." in problem.message
+
+
+def test_the_areas_workbook_is_held_while_its_report_is_misnamed(
+    sample: Path, run_cli: Run
+) -> None:
+    # Pre-filled from nothing, the workbook would ask the garant again for what the
+    # misnamed file already says; imported, it would make a second report beside it.
+    _rename(sample, "monitoring/2026/10-seniori.yaml", "10-seniori.yaml.txt")
+    code, out, err = run_cli("monitor", "export", "2026", str(sample), "--po", "oblast")
+    assert code == 1, out + err
+    assert (
+        "Sešit seniori-2026.xlsx nebyl vytvořen: předvyplňuje se z hlášení "
+        "monitoring/2026/10-seniori.yaml.txt a to má chyby vypsané výše." in out + err
+    )
+    made = sorted(p.name for p in (sample / "output/sesity-2026").iterdir())
+    assert "seniori-2026.xlsx" not in made and "dusevni-zdravi-2026.xlsx" in made
