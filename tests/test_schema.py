@@ -13,7 +13,8 @@ from helpers import REPO
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from assembler.authoring.schema import example_yaml, generated_files, model_classes
+from assembler.authoring.examples import example_yaml
+from assembler.authoring.schema import generated_files, model_classes
 from assembler.load import yamlio, yamltree
 from assembler.models.common import MeasureCode, Model, Text, Year, YesNo, yaml_key
 
