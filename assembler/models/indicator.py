@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assembler.models.common import IndicatorCode, Many, Model, Number, Text, Year, YesNo, yaml_key
+from assembler.models.amounts import Number
+from assembler.models.common import IndicatorCode, Many, Model, Text, Year, YesNo, yaml_key
 from assembler.models.placement import Output, printed
 
 # An indicator as the YAML reader yields it (see yaml_key): the example of a measure's list.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
+from assembler.models.amounts import Money
 from assembler.models.common import (
     INTERNAL_NOTE,
     ActivityCode,
@@ -15,7 +16,6 @@ from assembler.models.common import (
     Markdown,
     MeasureCode,
     Model,
-    Money,
     OrgKey,
     SharedGoalCode,
     Text,

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from assembler.models.amounts import Money, Number
 from assembler.models.common import (
     ChapterCode,
     CzechDate,
@@ -22,8 +23,6 @@ from assembler.models.common import (
     Markdown,
     MeasureCode,
     Model,
-    Money,
-    Number,
     Text,
     VocabKey,
     Year,

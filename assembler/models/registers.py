@@ -12,11 +12,11 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
+from assembler.models.amounts import Number
 from assembler.models.common import (
     Ico,
     Markdown,
     Model,
-    Number,
     OrgKey,
     SharedGoalCode,
     Text,

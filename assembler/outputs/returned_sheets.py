@@ -13,8 +13,8 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.load import workbooks as layout
 from assembler.load.workbooks import ReturnedBook, Row, Value
 from assembler.load.xlsx import as_text, cell_name
+from assembler.models.amounts import Money, Number
 from assembler.models.chapter import Indicator, Measure
-from assembler.models.common import Money, Number
 from assembler.models.monitoring import Percent
 from assembler.outputs.returned_cells import (
     Edit,
