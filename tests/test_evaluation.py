@@ -10,7 +10,7 @@ from monitoring_data import write_monitoring
 
 from assembler.checks.pipeline import check
 from assembler.models.chapter import Indicator
-from assembler.models.monitoring import MeasureReport
+from assembler.models.measure_report import MeasureReport
 from assembler.models.plan import PlanInfo
 from assembler.plan import evaluation
 from assembler.plan.evaluation import Verdict

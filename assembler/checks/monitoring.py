@@ -18,7 +18,8 @@ from assembler.checks.monitoring_reports import (
 )
 from assembler.load.sources import Place, SourceFile
 from assembler.models.chapter import Measure
-from assembler.models.monitoring import AreaMonitoring, MeasureReport
+from assembler.models.measure_report import MeasureReport
+from assembler.models.monitoring import AreaMonitoring
 from assembler.plan.items import Item, ItemIndex
 from assembler.plan.monitoring import (
     MONITORING_DIR,

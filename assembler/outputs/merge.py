@@ -21,7 +21,8 @@ from assembler.checks.pipeline import CheckedPlan
 from assembler.load import yamlio
 from assembler.load.sources import yaml_source
 from assembler.load.validation import validate_model
-from assembler.models.monitoring import AreaMonitoring, MeasureReport
+from assembler.models.measure_report import MeasureReport
+from assembler.models.monitoring import AreaMonitoring
 from assembler.outputs.returned_cells import Edit, Reading, recorded
 from assembler.plan.monitoring import MONITORING_DIR, AreaReport, MonitoredYear, Monitoring
 from assembler.problems.diagnostics import Location, Problem, settle, shown

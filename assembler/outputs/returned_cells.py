@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from assembler.load.workbooks import Row, Value
 from assembler.load.xlsx import as_text
-from assembler.models.monitoring import MeasureReport
+from assembler.models.measure_report import MeasureReport
 from assembler.outputs.workbook_groups import Group
 from assembler.problems.diagnostics import Location, Problem, did_you_mean, shown
 

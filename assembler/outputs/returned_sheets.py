@@ -15,7 +15,7 @@ from assembler.load.workbooks import ReturnedBook, Row, Value
 from assembler.load.xlsx import as_text, cell_name
 from assembler.models.amounts import Money, Number
 from assembler.models.chapter import Indicator, Measure
-from assembler.models.monitoring import Percent
+from assembler.models.measure_report import Percent
 from assembler.outputs.returned_cells import (
     Edit,
     Reading,

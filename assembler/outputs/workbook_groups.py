@@ -14,7 +14,7 @@ from assembler.checks.monitoring import reported_file
 from assembler.checks.pipeline import CheckedPlan
 from assembler.load.salvage import SetAside
 from assembler.models.chapter import Area, Measure
-from assembler.models.monitoring import MeasureReport
+from assembler.models.measure_report import MeasureReport
 from assembler.models.vocab import GroupKind
 from assembler.plan.items import Item, Kind
 from assembler.plan.monitoring import active

@@ -13,7 +13,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from assembler.models.chapter import Indicator, IndicatorValue
-from assembler.models.monitoring import MeasureReport
+from assembler.models.measure_report import MeasureReport
 from assembler.models.plan import StatusItem
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)

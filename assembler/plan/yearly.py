@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from assembler.models.chapter import Area, Goal, Indicator, Measure
-from assembler.models.monitoring import AreaMonitoring, IndicatorReport, MeasureReport
+from assembler.models.measure_report import IndicatorReport, MeasureReport
+from assembler.models.monitoring import AreaMonitoring
 from assembler.models.plan import StatusItem
 from assembler.plan import evaluation
 from assembler.plan.evaluation import ONE, Distribution, Execution, Verdict
