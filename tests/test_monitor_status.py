@@ -1,8 +1,8 @@
 """``plan monitor status`` counts only what was reported: a value refused in a monitoring
 file (a negative amount, "100 dní" for a number), which the file is read without so that
-plan check finds its other mistakes, is not counted as in, and the status names the file
-with its errors as plan check prints them (the sample plan's reports, as garants edit
-them)."""
+plan check finds its other mistakes, is not counted as in, nor is a value read but
+against a rule of plan check (``stav: hotovo``, 120 %); the status names the file with
+its errors as plan check prints them (the sample plan's reports, as garants edit them)."""
 
 from __future__ import annotations
 
@@ -63,8 +63,8 @@ def test_a_refused_indicator_value_and_amount_are_not_counted(sample: Path, run_
     lines = out.splitlines()
     assert lines[: len(errors)] == errors  # printed before the table, as plan check does
     assert (
-        f"Hlášení {SEN} má chyby vypsané výše: hodnoty, které z něj nešly přečíst, tabulka "
-        f"nepočítá jako vykázané. {FIX}"
+        f"Hlášení {SEN} má chyby vypsané výše: hodnoty, které z něj nešly přečíst nebo mají "
+        f"chybu, tabulka nepočítá jako vykázané. {FIX}"
     ) in lines
 
 
@@ -88,9 +88,9 @@ def test_a_file_not_read_at_all_is_named(sample: Path, run_cli: Run) -> None:
     lines = out.splitlines()
     assert sorted(lines[: len(errors)]) == sorted(errors)
     assert (
-        f"Hlášení {SEN} má chyby vypsané výše: hodnoty, které z něj nešly přečíst, tabulka "
-        f"nepočítá jako vykázané. Hlášení {PRE} se pro chyby vypsané výše nenačetlo vůbec: "
-        f"jeho opatření tabulka vede jako chybějící. {FIX}"
+        f"Hlášení {SEN} má chyby vypsané výše: hodnoty, které z něj nešly přečíst nebo mají "
+        f"chybu, tabulka nepočítá jako vykázané. Hlášení {PRE} se pro chyby vypsané výše "
+        f"nenačetlo vůbec: jeho opatření tabulka vede jako chybějící. {FIX}"
     ) in lines
     assert rows["Městská policie Lipovany"][3] == "PRE 2.1"
     # The missing reports are warnings plan check lists; the status only counts them.
@@ -106,3 +106,59 @@ def test_reports_without_errors_are_counted_whole(sample: Path, run_cli: Run) ->
             done, planned = cell.split(" z ")
             assert done == planned
         assert absent == "–"
+
+
+def test_a_value_read_but_against_a_rule_is_not_counted(sample: Path, run_cli: Run) -> None:
+    _, _, before = _status(sample, run_cli, "--po", "oblast")
+    measures, indicators, costs, _ = before["Senioři"]
+    # Both read fine; plan check refuses them (monitoring-stav, monitoring-hodnota).
+    edit(sample, SEN, "  - kod: 1.1\n    stav: rozpracovano", "  - kod: 1.1\n    stav: hotovo")
+    edit(sample, SEN, "hodnota: 14.2\n", "hodnota: 120\n")  # SEN 2.1b, its unit %
+    errors = _errors(sample, run_cli, SEN)
+    assert [e.rsplit("[", 1)[1] for e in errors] == ["monitoring-stav]", "monitoring-hodnota]"]
+    code, out, after = _status(sample, run_cli, "--po", "oblast")
+    assert code == 1, out
+    # SEN 1.1 is not counted, its indicators and costs are; SEN 2.1 is, but not 2.1b.
+    assert after["Senioři"] == [
+        _less(measures, 1),
+        _less(indicators, 1),
+        costs,
+        "SEN 1.1 (chyba)",
+    ]
+    assert {k: v for k, v in after.items() if k != "Senioři"} == {
+        k: v for k, v in before.items() if k != "Senioři"
+    }
+    lines = out.splitlines()
+    assert lines[: len(errors)] == errors
+    assert (
+        f"Hlášení {SEN} má chyby vypsané výše: hodnoty, které z něj nešly přečíst nebo mají "
+        f"chybu, tabulka nepočítá jako vykázané. {FIX}"
+    ) in lines
+
+
+def test_a_paused_measure_without_its_reason_is_not_counted(sample: Path, run_cli: Run) -> None:
+    _, _, before = _status(sample, run_cli)
+    edit(sample, SEN, "stav: rozpracovano\n    pokrok: 25", "stav: pozastaveno\n    pokrok: 25")
+    assert [e.rsplit("[", 1)[1] for e in _errors(sample, run_cli, SEN)] == ["monitoring-duvod]"]
+    code, out, after = _status(sample, run_cli)
+    assert code == 1, out
+    # SEN 2.1's garant is the town, which reports most of the plan's measures.
+    (garant,) = [k for k, v in after.items() if v != before[k]]
+    measures, indicators, costs, absent = before[garant]
+    assert absent == "–"
+    assert after[garant] == [_less(measures, 1), indicators, costs, "SEN 2.1 (chyba)"]
+
+
+def test_a_rule_made_a_warning_does_not_take_the_value(sample: Path, run_cli: Run) -> None:
+    _, _, before = _status(sample, run_cli)
+    edit(sample, SEN, "hodnota: 14.2\n", "hodnota: 120\n")
+    (sample / "plan.yaml").write_text(
+        (sample / "plan.yaml").read_text(encoding="utf-8")
+        + "pravidla:\n  monitoring-hodnota: varovani\n",
+        encoding="utf-8",
+    )
+    code, out, after = _status(sample, run_cli)
+    assert code == 0, out
+    assert after == before
+    assert "Hlášení" not in out
+    assert out.splitlines()[-1].endswith("Vypíše je plan check.")

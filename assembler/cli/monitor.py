@@ -272,7 +272,7 @@ def run_import(args: argparse.Namespace, terminal: Terminal) -> int:
 
 def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
     from assembler.outputs.workbook_groups import groups
-    from assembler.outputs.year_status import tally, with_errors
+    from assembler.outputs.year_status import tally, with_errors, wrong_entries
 
     if not environment_ok(args.dir, terminal):
         return 2
@@ -288,8 +288,9 @@ def run_status(args: argparse.Namespace, terminal: Terminal) -> int:
     erroneous = blockers(plan, result.problems).of_year(args.rok)
     _why(erroneous, terminal, shown)
     rows, missing = [], []
+    wrong = wrong_entries(plan, args.rok, result.problems)
     for group in groups(plan, args.rok, _GROUPS[args.po]):
-        found = tally(group, args.rok)
+        found = tally(group, args.rok, wrong)
         if not found.handed_in:
             missing.append(group.name)
         rows.append([group.name, *found.cells()])

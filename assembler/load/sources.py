@@ -49,6 +49,14 @@ class SourceFile:
         line, col = yamltree.locate(self.yaml_root, path)
         return Location(self.name, line + self.yaml_first_line, col + 1)
 
+    def path_at(self, location: Location) -> tuple[str | int, ...] | None:
+        """The path of the YAML entry written at ``location``, or None when the location
+        is not in this file's YAML."""
+        line = location.line - self.yaml_first_line
+        if location.file != self.name or location.cell or not 0 <= line < len(self.yaml_lines):
+            return None
+        return _path_at(self.yaml_root, line, max(location.col - 1, 0))
+
     def text_location(self, path: Sequence[str | int], line: int, col: int) -> Location:
         """Location of a character inside a YAML text value (0-based line/col in the text)."""
         start_line, start_col, block = yamltree.value_text_start(
@@ -76,6 +84,30 @@ class SourceFile:
     def body_location(self, line: int, col: int) -> Location:
         """Location of a character in the Markdown body (0-based line/col in the body)."""
         return Location(self.name, self.body_first_line + line, col + 1)
+
+
+def _path_at(root: yamltree.Node | None, line: int, col: int) -> tuple[str | int, ...]:
+    """The path of the innermost entry written over the 0-based (line, col): what a
+    problem located there is about (a key's position counts as its entry's)."""
+    path: list[str | int] = []
+    node = root
+    while isinstance(node, (yamltree.SequenceNode, yamltree.MappingNode)):
+        if isinstance(node, yamltree.SequenceNode):
+            entries = [(k, item, item) for k, item in enumerate(node.value)]
+        else:
+            entries = [(key.value, key, value) for key, value in node.value]
+        found = next((e for e in entries if _spans(e[1], e[2], (line, col))), None)
+        if found is None:
+            break
+        step, _, node = found
+        path.append(step)
+    return tuple(path)
+
+
+def _spans(first: yamltree.Node, last: yamltree.Node, at: tuple[int, int]) -> bool:
+    start = (first.start_mark.line, first.start_mark.column)
+    end = last.end_mark or last.start_mark
+    return start <= at < (end.line, end.column) or start == at
 
 
 class Locatable(Protocol):
