@@ -56,10 +56,12 @@ def render(document: Document) -> bytes:
             # The page title is the only <h1>; the document's own headings start at <h2>.
             "--shift-heading-level-by=1",
             "--lua-filter={dir}/fig-alt.lua",
+            "--lua-filter={dir}/table-scroll.lua",
         ],
         files={
             "page.html": resources.read("page.html"),
             "fig-alt.lua": resources.read("fig-alt.lua"),
+            "table-scroll.lua": resources.read("table-scroll.lua"),
         },
     )
     return images.with_chart_svgs(page, document.charts)
