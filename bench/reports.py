@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timing import PLAN, PY, clean, forget_outputs, median
+from timing import PLAN, PY, Step, clean, forget_outputs, interleaved
 
 if TYPE_CHECKING:
     from assembler.render.documents import Chart
@@ -117,38 +117,37 @@ def _bare_chart_pngs(folder: Path, charts: Sequence[Chart]) -> None:
 
 
 def bench_monitoring(root: Path, runs: int, work: Path) -> dict[str, object]:
+    """The rows of the monitoring report, our builds and the bare tools in rounds."""
     from assembler.render.pandoc import READER, executable
 
     year = YEARS[0]
-    row: dict[str, object] = {"plan": f"{root.name} {year}"}
+    folder = bare_sources(root, year, work)
     check = [*PLAN, "check", str(root)]
-    row["check, empty caches"] = median(check, runs, lambda: clean(root))
-    row["check, parse cache"] = median(check, runs)
+    steps: dict[str, Step] = {
+        "check, empty caches": (check, lambda: clean(root)),
+        "check, parse cache": (check, None),
+    }
     for fmt in FORMATS:
         only = f"monitoring-{year}" + ("" if fmt == "all" else f".{fmt}")
         build = [*PLAN, "build", str(root), "--only", only]
-        row[f"report {fmt}, cold"] = median(build, runs, lambda: clean(root))
-        row[f"report {fmt}, warm caches"] = median(build, runs, lambda: forget_outputs(root))
-    folder = bare_sources(root, year, work)
+        steps[f"report {fmt}, cold"] = (build, lambda: clean(root))
+        # right after the cold run, which filled the caches
+        steps[f"report {fmt}, warm caches"] = (build, lambda: forget_outputs(root))
     pandoc = [executable(), f"--from={READER}"]
-    row["bare pandoc→typst"] = median(
-        [*pandoc, str(folder / "typst.md"), "-t", "typst", "-o", str(folder / "b.typ")], runs
-    )
-    compile_typst = [PY, str(HERE / "typst_compile.py"), str(folder / "report.typ")]
-    row["bare typst→pdf"] = median(
-        [*compile_typst, "--options", str(folder / "options.json")], runs
-    )
+    to_typst = [str(folder / "typst.md"), "-t", "typst", "-o", str(folder / "b.typ")]
+    steps["bare pandoc→typst"] = ([*pandoc, *to_typst], None)
+    compile_typst = [PY, str(HERE / "typst_compile.py")]
+    pdf = [str(folder / "report.typ"), "--options", str(folder / "options.json")]
+    steps["bare typst→pdf"] = ([*compile_typst, *pdf], None)
+    # Typst rasterising the charts for Word: the bare DOCX run packs these PNGs.
+    pngs = [str(folder / "charts.typ"), "--options", str(folder / "charts.json")]
+    steps[CHART_PNGS] = ([*compile_typst, *pngs], None)
     reference = f"--reference-doc={folder / 'reference.docx'}"
     docx = [str(folder / "docx.md"), reference, f"--resource-path={folder}", "--toc"]
-    docx += ["-o", str(folder / "b.docx")]
-    row["bare pandoc→docx"] = median([*pandoc, *docx], runs)
+    steps["bare pandoc→docx"] = ([*pandoc, *docx, "-o", str(folder / "b.docx")], None)
     html = [str(folder / "html.md"), "-s", "--toc", "-o", str(folder / "b.html")]
-    row["bare pandoc→html"] = median([*pandoc, *html], runs)
-    # Typst rasterising the charts for Word: the bare DOCX run packs these PNGs.
-    row[CHART_PNGS] = median(
-        [*compile_typst[:2], str(folder / "charts.typ"), "--options", str(folder / "charts.json")],
-        runs,
-    )
+    steps["bare pandoc→html"] = ([*pandoc, *html], None)
+    row: dict[str, object] = {"plan": f"{root.name} {year}", **interleaved(steps, runs)}
     for fmt, parts in BARE.items():
         for measure in ("seconds", "cpu"):
             bare = sum(_seconds(row, key, measure) for key in parts)

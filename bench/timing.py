@@ -40,11 +40,28 @@ def timed(command: list[str]) -> tuple[float, float, float]:
 
 
 def median(command: list[str], runs: int, before: object = None) -> dict[str, float]:
-    results = []
+    return interleaved({"": (command, before)}, runs)[""]
+
+
+# A step of interleaved(): the command and what to do before each of its runs.
+Step = tuple[list[str], object]
+
+
+def interleaved(steps: dict[str, Step], runs: int) -> dict[str, dict[str, float]]:
+    """The median of each step's runs, taken in rounds (each step once per round, in the
+    given order): the speed of a shared machine drifts over minutes (by up to a third,
+    seen on the 2-core machine), and a step timed only after another would carry that
+    drift into their ratio."""
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in steps}
     for _ in range(runs):
-        if callable(before):
-            before()
-        results.append(timed(command))
+        for name, (command, before) in steps.items():
+            if callable(before):
+                before()
+            results[name].append(timed(command))
+    return {name: _summary(found) for name, found in results.items()}
+
+
+def _summary(results: list[tuple[float, float, float]]) -> dict[str, float]:
     return {
         "seconds": round(statistics.median(r[0] for r in results), 3),
         "peak_mib": round(max(r[1] for r in results), 1),
