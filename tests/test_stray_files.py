@@ -5,7 +5,7 @@ warning (sample plan)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -104,11 +104,77 @@ def test_documents_and_workbooks_among_the_files_are_warnings(sample: Path) -> N
         "zkopírujte do kapitoly .md (novou založí plan new-chapter); jinak jej přesuňte mimo "
         "složku chapters/."
     )
+    # Maybe notes, maybe a chapter whose name was typed without .md: a warning, with the
+    # same fix as a certain hidden .txt.
+    explorer = _EXPLORER.format(fixed="poznamky.md")
     assert found["chapters/poznamky.txt"].message == (
-        "Soubor se nenačte: kapitola je textový soubor .md. Je-li to kapitola, zapněte "
-        "v Průzkumníku souborů Zobrazit → Přípony názvů souborů a soubor přejmenujte na "
-        "poznamky.md; jinak jej přesuňte mimo složku chapters/."
+        "Soubor se nenačte: kapitola je textový soubor .md. Je-li to kapitola, "
+        f"{explorer[0].lower()}{explorer[1:]} Jinak jej přesuňte mimo složku chapters/."
     )
+
+
+def test_a_plain_txt_in_a_year_folder_is_a_warning_with_the_explorer_fix(
+    sample: Path, run_cli: Run
+) -> None:
+    (sample / "monitoring/2026/seniori.txt").write_text("oblast: SEN\n", encoding="utf-8")
+    code, out, err = run_cli("check", str(sample))
+    assert code == 0, out + err
+    explorer = _EXPLORER.format(fixed="seniori.yaml")
+    assert (
+        "monitoring/2026/seniori.txt: varování: Soubor se nenačte: hlášení je textový soubor "
+        ".yaml nebo .yml. Je-li to hlášení, "
+        f"{explorer[0].lower()}{explorer[1:]} Jinak jej přesuňte mimo složku monitoring/2026/. "
+        "[cizi-soubor]"
+    ) in out.splitlines()
+
+
+def test_a_report_with_txt_added_left_in_monitoring_itself_is_an_error(
+    sample: Path, run_cli: Run
+) -> None:
+    # Neither in a year folder nor named .yaml: it used to pass without a word, and the
+    # area was only reported missing.
+    (sample / "monitoring/2026/10-seniori.yaml").rename(sample / "monitoring/10-seniori.yaml.txt")
+    (sample / "monitoring/poznamky.txt").write_text("k doplnění\n", encoding="utf-8")
+    result = check(sample)
+    problem = only(result, "monitoring-rok")
+    assert problem.location == Location("monitoring/10-seniori.yaml.txt")
+    assert problem.severity is Severity.ERROR
+    assert problem.message == (
+        "Soubor monitoring/10-seniori.yaml.txt leží přímo ve složce monitoring/ a jmenuje se "
+        "10-seniori.yaml.txt, ne 10-seniori.yaml, a tak se nenačte: hlášení patří do složky "
+        "roku, za který se vykazuje. Přesuňte jej tam (např. do monitoring/2026/). "
+        f"{_EXPLORER.format(fixed='10-seniori.yaml')}"
+    )
+    # Notes beside the years are nobody's report.
+    assert not [p for p in result.problems if "poznamky" in str(p)]
+    code, out, err = run_cli("build", str(sample), "--only", "monitoring.html")
+    assert code == 1, out + err
+    assert "monitoring/10-seniori.yaml.txt: chyba: Soubor monitoring/10-seniori" in out
+    assert not (sample / "output").exists()
+
+
+def test_a_plan_yaml_saved_with_txt_added_is_named_with_the_fix(sample: Path, run_cli: Run) -> None:
+    _rename(sample, "plan.yaml", "plan.yaml.txt")
+    explorer = _EXPLORER.format(fixed="plan.yaml")
+    for command in ("check", "build"):
+        code, out, err = run_cli(command, str(sample))
+        assert code == 1, out + err
+        assert out.splitlines()[0] == (
+            f"plan.yaml.txt: chyba: Ve složce {sample.resolve()} chybí soubor plan.yaml: plán "
+            f"je uložen jako plan.yaml.txt, a tak se nenačte. {explorer} [chybi-plan]"
+        )
+        assert "plan init" not in out
+    assert not (sample / "output").exists()
+    # plan init, which the message without a plan suggests, would write a new plan's
+    # chapters over this one's.
+    before = (sample / "chapters/01-uvod.md").read_bytes()
+    code, out, err = run_cli("init", str(sample), "--bez-dotazu")
+    assert code == 2, out + err
+    assert err.strip() == (
+        f"chyba: Ve složce {sample} už plán je, uložený jako plan.yaml.txt. {explorer}"
+    )
+    assert not (sample / "plan.yaml").exists()
+    assert (sample / "chapters/01-uvod.md").read_bytes() == before
 
 
 def test_a_chapter_with_a_capital_suffix_is_read_as_on_windows(sample: Path) -> None:
@@ -135,3 +201,20 @@ def test_the_areas_workbook_is_held_while_its_report_is_misnamed(
     )
     made = sorted(p.name for p in (sample / "output/sesity-2026").iterdir())
     assert "seniori-2026.xlsx" not in made and "dusevni-zdravi-2026.xlsx" in made
+
+
+def test_each_folder_is_listed_once(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One listing decides what is read, what is misnamed and what is stray: a file saved
+    # between two listings could otherwise be both read and reported as not read.
+    listed: list[str] = []
+    iterdir = Path.iterdir
+
+    def counting(self: Path) -> Iterator[Path]:
+        listed.append(self.relative_to(sample).as_posix())
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", counting)
+    _rename(sample, "monitoring/2026/10-seniori.yaml", "10-seniori.yaml.txt")
+    assert only(check(sample), "skryta-pripona").location.file.startswith("monitoring/2026/")
+    for folder in ("chapters", "monitoring", "monitoring/2026", "monitoring/2027"):
+        assert listed.count(folder) == 1, listed

@@ -18,6 +18,7 @@ from assembler.load import yamlio
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.outputs.buildcache import MANIFEST as BUILD_STATE_FILE
 from assembler.plan.project import CHAPTER_DIR, PLAN_FILE
+from assembler.plan.stray_files import explorer_fix, saved_with_txt
 from assembler.render.markdown import render_scaffold
 
 
@@ -119,6 +120,12 @@ def check_new_plan_folder(root: Path) -> None:
     """Raise ScaffoldError when ``root`` cannot take a new plan (asked before the questions)."""
     if (root / PLAN_FILE).exists():
         raise ScaffoldError(f"Ve složce {root} už plán je (plan.yaml). Zvolte jinou složku.")
+    saved = saved_with_txt(root, PLAN_FILE)
+    if saved is not None:
+        # A new plan would be written over the chapters of the one saved by Notepad.
+        raise ScaffoldError(
+            f"Ve složce {root} už plán je, uložený jako {saved.name}. {explorer_fix(PLAN_FILE)}"
+        )
     if root.exists() and not root.is_dir():
         raise ScaffoldError(f"{root} je soubor, ne složka. Zvolte pro plán novou složku.")
 

@@ -19,7 +19,7 @@ from assembler.load.validation import validate_salvaged
 from assembler.models.chapter import Area, Indicator, Measure
 from assembler.models.monitoring import REPORT_FILE, AreaMonitoring, ReportInfo
 from assembler.plan.items import Item, ItemIndex, Kind
-from assembler.plan.stray_files import Contents, is_read, misnamed, stray_problems
+from assembler.plan.stray_files import Contents, Listing, explorer_fix, hidden_name, is_read
 from assembler.plan.texts import Text
 from assembler.problems.diagnostics import Location, Problem
 
@@ -121,9 +121,10 @@ def read_monitoring(root: Path, first_year: int | None = None) -> tuple[Monitori
     if not base.is_dir():
         return Monitoring(), []
     example = f"{MONITORING_DIR}/{first_year or 2026}/"
-    problems = list(_loose_files(base, example))
+    entries = sorted(base.iterdir())
+    problems = list(_loose_files(entries, example))
     years = []
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
         name = f"{MONITORING_DIR}/{folder.name}/"
         if not _YEAR.fullmatch(folder.name):
             message = (
@@ -138,18 +139,29 @@ def read_monitoring(root: Path, first_year: int | None = None) -> tuple[Monitori
     return Monitoring(tuple(years)), problems
 
 
-def _loose_files(base: Path, example: str) -> Iterator[Problem]:
+def _loose_files(entries: list[Path], example: str) -> Iterator[Problem]:
     """A report saved in ``monitoring/`` itself belongs to no year: it would never be read,
     and its area would only be reported missing without a word about the file."""
-    for path in sorted(base.iterdir()):
-        if path.is_file() and is_read(path, Contents.REPORTS):
-            name = f"{MONITORING_DIR}/{path.name}"
+    for path in entries:
+        if not path.is_file():
+            continue
+        name = f"{MONITORING_DIR}/{path.name}"
+        where = f"Soubor {name} leží přímo ve složce {MONITORING_DIR}/"
+        belongs = "hlášení patří do složky roku, za který se vykazuje"
+        fixed = hidden_name(path, Contents.REPORTS)
+        if is_read(path, Contents.REPORTS):
             message = (
-                f"Soubor {name} leží přímo ve složce {MONITORING_DIR}/, a tak se nenačte: "
-                "hlášení patří do složky roku, za který se vykazuje. Přesuňte jej tam "
+                f"{where}, a tak se nenačte: {belongs}. Přesuňte jej tam "
                 f"(např. {example}{path.name})."
             )
-            yield Problem("monitoring-rok", message, Location(name))
+        elif fixed is not None:
+            message = (
+                f"{where} a jmenuje se {path.name}, ne {fixed}, a tak se nenačte: {belongs}. "
+                f"Přesuňte jej tam (např. do {example}). {explorer_fix(fixed)}"
+            )
+        else:
+            continue
+        yield Problem("monitoring-rok", message, Location(name))
 
 
 def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list[Problem]]:
@@ -158,10 +170,11 @@ def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list
     unread: list[UnreadFile] = []
     info = info_source = None
     folder_name = f"{MONITORING_DIR}/{folder.name}"
-    problems += stray_problems(folder, folder_name, Contents.REPORTS)
+    listing = Listing.of(folder, folder_name, Contents.REPORTS)
+    problems += listing.problems()
     # 10-seniori.yaml.txt may be the area missing: the message must not say "založte jej".
-    unread += (UnreadFile(path.name) for path in misnamed(folder, Contents.REPORTS))
-    for path in sorted(p for p in folder.iterdir() if is_read(p, Contents.REPORTS)):
+    unread += (UnreadFile(path.name) for path in listing.misnamed)
+    for path in listing.read:
         name = f"{folder_name}/{path.name}"
         source, found = read_yaml_file(path, name, root, _EMPTY)
         problems += found

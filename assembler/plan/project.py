@@ -14,7 +14,7 @@ from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import CODED_LISTS
-from assembler.plan.stray_files import Contents, is_read, misnamed, stray_problems
+from assembler.plan.stray_files import Contents, Listing, explorer_fix, saved_with_txt
 from assembler.problems.diagnostics import Location, Problem
 
 PLAN_FILE = "plan.yaml"
@@ -93,23 +93,18 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         plan, found = read_plan_file(plan_path, PLAN_FILE, root)
         problems += found
     else:
-        message = (
-            f"Ve složce {root.resolve()} chybí soubor plan.yaml. Spusťte příkaz ve složce plánu, "
-            "nebo nový plán založte příkazem plan init."
-        )
-        problems.append(Problem("chybi-plan", message, Location(PLAN_FILE)))
+        problems.append(_no_plan_file(root))
     chapters = []
-    folder = root / CHAPTER_DIR
-    paths = sorted(folder.iterdir()) if folder.is_dir() else []
-    chapter_paths = [path for path in paths if is_read(path, Contents.CHAPTERS)]
+    listing = Listing.of(root / CHAPTER_DIR, CHAPTER_DIR, Contents.CHAPTERS)
+    chapter_paths = listing.read
     if not chapter_paths:
         message = (
             "Ve složce chapters/ není žádná kapitola (soubor .md). Přidejte kapitolu "
             "příkazem plan new-chapter nebo zkopírujte vzorovou kapitolu."
         )
         problems.append(Problem("zadne-kapitoly", message, Location(f"{CHAPTER_DIR}/")))
-    problems += stray_problems(folder, CHAPTER_DIR, Contents.CHAPTERS)
-    misnamed_files = misnamed(folder, Contents.CHAPTERS)
+    problems += listing.problems()
+    misnamed_files = listing.misnamed
     unreadable: set[str] = set()
     # A chapter saved as 10-seniori.md.txt is not read, but its codes are its author's:
     # references to them must not each become another error.
@@ -131,6 +126,23 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     saved_as = tuple(path.name for path in misnamed_files)
     sources = Sources(root, plan, tuple(chapters), names, frozenset(unreadable), saved_as)
     return sources, problems
+
+
+def _no_plan_file(root: Path) -> Problem:
+    """plan.yaml is missing; saved by Notepad as plan.yaml.txt it is there, unread, and
+    plan init would start another plan beside it."""
+    saved = saved_with_txt(root, PLAN_FILE)
+    if saved is None:
+        message = (
+            f"Ve složce {root.resolve()} chybí soubor plan.yaml. Spusťte příkaz ve složce plánu, "
+            "nebo nový plán založte příkazem plan init."
+        )
+        return Problem("chybi-plan", message, Location(PLAN_FILE))
+    message = (
+        f"Ve složce {root.resolve()} chybí soubor plan.yaml: plán je uložen jako {saved.name}, "
+        f"a tak se nenačte. {explorer_fix(PLAN_FILE)}"
+    )
+    return Problem("chybi-plan", message, Location(saved.name))
 
 
 def assemble(sources: Sources) -> tuple[Project | None, list[Problem]]:

@@ -1,4 +1,5 @@
-"""Files in ``chapters/`` and in a monitoring year that the plan would pass over unread.
+"""Files in ``chapters/``, in a monitoring year and in the plan folder that the plan would
+pass over unread.
 
 Windows hides known extensions, and Notepad saving "Textové dokumenty (*.txt)" adds
 ``.txt`` to ``10-seniori.yaml``: the author sees ``10-seniori.yaml`` in Explorer while
@@ -11,19 +12,32 @@ returned workbook) is not read either; it may be kept there on purpose, so only 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from assembler.problems.diagnostics import Location, Problem
 
-_TXT = ".txt"
-_SHOW_EXTENSIONS = (
-    "V Průzkumníku souborů zapněte Zobrazit → Přípony názvů souborů (Windows přípony "
-    "jinak skrývají) a soubor přejmenujte na {fixed}; v Poznámkovém bloku příště při "
-    "ukládání zvolte Uložit jako typ: Všechny soubory."
-)
+TXT = ".txt"
 _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
-_DOCUMENTS = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", _TXT})
+_DOCUMENTS = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", TXT})
+
+
+def explorer_fix(fixed: str) -> str:
+    """How an author on Windows sees the hidden .txt and gives the file its real name."""
+    return (
+        "V Průzkumníku souborů zapněte Zobrazit → Přípony názvů souborů (Windows přípony "
+        f"jinak skrývají) a soubor přejmenujte na {fixed}; v Poznámkovém bloku příště při "
+        "ukládání zvolte Uložit jako typ: Všechny soubory."
+    )
+
+
+def saved_with_txt(folder: Path, name: str) -> Path | None:
+    """``plan.yaml.txt`` (in any case, as Windows matches names) for ``plan.yaml``."""
+    if not folder.is_dir():
+        return None
+    wanted = f"{name}{TXT}".lower()
+    return next((p for p in sorted(folder.iterdir()) if p.name.lower() == wanted), None)
 
 
 class Contents(Enum):
@@ -44,66 +58,91 @@ def is_read(path: Path, contents: Contents) -> bool:
     return path.suffix.lower() in contents.suffixes
 
 
-def misnamed(folder: Path, contents: Contents) -> list[Path]:
-    """Files named like ``10-seniori.md.txt``: the right name with ``.txt`` added."""
-    return [path for path in _files(folder) if _hidden_name(path, contents) is not None]
-
-
-def stray_problems(folder: Path, shown: str, contents: Contents) -> Iterator[Problem]:
-    """A located problem for every file of ``folder`` (shown as ``shown``) that is not
-    read: an error for a misnamed one, a warning for a document or workbook."""
-    for path in _files(folder):
-        name = f"{shown}/{path.name}"
-        fixed = _hidden_name(path, contents)
-        if fixed is not None:
-            message = (
-                f"Soubor se jmenuje {path.name}, ne {fixed}, a tak se nenačte: "
-                f"{contents.loss}. {_SHOW_EXTENSIONS.format(fixed=fixed)}"
-            )
-            yield Problem("skryta-pripona", message, Location(name))
-        elif path.suffix.lower() in _WORKBOOKS | _DOCUMENTS:
-            yield Problem("cizi-soubor", _foreign(path, name, shown, contents), Location(name))
-
-
-def _files(folder: Path) -> list[Path]:
-    # Hidden files and Office's lock files (~$zprava.docx) are nobody's mistake.
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if not path.name.startswith((".", "~$")) and path.is_file()
-    )
-
-
-def _hidden_name(path: Path, contents: Contents) -> str | None:
-    """``10-seniori.yaml`` for ``10-seniori.yaml.txt`` in a folder of reports."""
-    if path.suffix.lower() != _TXT:
+def hidden_name(path: Path, contents: Contents) -> str | None:
+    """``10-seniori.yaml`` for ``10-seniori.yaml.txt`` where reports are read."""
+    if path.suffix.lower() != TXT:
         return None
     meant = Path(path.stem)
     return meant.name if meant.stem and is_read(meant, contents) else None
 
 
-def _foreign(path: Path, name: str, shown: str, contents: Contents) -> str:
-    suffix = path.suffix.lower()
-    read = " nebo ".join(contents.suffixes)
-    start = f"Soubor se nenačte: {contents.noun} je textový soubor {read}"
-    if contents is Contents.REPORTS and suffix in _WORKBOOKS - {".csv"}:
-        return (
-            f"{start}. Je-li to vrácený sešit s hlášením, načtěte jej příkazem "
-            f"plan monitor import {name} a potom jej přesuňte mimo složku {shown}/."
+@dataclass(frozen=True)
+class Listing:
+    """A folder of chapters or of one year's reports, listed once: what is read from it
+    and what lies in it unread. ``shown`` is the folder as messages name it."""
+
+    shown: str
+    contents: Contents
+    entries: tuple[Path, ...] = ()
+
+    @classmethod
+    def of(cls, folder: Path, shown: str, contents: Contents) -> Listing:
+        entries = tuple(sorted(folder.iterdir())) if folder.is_dir() else ()
+        return cls(shown, contents, entries)
+
+    @property
+    def read(self) -> list[Path]:
+        """Everything named like a file read there: a folder or a pipe so named gets its
+        own error when it is read."""
+        return [path for path in self.entries if is_read(path, self.contents)]
+
+    @property
+    def misnamed(self) -> list[Path]:
+        """Files named like ``10-seniori.md.txt``: the right name with ``.txt`` added."""
+        return [path for path in self._files if hidden_name(path, self.contents) is not None]
+
+    def problems(self) -> Iterator[Problem]:
+        """A located problem for every file that is not read: an error for a misnamed
+        one, a warning for a document or workbook."""
+        contents = self.contents
+        for path in self._files:
+            name = f"{self.shown}/{path.name}"
+            fixed = hidden_name(path, contents)
+            if fixed is not None:
+                message = (
+                    f"Soubor se jmenuje {path.name}, ne {fixed}, a tak se nenačte: "
+                    f"{contents.loss}. {explorer_fix(fixed)}"
+                )
+                yield Problem("skryta-pripona", message, Location(name))
+            elif path.suffix.lower() in _WORKBOOKS | _DOCUMENTS:
+                yield Problem("cizi-soubor", self._foreign(path, name), Location(name))
+
+    @property
+    def _files(self) -> list[Path]:
+        # Hidden files and Office's lock files (~$zprava.docx) are nobody's mistake.
+        return [
+            path
+            for path in self.entries
+            if not path.name.startswith((".", "~$")) and path.is_file()
+        ]
+
+    def _foreign(self, path: Path, name: str) -> str:
+        contents, shown = self.contents, self.shown
+        suffix = path.suffix.lower()
+        read = " nebo ".join(contents.suffixes)
+        start = f"Soubor se nenačte: {contents.noun} je textový soubor {read}"
+        if contents is Contents.REPORTS and suffix in _WORKBOOKS - {".csv"}:
+            return (
+                f"{start}. Je-li to vrácený sešit s hlášením, načtěte jej příkazem "
+                f"plan monitor import {name} a potom jej přesuňte mimo složku {shown}/."
+            )
+        if suffix == TXT and not Path(path.stem).suffix:
+            # Notepad adds .txt to a name typed without a suffix too: 10-seniori → .txt.
+            fixed = f"{path.stem}{contents.suffixes[0]}"
+            return (
+                f"{start}. Je-li to {contents.noun}, {_lower_first(explorer_fix(fixed))} "
+                f"Jinak jej přesuňte mimo složku {shown}/."
+            )
+        how = (
+            "text zkopírujte do kapitoly .md (novou založí plan new-chapter)"
+            if contents is Contents.CHAPTERS
+            else "údaje přepište do hlášení oblasti .yaml (vzor je v README, oddíl Pro "
+            "garanty opatření)"
         )
-    if suffix == _TXT and not Path(path.stem).suffix:
-        fixed = f"{path.stem}{contents.suffixes[0]}"
         return (
-            f"{start}. Je-li to {contents.noun}, zapněte v Průzkumníku souborů Zobrazit → "
-            f"Přípony názvů souborů a soubor přejmenujte na {fixed}; jinak jej přesuňte "
-            f"mimo složku {shown}/."
+            f"{start}. Je-li v něm {contents.noun}, {how}; jinak jej přesuňte mimo složku {shown}/."
         )
-    how = (
-        "text zkopírujte do kapitoly .md (novou založí plan new-chapter)"
-        if contents is Contents.CHAPTERS
-        else "údaje přepište do hlášení oblasti .yaml (vzor je v README, oddíl Pro garanty "
-        "opatření)"
-    )
-    return f"{start}. Je-li v něm {contents.noun}, {how}; jinak jej přesuňte mimo složku {shown}/."
+
+
+def _lower_first(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]

@@ -216,7 +216,8 @@ _CATALOGUE = [
         "monitoring-rok",
         E,
         _MON,
-        "Rok hlášení leží mimo období plánu, nesedí ke složce nebo je z budoucnosti.",
+        "Hlášení leží mimo složku roku, nebo jeho rok je mimo období plánu, nesedí ke složce "
+        "či je z budoucnosti.",
     ),
     Rule(
         "monitoring-hodnota", E, _MON, "Skutečná hodnota indikátoru nesedí k jeho měrné jednotce."
