@@ -10,7 +10,9 @@ of it takes minutes (a 900 KB paragraph: over a minute, against seconds for the
 same text in ordinary paragraphs): it is a warning here, and the PDF sets such a
 paragraph with simple line breaking (render/long_text.py), which is linear.
 A # heading in a YAML text field passes too, but is printed as ## (render.markdown.under):
-a warning with the fix, since the author wrote a level the output does not show.
+a warning with the fix, since the author wrote a level the output does not show. In a
+field printed within a line (an activity's popis) a heading is no heading at all: a
+warning too, and no level of it is judged.
 """
 
 from __future__ import annotations
@@ -51,13 +53,16 @@ def _headings(text: Text, masked: str) -> Iterator[Problem]:
     found = [(len(m.group(1)), m.start(1)) for m in _HEADING.finditer(masked)]
     if not found:
         return
+    if text.inline:
+        yield _in_line(text, found[0][1])
+        return
     # What the text's first heading follows in the document. A chapter body sits under
     # the chapter title (level 1); its level-1 headings are moved one level down (see
     # render.markdown.body), so a body may start at # or ##. A YAML text field is printed
     # as written under a heading of level 1 or deeper (the plan's vision under the level-1
-    # "Vize a kontakt", a garant's evaluation under its measure's level 4, whose headings
-    # render.markdown.under moves below that level): starting at ## skips no level in any
-    # of them.
+    # "Vize a kontakt", a garant's evaluation under its measure's level 4: the templates
+    # print every such field through render.markdown.under, which moves its headings below
+    # that level): starting at ## skips no level in any of them.
     previous = min(level for level, _ in found) - 1 if text.path is None else 1
     previous = min(previous, 1)
     if text.path is not None:
@@ -76,14 +81,27 @@ def _top_level(text: Text, found: list[tuple[int, int]]) -> Iterator[Problem]:
     offset = next((offset for level, offset in found if level == 1), None)
     if offset is None:
         return
-    key = next((part for part in reversed(text.path or ()) if isinstance(part, str)), "")
     message = (
-        f"Nadpis # v textu „{key}“: text pole se tiskne pod nadpisem, ke kterému patří "
+        f"Nadpis # v textu „{_key(text)}“: text pole se tiskne pod nadpisem, ke kterému patří "
         "(např. hodnocení pod názvem opatření), a nadpis # se v něm vytiskne stejně jako ##. "
         "Nadpisy v poli začínají ##: každému nadpisu tohoto textu přidejte jeden znak # "
         "(# → ##, ## → ###)."
     )
     yield Problem("nadpis-uroven", message, text.location(offset))
+
+
+def _in_line(text: Text, offset: int) -> Problem:
+    message = (
+        f"Nadpis v textu „{_key(text)}“ se nevytiskne jako nadpis: text pole se tiskne "
+        "v jednom řádku seznamu (např. popis aktivity za jejím názvem), a tak se z nadpisu "
+        "stane text se znaky #. Znaky # na začátku řádku smažte; text s nadpisy patří "
+        "do popisu opatření."
+    )
+    return Problem("nadpis-v-radku", message, text.location(offset))
+
+
+def _key(text: Text) -> str:
+    return next((part for part in reversed(text.path or ()) if isinstance(part, str)), "")
 
 
 def _skip(level: int, previous: int | None) -> str:

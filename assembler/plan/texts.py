@@ -28,6 +28,9 @@ class Text:
     chapter: str | None  # code of the chapter, for short references like [[1.2]]
     source: SourceFile
     path: Path | None  # YAML path of the field; None for the Markdown body
+    # Printed within its item's line of a list (an activity's popis after its name), where
+    # no heading, list or paragraph break can be.
+    inline: bool = False
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -144,6 +147,7 @@ _FIELDS: dict[Kind, tuple[tuple[str, str], ...]] = {
     Kind.MEASURE: (("popis", "description"), ("oduvodneni", "rationale")),
     Kind.ACTIVITY: (("popis", "description"),),
 }
+_INLINE = frozenset({Kind.ACTIVITY})
 
 
 def plan_texts(project: Project, items: ItemIndex) -> tuple[Text, ...]:
@@ -174,4 +178,5 @@ def _texts(project: Project, items: ItemIndex) -> Iterator[Text]:
                 value = getattr(item.model, attribute)
                 if value:
                     chapter_code = item.area.code
-                    yield Text(value, item.code, chapter_code, item.source, (*item.path, key))
+                    path = (*item.path, key)
+                    yield Text(value, item.code, chapter_code, item.source, path, kind in _INLINE)

@@ -185,6 +185,12 @@ _CATALOGUE = [
         _OUT,
         "Nadpis # v poli hlavičky nebo hlášení (popis, hodnocení) se tiskne jako ##.",
     ),
+    Rule(
+        "nadpis-v-radku",
+        W,
+        _OUT,
+        "Nadpis v poli, které se tiskne v jednom řádku (popis aktivity), se vytiskne jako text.",
+    ),
     Rule("vnoreni-hloubka", E, _OUT, "Seznam nebo citace vnořená hlouběji než 10 úrovní.", False),
     Rule("odstavec-dlouhy", W, _OUT, "Odstavec delší než 10 000 znaků (asi tři strany)."),
     Rule("sablona-docx", E, _OUT, "Šablona DOCX v plan.yaml neexistuje nebo to není DOCX."),
