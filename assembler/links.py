@@ -3,8 +3,9 @@
 Every item of the index is a target with a stable anchor derived from its code,
 so links survive reordering of chapters. References are resolved here, once per
 check: each ``[[…]]`` of each text becomes a :class:`Mention` (its span, its
-target, the words it prints), and the renderers only lay the mentions out as
-Markdown links or plain text; nothing scans the texts for references again.
+target, the words it prints; mentions.py reads the written form), and the renderers
+only lay the mentions out as Markdown links or plain text; nothing scans the texts
+for references again.
 """
 
 from __future__ import annotations
@@ -12,75 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from assembler.load.sources import Locatable
+from assembler.mentions import LinkedText, Mention, find_mentions, normalise
 from assembler.models.chapter import Goal, Measure
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import Item, ItemIndex, Kind
-from assembler.plan.markdown_escape import plain
 from assembler.plan.project import Project
 from assembler.plan.texts import Text, mask_code
 from assembler.problems.diagnostics import Location, Problem, did_you_mean
 
-REFERENCE = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _OPENING = re.compile(r"\[\[")
 _MAX_UNCLOSED = 10  # per text: a pasted block of brackets is one mistake, not thousands
-_CHAPTER_CODE = re.compile(r"[A-Za-z]{2,8}")
-_FULL = re.compile(r"([A-Za-z]{2,8})\s+(\S+)")
-_LOCAL = re.compile(r"\d[\w.]*|P\d+")
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-
-
-class Mention(NamedTuple):
-    """One ``[[…]]`` written in a text: its span and what it refers to. (A tuple: a
-    1000-measure plan has thousands, made on every check.)"""
-
-    start: int
-    end: int
-    code: str  # normalised; empty for ``[[ ]]``
-    written: str  # the code as written
-    target: Item[Any] | None  # None: not in the plan (removed or unknown)
-    own: str | None = None  # ``[[SEN 1.2|own text]]``
-
-    def words(self, markdown: str) -> str:
-        """What the reference prints in ``markdown`` (its text), with or without a link
-        around it: the target's title as plain text (a title is never Markdown), the
-        author's own words as written."""
-        if self.target is None:
-            return f"{plain(self.code or self.written.strip())} (vyřazeno)"
-        if self.own:
-            return self.own
-        return plain(self.target.label if self.kind_said(markdown) else self.target.full_label)
-
-    def kind_said(self, markdown: str) -> bool:
-        """ "v opatření [[SEN 1.2]]", "(kapitola [[PRE]])", "ke společnému cíli [[SC1]]":
-        the author already said the kind; it must not be printed twice. (The word is
-        looked for only just before the reference: bodies are long.)"""
-        said = _LAST_WORD.search(markdown, max(0, self.start - 80), self.start)
-        stems = self.target.kind.stems if self.target else ()
-        return bool(said and said.group(1).lower().startswith(stems))
-
-
-@dataclass(frozen=True)
-class LinkedText:
-    """An author text (Markdown) with its references resolved."""
-
-    markdown: str
-    mentions: tuple[Mention, ...]
-
-    def render(self, linked: bool = True) -> str:
-        """The text with each reference as a Markdown link (or its plain words)."""
-        source = self.markdown
-        parts: list[str] = []
-        last = 0
-        for mention in self.mentions:
-            words = mention.words(source)
-            if linked and mention.target is not None:
-                words = f"[{words}](#{mention.target.anchor})"
-            parts += [source[last : mention.start], words]
-            last = mention.end
-        return "".join(parts) + source[last:] if parts else source
 
 
 @dataclass(frozen=True)
@@ -124,26 +69,11 @@ class Links:
         found = self.resolved.get((text, chapter))
         if found is not None or "[[" not in text:
             return found or LinkedText(text, ())
-        return LinkedText(text, _mentions(mask_code(text), chapter, self))
+        return LinkedText(text, find_mentions(mask_code(text), chapter, self.target))
 
     def render(self, text: str, chapter: str | None, linked: bool = True) -> str:
         """Replace references by Markdown links (or plain labels when not ``linked``)."""
         return self.linked(text, chapter).render(linked)
-
-
-def normalise(raw: str, chapter: str | None) -> str:
-    """``sen  1.2`` → ``SEN 1.2``; a short ``1.2`` means the current chapter's item."""
-    text = " ".join(raw.split())
-    if text.lower() in GENERATED_SECTIONS:
-        return text.lower()
-    if _CHAPTER_CODE.fullmatch(text) or re.fullmatch(r"[Ss][Cc]\d+", text):
-        return text.upper()
-    full = _FULL.fullmatch(text)
-    if full:
-        return f"{full.group(1).upper()} {full.group(2)}"
-    if chapter and _LOCAL.fullmatch(text):
-        return f"{chapter} {text}"
-    return text
 
 
 def link(
@@ -183,7 +113,7 @@ def _resolve_text(
     text: Text, links: Links
 ) -> tuple[tuple[Mention, ...], list[Reference], list[Problem]]:
     masked = mask_code(text.text)
-    mentions = _mentions(masked, text.chapter, links)
+    mentions = find_mentions(masked, text.chapter, links.target)
     references: list[Reference] = []
     problems: list[Problem] = []
     for mention in mentions:
@@ -218,18 +148,6 @@ def _unclosed(masked: str) -> Iterator[int]:
         if reported == _MAX_UNCLOSED:
             return
         start += len(line) + 1
-
-
-def _mentions(masked: str, chapter: str | None, links: Links) -> tuple[Mention, ...]:
-    """The references of a text whose code spans and blocks are blanked out."""
-    return tuple(_mention(match, chapter, links) for match in REFERENCE.finditer(masked))
-
-
-def _mention(match: re.Match[str], chapter: str | None, links: Links) -> Mention:
-    written, own = match.group(1), (match.group(2) or "").strip()
-    code = normalise(written, chapter)
-    target = links.target(code) if code else None
-    return Mention(match.start(), match.end(), code, written, target, own or None)
 
 
 def _resolve(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from assembler.links import REFERENCE
+from assembler.mentions import REFERENCE
 from assembler.plan.items import ItemIndex, Kind
 from assembler.plan.project import Project
 from assembler.plan.texts import Text, mask_code

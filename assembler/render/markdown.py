@@ -19,7 +19,7 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from assembler.checks.pipeline import CheckedPlan
-from assembler.links import normalise
+from assembler.mentions import normalise
 from assembler.models import vocab
 from assembler.plan.items import anchor_for
 from assembler.plan.markdown_escape import plain
