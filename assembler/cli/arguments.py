@@ -4,31 +4,17 @@ handler. Declaration only; cli/main.py parses and dispatches."""
 from __future__ import annotations
 
 import argparse
-from importlib import import_module
 from pathlib import Path
 
 from assembler.cli import monitor as monitor_commands
 from assembler.cli.czech_argparse import (
     EXIT_CODES,
     CzechParser,
-    Handler,
     dir_argument,
+    lazy,
     subparser,
 )
-from assembler.cli.terminal import Terminal
 from assembler.models.vocab import MunicipalityKind
-
-
-def lazy(module: str, name: str) -> Handler:
-    """The handler ``name`` of ``assembler.cli.<module>``, imported only when its command
-    runs: each command loads just the libraries it uses (``plan check`` never imports
-    openpyxl, Typst or jinja2, which cost a check more than half a second of start-up)."""
-
-    def handler(args: argparse.Namespace, terminal: Terminal) -> int:
-        run: Handler = getattr(import_module(f"assembler.cli.{module}"), name)
-        return run(args, terminal)
-
-    return handler
 
 
 def _version() -> str:
@@ -180,7 +166,7 @@ def build_parser() -> CzechParser:
         help="neotevírat prohlížeč (adresu náhledu vypíše)",
     )
 
-    monitor_commands.add_parser(sub, subparser, dir_argument)
+    monitor_commands.add_parser(sub)
 
     schema = subparser(
         sub,

@@ -10,6 +10,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,18 @@ _ARGPARSE_CZECH = [
 
 
 Handler = Callable[[argparse.Namespace, Terminal], int]
+
+
+def lazy(module: str, name: str) -> Handler:
+    """The handler ``name`` of ``assembler.cli.<module>``, imported only when its command
+    runs: each command loads just the libraries it uses (``plan check`` never imports
+    openpyxl, Typst or jinja2, which cost a check more than half a second of start-up)."""
+
+    def handler(args: argparse.Namespace, terminal: Terminal) -> int:
+        run: Handler = getattr(import_module(f"assembler.cli.{module}"), name)
+        return run(args, terminal)
+
+    return handler
 
 
 def dir_argument(parser: argparse.ArgumentParser) -> None:
