@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-from assembler.load import parsecache, yamlio, yamltree
+from assembler.load import parsecache, yamlio, yamlpositions, yamltree
 from assembler.load.filetext import read_text
 from assembler.problems.diagnostics import Location, Problem
 
@@ -46,7 +46,7 @@ class SourceFile:
 
     def location(self, path: Sequence[str | int] = ()) -> Location:
         """Location of the YAML value at ``path`` (pydantic-style path of keys and indexes)."""
-        line, col = yamltree.locate(self.yaml_root, path)
+        line, col = yamlpositions.locate(self.yaml_root, path)
         return Location(self.name, line + self.yaml_first_line, col + 1)
 
     def path_at(self, location: Location) -> tuple[str | int, ...] | None:
@@ -59,7 +59,7 @@ class SourceFile:
 
     def text_location(self, path: Sequence[str | int], line: int, col: int) -> Location:
         """Location of a character inside a YAML text value (0-based line/col in the text)."""
-        start_line, start_col, block = yamltree.value_text_start(
+        start_line, start_col, block = yamlpositions.value_text_start(
             self.yaml_root, path, self.yaml_lines
         )
         column = start_col + col if (block or line == 0) else col
@@ -68,7 +68,7 @@ class SourceFile:
     def character_location(self, path: Sequence[str | int], char: str, nth: int) -> Location:
         """Location of the ``nth`` (0-based) ``char`` of the YAML string at ``path``, found
         in the value's own text; the value's start when the text writes it as an escape."""
-        node = yamltree.find(self.yaml_root, path)
+        node = yamlpositions.find(self.yaml_root, path)
         if node is None or node.end_mark is None:
             return self.location(path)
         start, end = node.start_mark.index, node.end_mark.index
