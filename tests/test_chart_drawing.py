@@ -187,3 +187,40 @@ def test_another_shipped_font_or_typst_rasterises_the_pngs_afresh(
     )
     monkeypatch.setattr(chartcache, "_salt", None)
     assert chartcache.key("png 16 cm") != after_font
+
+
+def test_fonts_come_from_memory_and_draw_the_same_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The charts' font is read from its bytes in memory (no system call per glyph); a
+    chart drawn so is byte for byte the one drawn from the font file. Fails when a
+    matplotlib release no longer makes its font faces where chart_drawing provides them."""
+    from decimal import Decimal
+
+    from matplotlib import font_manager, ft2font
+
+    from assembler.render import chart_drawing
+
+    face = font_manager.get_font(font_manager.findfont("DejaVu Sans"))
+    assert not isinstance(face.fname, str), "font faces are read from the file again"
+    rows = [
+        ("SEN 1.1a Počet klientů odlehčovací služby", Decimal("0.55"), Decimal("0.5")),
+        ("ZDR 2.3b Čekací doba na místo v chráněném bydlení", None, Decimal("0.25")),
+        ("RDM 3.1a Podíl rodin, jimž služba pomohla (%)", Decimal("-0.1"), Decimal("0.75")),
+    ]
+    statuses = [("naplněno", [3, 0]), ("rozpracováno", [1, 4]), ("zrušeno", [0, 1])]
+    inches = charts.size(len(rows))
+    in_memory = (
+        chart_drawing.attainment_chart(rows, inches),
+        chart_drawing.status_chart(["Senioři", "Zdravotně postižení"], statuses, inches),
+    )
+    monkeypatch.setattr(font_manager, "ft2font", ft2font)
+    font_manager._get_font.cache_clear()
+    try:
+        from_file = (
+            chart_drawing.attainment_chart(rows, inches),
+            chart_drawing.status_chart(["Senioři", "Zdravotně postižení"], statuses, inches),
+        )
+        assert isinstance(font_manager.get_font(font_manager.findfont("DejaVu Sans")).fname, str)
+    finally:
+        font_manager._get_font.cache_clear()
+    assert from_file == in_memory
+    assert b"Po\xc4\x8det klient\xc5\xaf" in in_memory[0]  # the text is there, as text
