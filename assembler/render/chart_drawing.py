@@ -32,8 +32,9 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.markers import TICKDOWN
 from matplotlib.textpath import text_to_path
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import Locator, MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from assembler.render import czech
@@ -161,8 +162,39 @@ def _tick(value: float) -> str:
     return czech.number(Decimal(repr(round(float(value), 6))).normalize())
 
 
-def _czech_ticks(axes: Axes, suffix: str = "") -> None:
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x) + suffix))
+def _x_axis(
+    figure: Figure, axes: Axes, label: str, locator: Locator | None = None, suffix: str = ""
+) -> None:
+    """The x axis's tick marks, their labels in Czech and the axis label, where
+    matplotlib's axis puts them (3.5 pt marks, labels 3.5 pt below, the axis label 4 pt
+    below those), drawn as one line of marks and plain texts: matplotlib's own ticks are
+    two lines and two texts each with every property copied, two fifths of a chart's
+    drawing. The ticks are the ones its locator picks (``locator`` or its default)."""
+    if locator is not None:
+        axes.xaxis.set_major_locator(locator)
+    low, high = axes.get_xlim()
+    slack = (high - low) * 1e-9
+    ticks = [t for t in axes.xaxis.get_major_locator()() if low - slack <= t <= high + slack]
+    axes.xaxis.set_visible(False)
+    axes.yaxis.set_visible(False)
+    on_axis = axes.get_xaxis_transform()
+    axes.plot(
+        ticks,
+        [0] * len(ticks),
+        linestyle="none",
+        marker=TICKDOWN,
+        markersize=3.5,
+        markeredgewidth=0.8,
+        color="black",
+        transform=on_axis,
+        clip_on=False,
+    )
+    below = offset_copy(on_axis, figure, y=-7, units="points")
+    for tick in ticks:
+        axes.text(tick, 0, _tick(tick) + suffix, transform=below, ha="center", va="top")
+    # Where matplotlib put it below a line of these labels: 20 pt below the axis.
+    under = offset_copy(axes.transAxes, figure, y=-20, units="points")
+    axes.text(0.5, 0, label, transform=under, ha="center", va="top")
 
 
 def status_chart(
@@ -183,9 +215,7 @@ def status_chart(
             left = [a + b for a, b in zip(left, counts, strict=True)]
         _rows(figure, axes, areas)
         axes.set_xlim(0, max([1, *left]) * 1.05)
-        axes.set_xlabel("Počet opatření")
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        _czech_ticks(axes)
+        _x_axis(figure, axes, "Počet opatření", MaxNLocator(integer=True))
         _legend(figure, columns)
         return _svg(figure)
 
@@ -207,10 +237,9 @@ def attainment_chart(
                 axes.text(1, y, "bez údajů", va="center", fontsize=8)
         axes.axvline(100, color="#222222", linewidth=0.8, linestyle="--")
         _rows(figure, axes, labels)
-        axes.set_xlabel("Plnění cíle (výchozí hodnota = 0 %, cíl = 100 %)")
         low = min([0.0, *values, *expected])
         axes.set_xlim(low - 5 if low < 0 else 0, max([110.0, *values, *expected]) + 5)
-        _czech_ticks(axes, "\u00a0%")
+        _x_axis(figure, axes, "Plnění cíle (výchozí hodnota = 0 %, cíl = 100 %)", suffix="\u00a0%")
         _legend(figure, 2)
         return _svg(figure)
 
@@ -231,8 +260,7 @@ def budget_chart(
         _bars(axes, zeros, actual, 0.2, 0.4, facecolors=ACTUAL, label="Skutečnost")
         _rows(figure, axes, labels)
         axes.set_xlim(0, max([1 / scale, *planned, *actual]) * 1.05)
-        axes.set_xlabel("Náklady (mil. Kč)" if scale > 1 else "Náklady (Kč)")
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=6))
-        _czech_ticks(axes)
+        label = "Náklady (mil. Kč)" if scale > 1 else "Náklady (Kč)"
+        _x_axis(figure, axes, label, MaxNLocator(nbins=6))
         _legend(figure, 2)
         return _svg(figure)
