@@ -34,6 +34,7 @@ from assembler.checks.markup import IMAGE
 from assembler.plan.images import find_image, project_path
 from assembler.plan.project import PLAN_FILE
 from assembler.plan.texts import mask_code
+from assembler.render import priority
 from assembler.render.documents import Chart
 
 _MIME = {
@@ -212,7 +213,11 @@ def chart_media(charts: Sequence[Chart], body_font: str | None = None) -> dict[b
 # One thread rasterises charts for Word, beside the drawing and the format workers: a
 # DOCX's charts are made while pandoc lays out its text, not after it (Typst leaves the
 # interpreter while it works). 1000-measure report, cold, all formats: 0.1-0.5 s sooner.
-_RASTERISER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-png")
+# At a lower priority (priority.py): the PDF, which waits for the charts' drawing and
+# then for Typst, is the longer path.
+_RASTERISER = ThreadPoolExecutor(
+    max_workers=1, thread_name_prefix="chart-png", initializer=priority.lower_this_thread
+)
 
 
 def chart_media_later(

@@ -26,7 +26,7 @@ from typing import Any
 import pypandoc
 
 from assembler.checks.markup import LINK_SCHEMES
-from assembler.render import resources
+from assembler.render import priority, resources
 
 # Raw HTML/TeX/attributes are refused by the checker; switching the extensions off
 # here is the second lock. "$" and "@" are ordinary characters in a plan.
@@ -99,7 +99,9 @@ def convert(
             *[option.replace("{dir}", str(folder)) for option in options or []],
         ]
         env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-        returncode, stdout, stderr = _run(command, markdown.encode("utf-8"), env)
+        # Only the PDF waits for its Typst source; the other formats' runs go behind it.
+        behind = not to.startswith("typst")
+        returncode, stdout, stderr = _run(command, markdown.encode("utf-8"), env, behind)
         if returncode != 0:
             raise PandocError(stderr.decode("utf-8", "replace").strip())
         return stdout
@@ -110,7 +112,10 @@ _lock = threading.Lock()  # held while starting a run, so stop_all cannot miss o
 _stopped = threading.Event()
 
 
-def _run(command: list[str], data: bytes, env: dict[str, str]) -> tuple[int, bytes, bytes]:
+def _run(
+    command: list[str], data: bytes, env: dict[str, str], behind: bool
+) -> tuple[int, bytes, bytes]:
+    """pandoc's exit code, output and messages; ``behind``: at a lower priority."""
     with _lock:
         if _stopped.is_set():
             raise PandocError("the build was stopped")
@@ -121,7 +126,10 @@ def _run(command: list[str], data: bytes, env: dict[str, str]) -> tuple[int, byt
             stderr=subprocess.PIPE,
             env=env,
             preexec_fn=_ends_with_parent(),
+            **(priority.behind_options() if behind else {}),
         )
+        if behind:
+            priority.lower_process(process.pid)
         _running.add(process)
     try:
         stdout, stderr = process.communicate(data, timeout=TIMEOUT)
