@@ -42,11 +42,25 @@ class MeasureResult:
     date: datetime.date | None
     progress: Decimal | None
     indicators: tuple[IndicatorResult, ...]
-    behind: bool
+    stalled: bool  # reported without progress in a later year of its timeline
 
     @property
     def weight(self) -> Decimal:
         return self.report.weight if self.report else ONE
+
+    @property
+    def paused(self) -> bool:
+        """Paused or cancelled in the report: a status that needs a reason."""
+        return self.status is not None and self.status.needs_reason
+
+    @property
+    def lagging(self) -> list[IndicatorResult]:
+        return [i for i in self.indicators if i.verdict is Verdict.BEHIND]
+
+    @property
+    def behind(self) -> bool:
+        """Falling behind: paused or cancelled, stalled, or an indicator lagging."""
+        return self.report is not None and (self.paused or self.stalled or bool(self.lagging))
 
 
 @dataclass(frozen=True)
@@ -137,13 +151,8 @@ def _indicator(item: Item[Indicator], report: MeasureReport | None, year: int) -
     )
 
 
-def _behind(
-    measure: Measure, status: StatusItem | None, progress: Decimal | None, year: int
-) -> bool:
-    """Falling behind: the measure is paused or cancelled (a status that needs a reason),
-    or it has not moved in a later year (indicators lagging are added by the caller)."""
-    if status is not None and status.needs_reason:
-        return True
+def _stalled(measure: Measure, progress: Decimal | None, year: int) -> bool:
+    """No progress in a later year of the timeline (its first year may start at 0 %)."""
     return progress == 0 and measure.timeline.start < year
 
 
@@ -159,13 +168,12 @@ def _measure(
     indicators = tuple(_indicator(i, report, year) for i in items.children(item, Kind.INDICATOR))
     status = vocabulary.get(report.status) if report else None
     progress = evaluation.measure_progress(report, vocabulary) if report else None
-    behind = report is not None and (
-        _behind(measure, status, progress, year)
-        or any(i.verdict is Verdict.BEHIND for i in indicators)
-    )
+    stalled = report is not None and _stalled(measure, progress, year)
     by = (report.reported_by if report else None) or (area_file.reported_by if area_file else "")
     date = (report.date if report else None) or (area_file.date if area_file else None)
-    return MeasureResult(item.code, measure, report, status, by, date, progress, indicators, behind)
+    return MeasureResult(
+        item.code, measure, report, status, by, date, progress, indicators, stalled
+    )
 
 
 def _area(

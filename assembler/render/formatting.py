@@ -11,7 +11,7 @@ from assembler.models.plan import PlanInfo
 from assembler.models.vocab import SERVICE_TYPES, ServiceForm
 from assembler.render import czech
 
-NO_REPORT = "nevykázáno"  # the monitoring status column of a measure without a report
+NO_REPORT = "Nevykázáno"  # the monitoring status column of a measure without a report
 
 
 @dataclass(frozen=True)

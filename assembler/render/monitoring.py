@@ -74,13 +74,13 @@ class ReportView:
 
     def why_behind(self, measure: MeasureResult) -> str:
         reasons = []
-        if measure.status is not None and measure.status.needs_reason:
+        if measure.paused and measure.status is not None:
             reasons.append(f"stav {measure.status.name.lower()}")
-        elif measure.progress == 0:
+        elif measure.stalled:
             reasons.append(
                 "bez pokroku, ač opatření běží od roku " + str(measure.measure.timeline.start)
             )
-        lagging = [i.code for i in measure.indicators if i.verdict is Verdict.BEHIND]
+        lagging = [i.code for i in measure.lagging]
         if lagging:
             label = "indikátor" if len(lagging) == 1 else "indikátory"
             reasons.append(f"{label} {', '.join(lagging)} pod očekávanou hodnotou")
