@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from helpers import FIXTURES
 
@@ -90,3 +91,122 @@ def test_no_progress_in_the_first_year_is_not_given_as_a_reason(kraj: Path) -> N
     )
     assert "bez pokroku" not in behind
     assert "| DUS 2.1 Destigmatizační kampaň | Pomoravský kraj | stav odloženo |" in behind
+
+
+def _export(root: Path, run_cli: Run) -> Path:
+    code, out, _ = run_cli("monitor", "export", "2027", str(root))
+    assert code == 0, out
+    return root / "output" / "sesity-2027"
+
+
+def _row(sheet: openpyxl.worksheet.worksheet.Worksheet, code: str, source: str = "") -> int:
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == code and (not source or row[3].value == source):
+            return row[0].row
+    raise AssertionError(f"{code} {source} not on {sheet.title}")
+
+
+def _sign(book: openpyxl.Workbook, who: str, when: str) -> None:
+    for row in book["Pokyny"].iter_rows():
+        if row[0].value == "Vyplnil(a):":
+            row[1].value = who
+        elif row[0].value == "Datum vyplnění:":
+            row[1].value = when
+
+
+def _charita(book: openpyxl.Workbook) -> None:
+    """As typed in Excel into text cells: "50 %", "2 600 000", a date as text."""
+    measures, indicators, costs = book["Opatření"], book["Indikátory"], book["Náklady"]
+    measures.cell(_row(measures, "SEN 1.1"), 3, "Probíhá")
+    measures.cell(_row(measures, "SEN 1.1"), 4, "50 %")
+    indicators.cell(_row(indicators, "SEN 1.1a"), 8, "465")
+    costs.cell(_row(costs, "SEN 1.1", "kraj"), 6, "2 600 000")
+    costs.cell(_row(costs, "SEN 1.1", "mpsv"), 6, 5400000)
+    costs.cell(_row(costs, "SEN 1.1", "uhrady"), 6, 980000)
+    _sign(book, "Jana Malá, Oblastní charita Zábřeh", "31. 1. 2028")
+
+
+def _kraj_office(book: openpyxl.Workbook) -> None:
+    """The region reports measures of all three areas, on another day, with a blank row."""
+    measures, indicators, costs = book["Opatření"], book["Indikátory"], book["Náklady"]
+    for code, status in (("SEN 1.2", "V přípravě"), ("SEN 2.1", "Probíhá")):
+        measures.cell(_row(measures, code), 3, status)
+    measures.cell(_row(measures, "DUS 2.1"), 3, "Splněno")
+    measures.cell(_row(measures, "ROD 2.1"), 3, "Odloženo")
+    measures.cell(_row(measures, "ROD 2.1"), 7, "Koordinátorka odešla na mateřskou dovolenou.")
+    for code, value in (("SEN 1.2a", 12), ("SEN 2.1a", 290), ("DUS 2.1a", 420000)):
+        indicators.cell(_row(indicators, code), 8, value)
+    indicators.cell(_row(indicators, "ROD 2.1a"), 8, "40")
+    for code, source, amount in (
+        ("SEN 1.2", "kraj", 200000),
+        ("SEN 1.2", "esf", 0),
+        ("SEN 2.1", "kraj", 16500000),
+        ("SEN 2.1", "mpsv", 4000000),
+        ("DUS 2.1", "kraj", 300000),
+        ("DUS 2.1", "nadace", 120000),
+        ("ROD 2.1", "kraj", 20000),
+    ):
+        costs.cell(_row(costs, code, source), 6, amount)
+    costs.insert_rows(5)
+    _sign(book, "Ing. Marta Šebestová", "10.2.2028")
+
+
+def _fill(folder: Path, name: str, target: Path, edit: Callable[[openpyxl.Workbook], None]) -> Path:
+    book = openpyxl.load_workbook(folder / name)
+    edit(book)
+    book.save(target / name)
+    return target / name
+
+
+def test_workbooks_of_several_garants_keep_who_reported_each_measure(
+    kraj: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    folder = _export(kraj, run_cli)
+    returned = tmp_path / "vracene"
+    returned.mkdir()
+    charita = _fill(folder, "charita-2027.xlsx", returned, _charita)
+    office = _fill(folder, "kra-2027.xlsx", returned, _kraj_office)
+    code, out, _ = run_cli("monitor", "import", str(charita), str(office), str(kraj))
+    assert code == 0, out
+    seniors = (kraj / "monitoring/2027/10-seniori.yaml").read_text(encoding="utf-8")
+    # The file was created from the Charita's workbook; the region's measures were printed
+    # as reported by the Charita's Jana Malá on 31. 1. 2028.
+    assert "vykazal: Jana Malá, Oblastní charita Zábřeh\ndatum: 2028-01-31\n" in seniors
+    assert seniors.count("    vykazal: Ing. Marta Šebestová\n    datum: 10. 2. 2028\n") == 2
+    # In the plan's order, not in the order the workbooks were read.
+    codes = re.findall(r"- kod: '(\S+)'", seniors)
+    assert codes == ["1.1", "1.2", "2.1"]
+    text = _report(kraj, 2027)
+    assert "Vykázal(a): Jana Malá, Oblastní charita Zábřeh, 31. 1. 2028." in text
+    assert "*Probíhá, pokrok 60 %. Vykázal(a): Ing. Marta Šebestová, 10. 2. 2028.*" in text
+    # SEN goal 1: (50 + 20) / 2 = 35; goal 2: probiha 60 → (35 + 60) / 2 = 47,5.
+    assert "Pokrok oblasti v roce 2027: 47,5 % (cíl 1: 35,0 %; cíl 2: 60,0 %)." in text
+    # SEN 1.1a: milestone 480 in 2027, 465 is (465 − 420) / (600 − 420) = 25 %.
+    assert "| 480 | 465 | 25 % | zaostává |" in text
+
+
+def test_the_instructions_name_the_plans_own_statuses_needing_a_reason(
+    kraj: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    book = openpyxl.load_workbook(_export(kraj, run_cli) / "kra-2027.xlsx")
+    lines = [row[0].value or "" for row in book["Pokyny"].iter_rows()]
+    assert any(line.endswith("U stavu Odloženo nebo Zrušeno napište důvod.") for line in lines)
+    assert not any("Pozastaveno" in line for line in lines)
+    assert book["Opatření"]["G1"].value == "Důvod (povinný u některých stavů, viz Pokyny)"
+
+
+def test_a_workbook_exported_with_the_former_reason_header_is_read(
+    kraj: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    def old_header(book: openpyxl.Workbook) -> None:
+        _kraj_office(book)
+        book["Opatření"]["G1"] = "Důvod (jen u pozastaveno, zrušeno)"
+
+    returned = tmp_path / "vracene"
+    returned.mkdir()
+    office = _fill(_export(kraj, run_cli), "kra-2027.xlsx", returned, old_header)
+    code, out, _ = run_cli("monitor", "import", str(office), str(kraj))
+    assert code == 0, out
+    assert "Koordinátorka odešla" in (kraj / "monitoring/2027/12-rodiny-s-detmi.yaml").read_text(
+        encoding="utf-8"
+    )

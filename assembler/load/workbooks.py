@@ -37,6 +37,7 @@ class Field:
     editable: bool = False
     check: Check = Check.TEXT
     wrap: bool = False
+    former: tuple[str, ...] = ()  # headers of earlier exports, still read
 
     def column(self, year: int, choices: str = "") -> Column:
         header = self.header.replace(YEAR, str(year))
@@ -71,7 +72,14 @@ MEASURES = Layout(
         Field("progress", "Pokrok v %", 11, True, Check.PERCENT),
         Field("evaluation", "Slovní hodnocení (co se podařilo)", 50, True, wrap=True),
         Field("difficulties", "Obtíže", 35, True, wrap=True),
-        Field("reason", "Důvod (jen u pozastaveno, zrušeno)", 30, True, wrap=True),
+        Field(
+            "reason",
+            "Důvod (povinný u některých stavů, viz Pokyny)",
+            30,
+            True,
+            wrap=True,
+            former=("Důvod (jen u pozastaveno, zrušeno)",),
+        ),
     ),
 )
 INDICATORS = Layout(
@@ -206,7 +214,7 @@ def _table(book: ReadBook, layout: Layout, year: int) -> Iterator[Row]:
     found = [("" if v is None else str(v).strip()) for v in header[1]] if header else []
     for i, want in enumerate(expected):
         have = found[i] if i < len(found) else ""
-        if have != want:
+        if have != want and have not in layout.fields[i].former:
             said = f"ale má „{shown(have)}“" if have else "ale záhlaví je prázdné"
             if want in found:
                 said += f"; „{want}“ je ve sloupci {cell_name(1, found.index(want) + 1)[:-1]}"

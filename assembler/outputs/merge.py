@@ -23,7 +23,7 @@ from assembler.load.sources import yaml_source
 from assembler.load.validation import validate_model
 from assembler.models.measure_report import MeasureReport
 from assembler.models.monitoring import AreaMonitoring
-from assembler.outputs.returned_cells import Edit, Reading, recorded
+from assembler.outputs.returned_cells import Edit, Reading, recorded, shown_value, target_name
 from assembler.plan.monitoring import MONITORING_DIR, AreaReport, MonitoredYear, Monitoring
 from assembler.problems.diagnostics import Location, Problem, settle, shown
 
@@ -37,6 +37,9 @@ class EditedFile:
     created: bool
     index: dict[str, int]  # measure code → position in the opatreni list
     reports: dict[str, MeasureReport]
+    reported_by: str  # the file's vykazal and datum, which its measures inherit
+    date: datetime.date | None
+    order: dict[str, int]  # the area's measure codes in the plan's order
     changed: bool = False
     dated_today: bool = False  # created with the import's date: no date in the workbook
 
@@ -120,9 +123,9 @@ class Merge:
     def _conflict(self, reading: Reading, edit: Edit, current: Any) -> Problem:
         file = self._file_name(edit.area)
         message = (
-            f"Opatření {edit.area} {edit.measure}, {_what(edit.target)}: v sešitu je "
-            f"„{shown(_shown(edit.value), 60)}“, v {file} je už zapsáno "
-            f"„{shown(_shown(current), 60)}“. Nic z tohoto sešitu nebylo uloženo. Platí-li "
+            f"Opatření {edit.area} {edit.measure}, {target_name(edit.target)}: v sešitu je "
+            f"„{shown(shown_value(edit.value), 60)}“, v {file} je už zapsáno "
+            f"„{shown(shown_value(current), 60)}“. Nic z tohoto sešitu nebylo uloženo. Platí-li "
             "hodnota ze sešitu, načtěte jej znovu s volbou --prednost-sesitu; jinak hodnotu "
             "v sešitu opravte."
         )
@@ -144,6 +147,7 @@ class Merge:
     def _apply(self, edit: Edit, reading: Reading) -> None:
         file = self._open(edit.area, reading)
         entry = self._entry(file, edit.measure)
+        _sign(file, entry, reading)
         value = _yaml_value(edit.value, edit.target)
         if edit.target[0] == "indikatory":
             values = entry.get("indikatory")
@@ -170,9 +174,18 @@ class Merge:
         measures = file.data.get("opatreni")
         if measures is None:
             measures = file.data["opatreni"] = yamlio.edited_sequence([])
-        if code not in file.index:
-            measures.append(yamlio.edited_mapping({"kod": code}))
-            file.index[code] = len(measures) - 1
+        if code not in file.index:  # a new entry goes where the plan has the measure
+            order = file.order
+            at = next(
+                (
+                    i
+                    for c, i in sorted(file.index.items(), key=lambda x: x[1])
+                    if order.get(c, len(order)) > order.get(code, len(order))
+                ),
+                len(measures),
+            )
+            measures.insert(at, yamlio.edited_mapping({"kod": code}))
+            file.index = {c: i + (i >= at) for c, i in file.index.items()} | {code: at}
         return measures[file.index[code]]
 
     def _open(self, area: str, reading: Reading) -> EditedFile:
@@ -186,9 +199,11 @@ class Merge:
             text, created = found.source.raw.decode("utf-8-sig"), False
             path, name = found.source.path, found.source.name
             reports = list(found.report.measures)
+            by, date = found.report.reported_by, found.report.date
         else:
             path, name = self._new_path(area)
             text, created, reports = self._new_text(area, reading), True, []
+            by, date = _signer(reading), reading.filled_on or _today()
         data, dump = yamlio.load_for_edit(text)
         if "\r\n" in text:  # written back with the file's own line ends
             plain = dump
@@ -196,7 +211,10 @@ class Merge:
         index: dict[str, int] = {}
         for i, report in enumerate(reports):
             index.setdefault(report.code, i)
-        edited = EditedFile(name, path, data, dump, created, index, {r.code: r for r in reports})
+        planned = next(a for _, a in self.plan.project.areas if a.code == area)
+        order = {m.code: i for i, m in enumerate(m for g in planned.goals for m in g.measures)}
+        reported = {r.code: r for r in reports}
+        edited = EditedFile(name, path, data, dump, created, index, reported, by, date, order)
         edited.dated_today = created and reading.filled_on is None
         self.files[area] = edited
         return edited
@@ -208,8 +226,7 @@ class Merge:
 
     def _new_text(self, area: str, reading: Reading) -> str:
         title = next(a.title for _, a in self.plan.project.areas if a.code == area)
-        who = reading.filled_by or (reading.group.name if reading.group else "")
-        date = reading.filled_on or _today()
+        who, date = _signer(reading), reading.filled_on or _today()
         return (
             f"# Hlášení oblasti {title} za rok {self.year}, založeno importem sešitu "
             f"{reading.name}.\n"
@@ -251,6 +268,20 @@ class Merge:
         return files, found
 
 
+def _signer(reading: Reading) -> str:
+    return reading.filled_by or (reading.group.name if reading.group else "")
+
+
+def _sign(file: EditedFile, entry: Any, reading: Reading) -> None:
+    """A measure from a workbook signed by someone else than the file's reporter, or on
+    another day, gets its own vykazal and datum: the report names who reported it. An
+    unsigned workbook names nobody (the group's name is no reporter of an existing file)."""
+    if reading.filled_by and reading.filled_by != file.reported_by:
+        entry["vykazal"] = reading.filled_by
+    if reading.filled_on is not None and reading.filled_on != file.date:
+        entry["datum"] = _czech(reading.filled_on)
+
+
 def _today() -> datetime.date:
     """The import's date (one place, so tests can set the day)."""
     return datetime.date.today()
@@ -274,27 +305,3 @@ def _yaml_value(value: Any, target: tuple[str, ...]) -> Any:
     if target[-1] in ("hodnoceni", "obtize", "duvod", "poznamka"):
         return yamlio.edited_text(str(value))
     return value
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",")
-    return str(value)
-
-
-def _what(target: tuple[str, ...]) -> str:
-    names = {
-        "stav": "stav",
-        "pokrok": "pokrok v %",
-        "hodnoceni": "slovní hodnocení",
-        "obtize": "obtíže",
-        "duvod": "důvod",
-        "hodnota": "skutečná hodnota",
-        "zdroj": "zdroj údaje",
-        "poznamka": "poznámka",
-    }
-    if target[0] == "indikatory":
-        return f"indikátor {target[1]}, {names[target[2]]}"
-    if target[0] == "skutecne_naklady":
-        return f"skutečné náklady ze zdroje {target[1]}"
-    return names[target[0]]

@@ -177,3 +177,29 @@ def recorded(report: MeasureReport | None, target: Target) -> Any:
     }
     value = getattr(report, names[target[0]])
     return cell_text(value) if isinstance(value, str) else value
+
+
+def shown_value(value: Any) -> str:
+    """A recorded or returned value as a conflict message shows it."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    return str(value)
+
+
+def target_name(target: tuple[str, ...]) -> str:
+    """What an edit changes, in words (\"indikátor 1.1a, skutečná hodnota\")."""
+    names = {
+        "stav": "stav",
+        "pokrok": "pokrok v %",
+        "hodnoceni": "slovní hodnocení",
+        "obtize": "obtíže",
+        "duvod": "důvod",
+        "hodnota": "skutečná hodnota",
+        "zdroj": "zdroj údaje",
+        "poznamka": "poznámka",
+    }
+    if target[0] == "indikatory":
+        return f"indikátor {target[1]}, {names[target[2]]}"
+    if target[0] == "skutecne_naklady":
+        return f"skutečné náklady ze zdroje {target[1]}"
+    return names[target[0]]

@@ -195,6 +195,15 @@ def _example_date(year: int) -> str:
     return czech.date(datetime.date(year + 1, 1, 20)).replace(czech.NBSP, " ")
 
 
+def _reason_needed(statuses: Sequence[StatusItem]) -> str:
+    """Which statuses of the plan's own vocabulary need a reason (not the defaults')."""
+    names = [s.name for s in statuses if s.needs_reason]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " nebo " + names[-1]
+    return f" U stavu {listed} napište důvod."
+
+
 def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
     info = plan.project.info
     who = "garanta" if group.kind is GroupKind.GARANT else "oblast"
@@ -206,7 +215,7 @@ def _instructions(plan: CheckedPlan, group: Group, year: int) -> Sheet:
         "Vyplňte žlutě podbarvené buňky na listech Opatření, Indikátory a Náklady. Kódy, "
         "názvy a plánované hodnoty jsou zamčené.",
         "Opatření: stav vyberte ze seznamu. Pokrok v % je nepovinný (jinak platí podíl daný "
-        "stavem). U stavu Pozastaveno nebo Zrušeno napište důvod.",
+        "stavem)." + _reason_needed(info.measure_statuses),
         "Indikátory: do sloupce Skutečnost napište naměřenou hodnotu za rok v jednotce "
         "indikátoru (číslo, desetinná čárka, např. 14,5). Sloupec Očekáváno ukazuje, kolik "
         "plán pro tento rok předpokládá.",
