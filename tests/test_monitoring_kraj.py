@@ -10,8 +10,10 @@ Figures are computed here by hand from the fixture's files, never by the code un
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -210,3 +212,66 @@ def test_a_workbook_exported_with_the_former_reason_header_is_read(
     assert "Koordinátorka odešla" in (kraj / "monitoring/2027/12-rodiny-s-detmi.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            _zip({"readme.txt": b"ahoj"}),
+            "Soubor kra-2027.xlsx je archiv ZIP, ne sešit Excelu (jen má příponu .xlsx).",
+        ),
+        (
+            _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+            "Soubor kra-2027.xlsx je dokument Wordu, ne sešit Excelu (jen má příponu .xlsx).",
+        ),
+    ],
+)
+def test_a_zip_or_a_document_named_xlsx_is_said_to_be_one(
+    kraj: Path, tmp_path: Path, run_cli: Run, data: bytes, message: str
+) -> None:
+    # Was: "Sešit … je poškozený a nelze jej přečíst (KeyError)."
+    path = tmp_path / "kra-2027.xlsx"
+    path.write_bytes(data)
+    code, out, _ = run_cli("monitor", "import", str(path), str(kraj))
+    assert code == 1
+    assert f"kra-2027.xlsx: chyba: {message}" in _lines(out) and "[sesit-soubor]" in out
+    assert "Error" not in out
+    assert not (kraj / "monitoring/2027").exists()
+
+
+def test_a_damaged_workbook_names_no_python_exception(
+    kraj: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    source = _export(kraj, run_cli) / "kra-2027.xlsx"
+    path = tmp_path / "kra-2027.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w") as new:
+        for item in old.infolist():
+            if item.filename != "xl/workbook.xml":
+                new.writestr(item, old.read(item.filename))
+    code, out, _ = run_cli("monitor", "import", str(path), str(kraj))
+    assert code == 1
+    assert (
+        "kra-2027.xlsx: chyba: Sešit kra-2027.xlsx je poškozený a nelze jej přečíst. Otevřete "
+        "jej v Excelu nebo Calcu, uložte znovu jako .xlsx a pošlete znovu. [sesit-soubor]"
+    ) in _lines(out)
+
+
+def test_a_huge_report_is_not_called_a_chapter(kraj: Path, run_cli: Run) -> None:
+    report = kraj / "monitoring/2026/11-dusevni-zdravi.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text + "# " + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
+    code, out, _ = run_cli("check", str(kraj))
+    assert code == 1
+    assert (
+        "monitoring/2026/11-dusevni-zdravi.yaml:1:1: chyba: Soubor má 5 MiB, kapitola plánu "
+        "i roční hlášení mívají desítky KiB (limit je 4 MiB)."
+    ) in _lines(out)

@@ -59,9 +59,9 @@ def read_bounded(path: Path, name: str, root: Path) -> tuple[bytes | None, list[
 
 def _too_big(size: int, start: Location) -> Problem:
     message = (
-        f"Soubor má {size / (1024 * 1024):.0f} MiB, kapitola plánu mívá desítky KiB (limit je "
-        f"{MAX_BYTES // (1024 * 1024)} MiB). Zkontrolujte, že jde o správný soubor; "
-        "velké přílohy rozdělte."
+        f"Soubor má {size / (1024 * 1024):.0f} MiB, kapitola plánu i roční hlášení mívají "
+        f"desítky KiB (limit je {MAX_BYTES // (1024 * 1024)} MiB). Zkontrolujte, že jde "
+        "o správný soubor; velké přílohy rozdělte."
     )
     return Problem("prilis-velky-soubor", message, start)
 

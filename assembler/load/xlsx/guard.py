@@ -96,8 +96,8 @@ def damaged(name: str, err: Exception) -> str:
             "a které slouží k útokům; nečte se. Pošlete sešit, který jste dostali."
         )
     return (
-        f"Sešit {name} je poškozený a nelze jej přečíst ({type(err).__name__}). Otevřete "
-        "jej v Excelu nebo Calcu, uložte znovu jako .xlsx a pošlete znovu."
+        f"Sešit {name} je poškozený a nelze jej přečíst. Otevřete jej v Excelu nebo Calcu, "
+        "uložte znovu jako .xlsx a pošlete znovu."
     )
 
 
@@ -123,6 +123,16 @@ def _too_big(name: str, size: int) -> str:
     )
 
 
+def _not_a_workbook(name: str, names: list[str]) -> str:
+    kinds = {"word/": "dokument Wordu", "ppt/": "prezentace PowerPointu"}
+    kind = next((k for part, k in kinds.items() if any(n.startswith(part) for n in names)), "")
+    what = kind or "archiv ZIP"
+    return (
+        f"Soubor {name} je {what}, ne sešit Excelu (jen má příponu .xlsx). Pošlete sešit, "
+        "který jste dostali, uložený v Excelu nebo Calcu jako „Sešit Excelu (.xlsx)“."
+    )
+
+
 def _inspect_zip(data: bytes, name: str) -> None:
     """Judge the zip by its directory before anything is decompressed."""
     try:
@@ -138,6 +148,8 @@ def _inspect_zip(data: bytes, name: str) -> None:
     if len(entries) > MAX_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
         raise Refused("sesit-velikost", _too_big(name, max(unpacked, len(data))))
     names = [entry.filename.lower() for entry in entries]
+    if not any(n.startswith("xl/") for n in names):  # a zip or a .docx renamed to .xlsx
+        raise Refused("sesit-soubor", _not_a_workbook(name, names))
     if any(n.startswith("xl/externallinks/") for n in names):
         message = (
             f"Sešit {name} obsahuje odkazy na jiné sešity (externí odkazy); takový se "
