@@ -275,3 +275,33 @@ def test_a_huge_report_is_not_called_a_chapter(kraj: Path, run_cli: Run) -> None
         "monitoring/2026/11-dusevni-zdravi.yaml:1:1: chyba: Soubor má 5 MiB, kapitola plánu "
         "i roční hlášení mívají desítky KiB (limit je 4 MiB)."
     ) in _lines(out)
+
+
+def test_a_windows_file_with_comments_keeps_single_line_ends(
+    kraj: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    # Notepad's CR LF and a comment: the import wrote the comment line back as CR CR LF.
+    report = kraj / "monitoring/2026/12-rodiny-s-detmi.yaml"
+    text = report.read_text(encoding="utf-8").replace(
+        "  - kod: 1.3\n", "  # Raná péče: poradkyně chybí\n  - kod: 1.3\n"
+    )
+    report.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+    def network(book: openpyxl.Workbook) -> None:
+        book["Opatření"].cell(_row(book["Opatření"], "ROD 2.1"), 3, "Probíhá")
+        _sign(book, "Ing. Marta Šebestová", "3. 2. 2027")
+
+    code, out, _ = run_cli("monitor", "export", "2026", str(kraj))
+    assert code == 0, out
+    returned = tmp_path / "vracene"
+    returned.mkdir()
+    office = _fill(kraj / "output/sesity-2026", "kra-2026.xlsx", returned, network)
+    code, out, _ = run_cli("monitor", "import", str(office), str(kraj))
+    assert code == 0, out
+    written = report.read_bytes().decode("utf-8")
+    assert "\r\r" not in written and "\n" not in written.replace("\r\n", "")
+    assert "  # Raná péče: poradkyně chybí\r\n  - kod: 1.3\r\n" in written
+    assert written.endswith(
+        "  - kod: '2.1'\r\n    vykazal: Ing. Marta Šebestová\r\n    datum: 3. 2. 2027\r\n"
+        "    stav: probiha\r\n"
+    )

@@ -204,7 +204,8 @@ class Merge:
             path, name = self._new_path(area)
             text, created, reports = self._new_text(area, reading), True, []
             by, date = _signer(reading), reading.filled_on or _today()
-        data, dump = yamlio.load_for_edit(text)
+        # ruamel keeps the CR of a comment line, and CR LF written back doubled it.
+        data, dump = yamlio.load_for_edit(text.replace("\r\n", "\n"))
         if "\r\n" in text:  # written back with the file's own line ends
             plain = dump
             dump = lambda edited: plain(edited).replace("\n", "\r\n")  # noqa: E731
