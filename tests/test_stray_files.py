@@ -218,3 +218,40 @@ def test_each_folder_is_listed_once(sample: Path, monkeypatch: pytest.MonkeyPatc
     assert only(check(sample), "skryta-pripona").location.file.startswith("monitoring/2026/")
     for folder in ("chapters", "monitoring", "monitoring/2026", "monitoring/2027"):
         assert listed.count(folder) == 1, listed
+
+
+_COPY = (
+    "Vedle souboru {read} leží i {copy}, nejspíš jeho úprava uložená Poznámkovým blokem "
+    "s příponou .txt navíc (Windows ji skrývá); načte se jen {read}. Jsou-li novější úpravy "
+    "v {copy}, přeneste je do {read}; potom {copy} smažte nebo přesuňte {where}. "
+    "V Poznámkovém bloku příště při ukládání zvolte Uložit jako typ: Všechny soubory."
+)
+
+
+@pytest.mark.parametrize(
+    ("read", "copy", "where"),
+    [
+        ("chapters/10-seniori.md", "10-seniori.md.txt", "mimo složku chapters/"),
+        ("monitoring/2027/10-seniori.yaml", "10-seniori.yaml.TXT", "mimo složku monitoring/2027/"),
+        ("plan.yaml", "plan.yaml.txt", "mimo složku plánu"),
+    ],
+)
+def test_an_edit_saved_with_txt_beside_the_file_read_is_an_error(
+    sample: Path, run_cli: Run, read: str, copy: str, where: str
+) -> None:
+    """Notepad saved the author's edit as 10-seniori.md.txt next to the old 10-seniori.md:
+    the build would print the old text. Not 'the chapter would be missing' (it is read)."""
+    original = sample / read
+    edited = original.parent / copy
+    edited.write_bytes(original.read_bytes().replace(b"e", b"\xc3\xa9", 1))
+    result = check(sample)
+    problem = only(result, "skryta-pripona")
+    folder = str(Path(read).parent)
+    assert problem.location == Location(copy if folder == "." else f"{folder}/{copy}")
+    assert problem.severity is Severity.ERROR
+    assert problem.message == _COPY.format(read=Path(read).name, copy=copy, where=where)
+    assert "chyběla" not in problem.message and "bez hlášení" not in problem.message
+    code, out, err = run_cli("build", str(sample))
+    assert code == 1, out + err
+    assert f"{problem.location.file}: chyba: Vedle souboru {Path(read).name} leží i" in out
+    assert not (sample / "output").exists()

@@ -14,7 +14,13 @@ from assembler.models.chapter import Area, Section
 from assembler.models.plan import PlanInfo
 from assembler.models.vocab import GENERATED_SECTIONS
 from assembler.plan.items import CODED_LISTS
-from assembler.plan.stray_files import Contents, Listing, explorer_fix, saved_with_txt
+from assembler.plan.stray_files import (
+    Contents,
+    Listing,
+    copy_beside,
+    explorer_fix,
+    saved_with_txt,
+)
 from assembler.problems.diagnostics import Location, Problem
 
 PLAN_FILE = "plan.yaml"
@@ -92,6 +98,10 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     if plan_path.exists() or plan_path.is_symlink():
         plan, found = read_plan_file(plan_path, PLAN_FILE, root)
         problems += found
+        saved = saved_with_txt(root, PLAN_FILE)
+        if saved is not None:
+            message = copy_beside(saved.name, PLAN_FILE, "")
+            problems.append(Problem("skryta-pripona", message, Location(saved.name)))
     else:
         problems.append(_no_plan_file(root))
     chapters = []

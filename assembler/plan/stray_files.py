@@ -32,6 +32,19 @@ def explorer_fix(fixed: str) -> str:
     )
 
 
+def copy_beside(copy: str, read: str, folder: str) -> str:
+    """The message for ``copy`` (``10-seniori.md.txt``) lying beside the file ``read``
+    that is read instead: Notepad saved an edit there, which the plan never sees."""
+    where = f"mimo složku {folder}/" if folder else "mimo složku plánu"
+    return (
+        f"Vedle souboru {read} leží i {copy}, nejspíš jeho úprava uložená Poznámkovým "
+        f"blokem s příponou .txt navíc (Windows ji skrývá); načte se jen {read}. Jsou-li "
+        f"novější úpravy v {copy}, přeneste je do {read}; potom {copy} smažte nebo "
+        f"přesuňte {where}. V Poznámkovém bloku příště při ukládání zvolte Uložit jako "
+        "typ: Všechny soubory."
+    )
+
+
 def saved_with_txt(folder: Path, name: str) -> Path | None:
     """``plan.yaml.txt`` (in any case, as Windows matches names) for ``plan.yaml``."""
     if not folder.is_dir():
@@ -95,10 +108,14 @@ class Listing:
         """A located problem for every file that is not read: an error for a misnamed
         one, a warning for a document or workbook."""
         contents = self.contents
+        present = {path.name.lower(): path.name for path in self.entries}
         for path in self._files:
             name = f"{self.shown}/{path.name}"
             fixed = hidden_name(path, contents)
-            if fixed is not None:
+            if fixed is not None and fixed.lower() in present:
+                message = copy_beside(path.name, present[fixed.lower()], self.shown)
+                yield Problem("skryta-pripona", message, Location(name))
+            elif fixed is not None:
                 message = (
                     f"Soubor se jmenuje {path.name}, ne {fixed}, a tak se nenačte: "
                     f"{contents.loss}. {explorer_fix(fixed)}"

@@ -73,7 +73,7 @@ _CATALOGUE = [
         "skryta-pripona",
         E,
         _READ,
-        "Kapitola nebo hlášení má navíc příponu .txt (10-seniori.yaml.txt), a tak se nenačte.",
+        "Kapitola, hlášení nebo plan.yaml má navíc příponu .txt (10-seniori.yaml.txt).",
         False,
     ),
     Rule(
