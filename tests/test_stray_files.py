@@ -255,3 +255,24 @@ def test_an_edit_saved_with_txt_beside_the_file_read_is_an_error(
     assert code == 1, out + err
     assert f"{problem.location.file}: chyba: Vedle souboru {Path(read).name} leží i" in out
     assert not (sample / "output").exists()
+
+
+@pytest.mark.parametrize("loose", ["10-seniori.yaml", "10-seniori.yaml.txt"])
+def test_an_area_whose_report_lies_in_monitoring_itself_is_told_to_move_it(
+    sample: Path, loose: str
+) -> None:
+    """The missing area's warning agrees with the loose file's error: move it, not write
+    a second report ("založte jej")."""
+    (sample / "monitoring/2026/10-seniori.yaml").rename(sample / "monitoring" / loose)
+    result = check(sample)
+    assert only(result, "monitoring-rok").location == Location(f"monitoring/{loose}")
+    missing = [p for p in problems_of(result, "monitoring-chybi") if "2026" in p.message]
+    assert missing, [str(p) for p in result.problems]
+    for problem in missing:
+        assert problem.location == Location("monitoring/2026/")
+        assert problem.message.endswith(
+            "Pro oblast SEN za rok 2026 se nenačetl žádný soubor hlášení. Je-li to "
+            f"monitoring/{loose}, přesuňte jej do monitoring/2026/; jinak soubor založte "
+            "(nejsou-li údaje, uveďte stav bez_udaju)."
+        ), problem.message
+        assert "založte jej" not in problem.message

@@ -158,12 +158,19 @@ def _no_file(area: str, monitored: MonitoredYear) -> str:
     # A file whose YAML could not be read may be this area's: "založte jej" would send
     # the coordinator to write a second one.
     unknown = [f.name for f in monitored.unread if f.area is None]
-    if not unknown:
+    if not unknown and not monitored.loose:
         return f"Oblast {area} za rok {monitored.year} nemá soubor hlášení; založte jej"
+    maybe = []
+    if unknown:
+        maybe.append(f"je-li to {' nebo '.join(unknown)}, opravte chyby hlášené u něj")
+    if monitored.loose:
+        maybe.append(
+            f"je-li to {' nebo '.join(monitored.loose)}, přesuňte jej do {monitored.folder}/"
+        )
+    said = "; ".join(maybe)
     return (
         f"Pro oblast {area} za rok {monitored.year} se nenačetl žádný soubor hlášení. "
-        f"Je-li to {' nebo '.join(unknown)}, opravte chyby hlášené u něj; jinak soubor "
-        "založte"
+        f"{said[:1].upper()}{said[1:]}; jinak soubor založte"
     )
 
 

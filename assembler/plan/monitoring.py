@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,9 @@ class MonitoredYear:
     # Area files of the folder that could not be read (their errors are reported):
     # an area without a read file may be in one of them rather than missing.
     unread: tuple[UnreadFile, ...] = ()
+    # Reports saved in monitoring/ itself (their error says so): an area without a file
+    # may be in one of them, to be moved here rather than written again.
+    loose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,9 @@ def read_monitoring(root: Path, first_year: int | None = None) -> tuple[Monitori
         return Monitoring(), []
     example = f"{MONITORING_DIR}/{first_year or 2026}/"
     entries = sorted(base.iterdir())
-    problems = list(_loose_files(entries, example))
+    loose = list(_loose_files(entries, example))
+    problems: list[Problem] = [problem for _, problem in loose]
+    loose_names = tuple(name for name, _ in loose)
     years = []
     for folder in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
         name = f"{MONITORING_DIR}/{folder.name}/"
@@ -135,13 +140,14 @@ def read_monitoring(root: Path, first_year: int | None = None) -> tuple[Monitori
             continue
         year, found = _read_year(root, folder, int(folder.name))
         problems += found
-        years.append(year)
+        years.append(replace(year, loose=loose_names))
     return Monitoring(tuple(years)), problems
 
 
-def _loose_files(entries: list[Path], example: str) -> Iterator[Problem]:
+def _loose_files(entries: list[Path], example: str) -> Iterator[tuple[str, Problem]]:
     """A report saved in ``monitoring/`` itself belongs to no year: it would never be read,
-    and its area would only be reported missing without a word about the file."""
+    and its area would only be reported missing without a word about the file. Each such
+    file's name and its error."""
     for path in entries:
         if not path.is_file():
             continue
@@ -161,7 +167,7 @@ def _loose_files(entries: list[Path], example: str) -> Iterator[Problem]:
             )
         else:
             continue
-        yield Problem("monitoring-rok", message, Location(name))
+        yield name, Problem("monitoring-rok", message, Location(name))
 
 
 def _read_year(root: Path, folder: Path, year: int) -> tuple[MonitoredYear, list[Problem]]:
