@@ -104,7 +104,8 @@ def dates(project: Project, items: ItemIndex, monitored: MonitoredYear) -> Itera
     start = datetime.date(monitored.year, 1, 1)
     found: list[tuple[SourceFile, tuple[str | int, ...], datetime.date]] = []
     for area_report in monitored.areas:
-        found.append((area_report.source, ("datum",), area_report.report.date))
+        if ("datum",) not in area_report.set_aside.stand_ins:  # refused: its own error
+            found.append((area_report.source, ("datum",), area_report.report.date))
         for i, measure in enumerate(area_report.report.measures):
             if measure.date is not None:
                 found.append((area_report.source, ("opatreni", i, "datum"), measure.date))

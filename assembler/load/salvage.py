@@ -6,7 +6,7 @@ then met the unknown code and the wrong status. Each refused value is already a 
 problem; the file's data without them can be validated again and checked with the rest.
 
 Only values are set aside whose loss moves nothing else: an entry of a mapping (an
-amount by its funding source), an optional or unknown key, a required number, which
+amount by its funding source), an optional or unknown key, a required number or date, which
 keeps its place with a stand-in that the rules must not judge, and a mapping under an
 optional key that lacks a key of its own (projednano without usneseni). Anything else
 (a measure without stav, a wrong code, a list item that is no mapping) leaves the file
@@ -17,6 +17,7 @@ is located by.
 from __future__ import annotations
 
 import copy
+import datetime
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ YamlPath = tuple[str | int, ...]
 
 # Never printed: a file with a stand-in has errors, and no output is made from it.
 STAND_IN = Decimal(0)
+# A required value of these types keeps its place with a stand-in (the rules skip it):
+# a number, or the date of an area's report (a wrong one hid every other mistake of the
+# file); after every real date, so no rule about early dates takes it for one.
+_STAND_INS: dict[type, Any] = {Decimal: STAND_IN, datetime.date: datetime.date.max}
 
 
 class _Fate(Enum):
@@ -76,18 +81,19 @@ def set_aside(model: type[BaseModel], data: Any, errors: Iterable[ErrorDetails])
         found = _fate(model, tuple(error["loc"]), error["type"])
         if found is None:
             return None
-        fate, path = found
+        fate, path, value = found
         if fate is _Fate.REMOVED:
             _remove(kept, path)
             removed.add(path)
         else:
-            _replace(kept, path, STAND_IN)
+            _replace(kept, path, value)
             stand_ins.add(path)
     return Salvaged(kept, SetAside(frozenset(stand_ins), frozenset(removed)))
 
 
-def _fate(model: type[BaseModel], loc: YamlPath, kind: str) -> tuple[_Fate, YamlPath] | None:
-    """What becomes of the value an error is about, and the path it is done at: a
+def _fate(model: type[BaseModel], loc: YamlPath, kind: str) -> tuple[_Fate, YamlPath, Any] | None:
+    """What becomes of the value an error is about, the path it is done at and its
+    stand-in (None for a removal): a
     required key that cannot stand in takes the value holding it along (a nested
     mapping under an optional key), never an item of a list."""
     if loc and loc[-1] == "[key]":  # pydantic: the key of a mapping's entry failed
@@ -96,16 +102,16 @@ def _fate(model: type[BaseModel], loc: YamlPath, kind: str) -> tuple[_Fate, Yaml
     while path:
         owner = type_at(model, path[:-1])
         if typing.get_origin(owner) is dict:
-            return _Fate.REMOVED, path
+            return _Fate.REMOVED, path, None
         if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
             return None
         field = field_at(model, path)
         if (kind == "extra_forbidden" and path == loc) or (field and not field.is_required()):
-            return _Fate.REMOVED, path
+            return _Fate.REMOVED, path, None
         if field is None:
             return None
-        if path == loc and unwrap(field.annotation) is Decimal:
-            return _Fate.STOOD_IN, path
+        if path == loc and unwrap(field.annotation) in _STAND_INS:
+            return _Fate.STOOD_IN, path, _STAND_INS[unwrap(field.annotation)]
         path = path[:-1]
     return None
 
