@@ -27,6 +27,11 @@ LINE_SPLIT = re.compile(
 )
 
 
+def words(out: str) -> str:
+    """The terminal wraps long messages; the words are what the user reads."""
+    return " ".join(out.split())
+
+
 def edit(root: Path, name: str, old: str, new: str) -> None:
     """Replace the first exact occurrence of ``old`` in a project file (fails if absent)."""
     path = root / name

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, words
 
 from assembler.checks.pipeline import check
 from assembler.render.monitoring import monitoring_document, years_with_data
@@ -33,10 +33,6 @@ def kraj(tmp_path: Path) -> Path:
     target = tmp_path / "kraj"
     shutil.copytree(FIXTURES / "kraj", target)
     return target
-
-
-def _lines(out: str) -> str:
-    return " ".join(out.split())
 
 
 def _report(root: Path, year: int) -> str:
@@ -56,7 +52,7 @@ def test_the_plan_is_clean_and_speaks_its_own_vocabulary(kraj: Path, run_cli: Ru
         "opatřeních garanta KRA (Pomoravský kraj): ROD 2.1. Doplňte je do "
         "monitoring/2026/12-rodiny-s-detmi.yaml (nejsou-li údaje, uveďte stav neuvedeno). "
         "[monitoring-chybi]"
-    ) in _lines(out)
+    ) in words(out)
 
 
 def test_2026_figures_match_the_hand_computation(kraj: Path) -> None:
@@ -243,7 +239,7 @@ def test_a_zip_or_a_document_named_xlsx_is_said_to_be_one(
     path.write_bytes(data)
     code, out, _ = run_cli("monitor", "import", str(path), str(kraj))
     assert code == 1
-    assert f"kra-2027.xlsx: chyba: {message}" in _lines(out) and "[sesit-soubor]" in out
+    assert f"kra-2027.xlsx: chyba: {message}" in words(out) and "[sesit-soubor]" in out
     assert "Error" not in out
     assert not (kraj / "monitoring/2027").exists()
 
@@ -262,7 +258,7 @@ def test_a_damaged_workbook_names_no_python_exception(
     assert (
         "kra-2027.xlsx: chyba: Sešit kra-2027.xlsx je poškozený a nelze jej přečíst. Otevřete "
         "jej v Excelu nebo Calcu, uložte znovu jako .xlsx a pošlete znovu. [sesit-soubor]"
-    ) in _lines(out)
+    ) in words(out)
 
 
 def test_a_huge_report_is_not_called_a_chapter(kraj: Path, run_cli: Run) -> None:
@@ -274,7 +270,7 @@ def test_a_huge_report_is_not_called_a_chapter(kraj: Path, run_cli: Run) -> None
     assert (
         "monitoring/2026/11-dusevni-zdravi.yaml:1:1: chyba: Soubor má 5 MiB, kapitola plánu "
         "i roční hlášení mívají desítky KiB (limit je 4 MiB)."
-    ) in _lines(out)
+    ) in words(out)
 
 
 def test_a_windows_file_with_comments_keeps_single_line_ends(

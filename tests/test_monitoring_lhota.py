@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXTURES, edit, position
+from helpers import FIXTURES, edit, position, words
 
 import assembler
 
@@ -29,11 +29,6 @@ def lhota(tmp_path: Path) -> Path:
     target = tmp_path / "lhota"
     shutil.copytree(FIXTURES / "lhota", target)
     return target
-
-
-def _lines(out: str) -> str:
-    """The terminal wraps long messages; the words are what the user reads."""
-    return " ".join(out.split())
 
 
 def test_the_plan_as_written_from_the_readme_is_clean(lhota: Path, run_cli: Run) -> None:
@@ -52,7 +47,7 @@ def test_a_report_saved_in_the_monitoring_folder_itself_is_an_error(
         "monitoring/20-rodiny.yaml: chyba: Soubor monitoring/20-rodiny.yaml leží přímo ve "
         "složce monitoring/, a tak se nenačte: hlášení patří do složky roku, za který se "
         "vykazuje. Přesuňte jej tam (např. monitoring/2027/20-rodiny.yaml). [monitoring-rok]"
-    ) in _lines(out)
+    ) in words(out)
 
 
 def test_a_folder_that_is_not_a_year_names_a_year_of_this_plan(lhota: Path, run_cli: Run) -> None:
@@ -64,7 +59,7 @@ def test_a_folder_that_is_not_a_year_names_a_year_of_this_plan(lhota: Path, run_
     assert (
         "monitoring/letos/: chyba: Složka monitoring/letos/ není rok. Hlášení za rok patří do "
         "složky pojmenované rokem, např. monitoring/2027/; složku přejmenujte. [monitoring-rok]"
-    ) in _lines(out)
+    ) in words(out)
 
 
 def test_a_year_outside_the_period_is_one_error_without_timeline_warnings(
@@ -84,7 +79,7 @@ def test_a_year_outside_the_period_is_one_error_without_timeline_warnings(
         "monitoring/2031/20-rodiny.yaml:2:6: chyba: Složka monitoring/2031/ je za rok 2031, ten "
         "leží mimo období plánu 2027–2029. Přesuňte hlášení do složky roku, za který se "
         "vykazuje (monitoring/2027/ až monitoring/2029/). [monitoring-rok]"
-    ) in _lines(out)
+    ) in words(out)
     assert "monitoring-mimo-harmonogram" not in out
 
 
@@ -103,7 +98,7 @@ def test_every_mistake_of_a_file_in_one_run(lhota: Path, run_cli: Run) -> None:
     )
     code, out, _ = run_cli("check", str(lhota))
     assert code == 1
-    text = _lines(out)
+    text = words(out)
     expected = [
         (
             "162",
@@ -145,10 +140,10 @@ def test_every_mistake_of_a_file_in_one_run(lhota: Path, run_cli: Run) -> None:
 def test_only_names_the_output_as_typed_and_suggests_a_close_one(lhota: Path, run_cli: Run) -> None:
     code, _, err = run_cli("build", str(lhota), "--only", "monitoring-2027.xlsx")
     assert code == 2
-    assert _lines(err).startswith("chyba: --only: neznámý výstup monitoring-2027.xlsx. Možnosti:")
+    assert words(err).startswith("chyba: --only: neznámý výstup monitoring-2027.xlsx. Možnosti:")
     code, _, err = run_cli("build", str(lhota), "--only", "monitoringg")
     assert code == 2
-    assert _lines(err).startswith(
+    assert words(err).startswith(
         "chyba: --only: neznámý výstup monitoringg. Měli jste na mysli „monitoring“? Možnosti:"
     )
     assert not (lhota / "output").exists()
@@ -160,7 +155,7 @@ def test_report_of_the_second_year_has_the_figures_a_garant_can_recount(
     code, out, _ = run_cli("build", str(lhota), "--only", "monitoring-2028.html")
     assert code == 0, out
     html = (lhota / "output/monitoring-2028.html").read_text(encoding="utf-8")
-    text = _lines(_visible(html))
+    text = words(_visible(html))
     # RDM: goal 1 (70 % and 0 %) 35 %, goal 2 100 % → 67.5 %; ZAV (66 %, 50 %) 58 %;
     # the plan 62.75 %. Costs: 840 000 planned, 772 000.50 spent (92 %).
     for figure in (
@@ -173,7 +168,7 @@ def test_report_of_the_second_year_has_the_figures_a_garant_can_recount(
     # Waiting days 21 → 7 by 2029 (lower is better), 9 in 2028: attained
     # (9 − 21) / (7 − 21) = 86 %, expected 21 − 14 · 2/3 = 11.7, so on track.
     rows = [
-        [_lines(_visible(cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        [words(_visible(cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
     ]
     waiting = next(r for r in rows if r and r[0].startswith("RDM 1.1a"))
@@ -338,7 +333,7 @@ def test_workbook_cycle_for_a_year_without_reports(lhota: Path, run_cli: Run) ->
     returned = lhota.parent / "vracene.xlsx"
     book.save(returned)
     code, out, _ = run_cli("monitor", "import", str(returned), str(lhota))
-    text = _lines(out)
+    text = words(out)
     assert code == 1
     assert (
         "vracene.xlsx:Indikátory!H3: chyba: Hodnota 120 u indikátoru RDM 1.1b nedává smysl: "
@@ -353,7 +348,7 @@ def test_workbook_cycle_for_a_year_without_reports(lhota: Path, run_cli: Run) ->
     book.save(returned)
     code, out, _ = run_cli("monitor", "import", str(returned), str(lhota))
     assert code == 0, out
-    assert "Načteno: vracene.xlsx (nových nebo změněných hodnot: 5)" in _lines(out)
+    assert "Načteno: vracene.xlsx (nových nebo změněných hodnot: 5)" in words(out)
     written = (lhota / "monitoring/2029/20-rodiny.yaml").read_text(encoding="utf-8")
     for line in ("vykazal: Mgr. Karel Dvořák", "datum: 2030-01-20", "pokrok: 85", "hodnota: 72.5"):
         assert line in written
@@ -380,7 +375,7 @@ def test_a_reference_in_a_garants_evaluation_is_checked_like_the_plans(
     edit(lhota, name, "[[1.3]]", "[[1.2]]")
     code, out, _ = run_cli("build", str(lhota), "--only", "monitoring-2028.html")
     assert code == 0, out
-    text = _lines(_visible((lhota / "output/monitoring-2028.html").read_text(encoding="utf-8")))
+    text = words(_visible((lhota / "output/monitoring-2028.html").read_text(encoding="utf-8")))
     assert (
         "Poradna spolupracuje se školou, viz opatření RDM 1.2 Krizový telefon pro rodiče "
         "a opatření ZAV 1.1 Terénní program v obci."
@@ -401,10 +396,10 @@ def test_a_wrong_year_is_not_fixed_by_moving_onto_last_years_file(
         "monitoring/2028/zprava.yaml:1:6: chyba: Soubor je ve složce monitoring/2028/, ale uvádí "
         "rok 2027. Opravte rok na 2028 (složka monitoring/2027/ už soubor zprava.yaml má). "
         "[monitoring-rok]"
-    ) in _lines(out)
+    ) in words(out)
     # A folder without such a file is still offered.
     assert (
         "monitoring/2028/20-rodiny.yaml:2:6: chyba: Soubor je ve složce monitoring/2028/, ale "
         "uvádí rok 2029. Opravte rok na 2028, nebo soubor přesuňte do složky monitoring/2029/. "
         "[monitoring-rok]"
-    ) in _lines(out)
+    ) in words(out)
