@@ -110,8 +110,9 @@ def _fate(model: type[BaseModel], loc: YamlPath, kind: str) -> tuple[_Fate, Yaml
             return _Fate.REMOVED, path, None
         if field is None:
             return None
-        if path == loc and unwrap(field.annotation) in _STAND_INS:
-            return _Fate.STOOD_IN, path, _STAND_INS[unwrap(field.annotation)]
+        stand_in = _STAND_INS.get(unwrap(field.annotation)) if path == loc else None
+        if stand_in is not None:
+            return _Fate.STOOD_IN, path, stand_in
         path = path[:-1]
     return None
 
